@@ -1,0 +1,109 @@
+// The week of slots, in a compact columnar encoding: one 1,008-slot week stays far under
+// 60 KB gzip. Slots are offsets (in 10-minute steps) from the week's Monday 00:00 UTC;
+// memos and window titles are each sent once and referenced by index.
+import { z } from 'zod';
+import { Id, SlotStart, TimeZone, WeekStart } from './common.ts';
+
+/** Every slot has exactly one state; the order is the precedence (first wins). */
+export const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'] as const;
+export const SlotState = z.enum(SLOT_STATES);
+export type SlotState = z.infer<typeof SlotState>;
+
+export const SLOT_KINDS = ['tracked', 'manual'] as const;
+export const SlotKind = z.enum(SLOT_KINDS);
+export type SlotKind = z.infer<typeof SlotKind>;
+
+export const WeekParams = z.object({ contractId: Id, weekStart: WeekStart });
+export const WeekQuery = z.object({ tz: TimeZone.default('UTC') });
+
+export const StateMinutes = z.object({
+  billable: z.number().int(),
+  /** Part of `billable` that is manual time. */
+  manual: z.number().int(),
+  inactive: z.number().int(),
+  overLimit: z.number().int(),
+  held: z.number().int(),
+  refunded: z.number().int(),
+  /** billable + inactive + overLimit + held + refunded. */
+  total: z.number().int(),
+});
+export type StateMinutes = z.infer<typeof StateMinutes>;
+
+export const WeekDay = z.object({
+  /** The local calendar date in the requested zone. */
+  date: z.string(),
+  /** The part of this local day inside the billing week, as UTC instants. */
+  start: z.string(),
+  end: z.string(),
+  /** Length of the local day in hours (23 or 25 on a daylight-saving change). */
+  hoursInDay: z.number(),
+  /** True when the billing week covers only part of this local day. */
+  partial: z.boolean(),
+  minutes: StateMinutes,
+});
+export type WeekDay = z.infer<typeof WeekDay>;
+
+export const WeekSlots = z.object({
+  /** Offset of each slot from the week start, in 10-minute steps (0–1007). Sorted. */
+  offset: z.array(z.number().int()),
+  /** Index into SLOT_KINDS. */
+  kind: z.array(z.number().int()),
+  /** Index into SLOT_STATES. */
+  state: z.array(z.number().int()),
+  /** Active minutes 0–10 (0 for manual slots). */
+  active: z.array(z.number().int()),
+  /** Index into `memos`, or -1. */
+  memo: z.array(z.number().int()),
+  /** Index into `titles`, or -1. */
+  title: z.array(z.number().int()),
+  /** 1 when the slot has a screenshot. */
+  shot: z.array(z.number().int()),
+  /** 1 when the slot's screenshot is identical to another slot's in the contract. */
+  dup: z.array(z.number().int()),
+});
+export type WeekSlots = z.infer<typeof WeekSlots>;
+
+export const Week = z.object({
+  contractId: Id,
+  weekStart: z.string(),
+  /** Monday 00:00 UTC and the next Monday 00:00 UTC. */
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
+  /** The server's clock when this was computed. */
+  now: z.string(),
+  memos: z.array(z.string()),
+  titles: z.array(z.string()),
+  slots: WeekSlots,
+  days: z.array(WeekDay),
+  totals: StateMinutes,
+});
+export type Week = z.infer<typeof Week>;
+
+export const SlotParams = z.object({ contractId: Id, start: SlotStart });
+
+export const SlotDetail = z.object({
+  contractId: Id,
+  start: z.string(),
+  end: z.string(),
+  kind: SlotKind,
+  state: SlotState,
+  activeMinutes: z.number().int(),
+  /** Per-minute input counts, 10 each (empty for manual slots). */
+  keyboard: z.array(z.number().int()),
+  mouse: z.array(z.number().int()),
+  memo: z.string(),
+  windowTitle: z.string(),
+  screenshot: z
+    .object({
+      capturedAt: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      mime: z.string(),
+      bytes: z.number().int(),
+      sha256: z.string(),
+      duplicate: z.boolean(),
+    })
+    .nullable(),
+});
+export type SlotDetail = z.infer<typeof SlotDetail>;

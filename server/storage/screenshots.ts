@@ -1,0 +1,52 @@
+// Turning an uploaded image into what we keep: the image as uploaded, plus a WebP
+// thumbnail about 320 px wide. Both go into the blob store under the contract.
+import sharp from 'sharp';
+import type { BlobStore } from './blob-store.ts';
+
+export const THUMB_WIDTH = 320;
+export const MAX_PIXELS = 40_000_000;
+
+export interface StoredImage {
+  sha256: string;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  thumbSha256: string;
+  thumbBytes: number;
+}
+
+const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+export class UnsupportedImageError extends Error {}
+
+/** Reads the image's real format from its content, not its name. */
+export async function inspectImage(bytes: Buffer) {
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch (err) {
+    throw new UnsupportedImageError(`The file is not a readable image: ${(err as Error).message}`);
+  }
+  const mime = meta.format ? MIME[meta.format] : undefined;
+  if (!mime) throw new UnsupportedImageError(`Images must be PNG, JPEG or WebP; this one is ${meta.format ?? 'unknown'}.`);
+  if (!meta.width || !meta.height) throw new UnsupportedImageError('The image has no size.');
+  if (meta.width * meta.height > MAX_PIXELS) {
+    throw new UnsupportedImageError(`The image is ${meta.width}×${meta.height}; at most 40 megapixels are accepted.`);
+  }
+  return { mime, width: meta.width, height: meta.height };
+}
+
+export function makeThumbnail(bytes: Buffer): Promise<Buffer> {
+  return sharp(bytes, { limitInputPixels: MAX_PIXELS })
+    .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
+    .webp({ quality: 70, effort: 2 })
+    .toBuffer();
+}
+
+export async function storeScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer): Promise<StoredImage> {
+  const info = await inspectImage(bytes);
+  const thumb = await makeThumbnail(bytes);
+  const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes), blobs.put(namespace, thumb)]);
+  return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length };
+}
