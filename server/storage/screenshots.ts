@@ -1,6 +1,6 @@
 // Turning an uploaded image into what we keep: the image as uploaded, plus a WebP
 // thumbnail about 320 px wide. Both go into the blob store under the contract.
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import type { BlobStore } from './blob-store.ts';
 
 export const THUMB_WIDTH = 320;
@@ -22,7 +22,7 @@ export class UnsupportedImageError extends Error {}
 
 /** Reads the image's real format from its content, not its name. */
 export async function inspectImage(bytes: Buffer) {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch (err) {

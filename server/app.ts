@@ -1,0 +1,163 @@
+// Builds the Fastify app: plugins, error handling, routes, and the built dashboard.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { BlobStore } from './storage/blob-store.ts';
+import { authPlugin } from './auth.ts';
+import { HttpProblem, sendProblem } from './lib/problem.ts';
+import { authRoutes } from './routes/auth.ts';
+import { contractRoutes } from './routes/contracts.ts';
+import { weekRoutes } from './routes/weeks.ts';
+import { slotRoutes } from './routes/slots.ts';
+import { healthRoutes } from './routes/health.ts';
+import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
+
+export interface Deps {
+  database: Database;
+  blobs: BlobStore;
+  clock: Clock;
+  config: Pick<Config, 'login' | 'secureCookies'>;
+  loginLimiter: LoginLimiter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  blobs: BlobStore;
+  clock: Clock;
+  config: Pick<Config, 'login' | 'secureCookies' | 'logLevel'>;
+  /** Folder of the built dashboard to serve; omitted in API tests. */
+  staticDir?: string;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.config.logLevel === 'silent' ? false : { level: opts.config.logLevel },
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', {
+    database: opts.database,
+    blobs: opts.blobs,
+    clock: opts.clock,
+    config: opts.config,
+    loginLimiter: loginLimiter(opts.config.login),
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API; the payloads are built to them, so they are sent as they are.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.setErrorHandler((err, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'request';
+      const errors = err.validation.map((v) => ({
+        field: `${where}${v.instancePath.replace(/\//g, '.').replace(/\.$/, '')}`,
+        message: v.message ?? 'is not valid',
+      }));
+      const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+      return sendProblem(reply, 400, `The request is not valid: ${detail}.`, errors);
+    }
+    if (err instanceof HttpProblem) {
+      if (err.headers) reply.headers(err.headers);
+      return sendProblem(reply, err.status, err.detail, err.errors);
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return sendProblem(reply, status, (err as Error).message || 'The request could not be handled.');
+    }
+    req.log.error(err as Error);
+    return sendProblem(reply, 500, 'Something went wrong on our side. It has been logged; please try again.');
+  });
+
+  await app.register(cookie);
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'], brotliOptions: {} });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'workdiary API',
+        description: 'The work diary for hourly contracts: contracts, weeks of 10-minute slots, screenshots.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wd_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin);
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(contractRoutes);
+      await api.register(weekRoutes);
+      await api.register(slotRoutes);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const staticDir = opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
+  if (staticDir) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+    // Every asset Vite built is a known file; everything else under / is a route of the SPA.
+    const files = new Set<string>();
+    const walk = (dir: string, rel: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) walk(path.join(dir, e.name), r);
+        else files.add(r);
+      }
+    };
+    walk(staticDir, '');
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      const url = decodeURIComponent(req.url.split('?')[0]!);
+      if (url !== '/index.html' && files.has(url)) return reply.sendFile(url.slice(1));
+      reply.header('Cache-Control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, 404, `There is no ${req.method} ${req.url.split('?')[0]}. The API is described at /api/docs.`),
+  );
+
+  return app;
+}

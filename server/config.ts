@@ -1,0 +1,54 @@
+// Configuration, read once at start-up from the environment and validated: a bad setting
+// stops the server with a message that names it.
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  WORKDIARY_DATA_DIR: z.string().default('data'),
+  WORKDIARY_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** Seed the demo companies and users. Default: on for the embedded database, off on PostgreSQL. */
+  WORKDIARY_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Failed logins allowed per client address in the window before 429. */
+  WORKDIARY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  WORKDIARY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Mark the session cookie Secure (set it when served over HTTPS). */
+  WORKDIARY_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  startAt?: Date;
+  demo: boolean;
+  login: { maxFailures: number; windowMs: number };
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+const yes = (v: string | undefined) => v === '1' || v === 'true';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.WORKDIARY_DATA_DIR),
+    startAt: e.WORKDIARY_NOW ? new Date(e.WORKDIARY_NOW) : undefined,
+    demo: e.WORKDIARY_DEMO === undefined ? !e.DATABASE_URL : yes(e.WORKDIARY_DEMO),
+    login: { maxFailures: e.WORKDIARY_LOGIN_MAX_FAILURES, windowMs: e.WORKDIARY_LOGIN_WINDOW_SECONDS * 1000 },
+    secureCookies: yes(e.WORKDIARY_SECURE_COOKIES),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Database } from '../db/client.ts';
+import type { Contract } from '../../contract/contracts.ts';
+import type { User } from './users.ts';
+
+/** The visibility rule, in SQL: a client sees their company's, a contractor their own, an admin all. */
+function visibleTo(user: User, params: unknown[]): string {
+  if (user.role === 'admin') return 'true';
+  if (user.role === 'client') {
+    params.push(user.companyId);
+    return `k.company_id = $${params.length}`;
+  }
+  params.push(user.id);
+  return `k.contractor_id = $${params.length}`;
+}
+
+const SELECT = `
+  select k.id, k.title, k.hourly_rate as "hourlyRate", k.currency, k.weekly_limit_hours as "weeklyLimitHours",
+         k.manual_time_allowed as "manualTimeAllowed", k.time_zone as "timeZone", k.status,
+         json_build_object('id', c.id, 'name', c.name) as company,
+         json_build_object('id', u.id, 'name', u.name, 'email', u.email) as contractor
+    from contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;
+
+export async function findVisibleContracts(database: Database, user: User): Promise<Contract[]> {
+  const params: unknown[] = [];
+  return database.query<Contract>(`${SELECT} where ${visibleTo(user, params)} order by c.name, k.title`, params);
+}
+
+/** The contract, or null when it does not exist or the user may not see it (both answer 404). */
+export async function findVisibleContract(database: Database, user: User, contractId: string): Promise<Contract | null> {
+  const params: unknown[] = [contractId];
+  const rows = await database.query<Contract>(`${SELECT} where k.id = $1 and ${visibleTo(user, params)}`, params);
+  return rows[0] ?? null;
+}

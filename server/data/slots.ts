@@ -1,0 +1,67 @@
+import type { Database } from '../db/client.ts';
+
+export interface WeekSlotRow {
+  /** 10-minute steps from the week's start. */
+  o: number;
+  kind: 'tracked' | 'manual';
+  active: number;
+  memo: string;
+  title: string;
+  shot: boolean;
+  dup: boolean;
+}
+
+/** The client-visible slots of one contract's week, in time order. */
+export async function findWeekSlots(database: Database, contractId: string, weekStart: Date, weekEnd: Date) {
+  return database.query<WeekSlotRow>(
+    `select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
+            kind, active_minutes as active, memo, window_title as title,
+            screenshot_sha256 is not null as shot, duplicate as dup
+       from slots
+      where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null
+      order by start`,
+    [contractId, weekStart, weekEnd],
+  );
+}
+
+/** Slot facts for several contracts' weeks at once (the contracts page). */
+export async function findWeekSlotFacts(database: Database, contractIds: string[], weekStart: Date, weekEnd: Date) {
+  if (contractIds.length === 0) return [];
+  return database.query<{ contractId: string; kind: 'tracked' | 'manual'; active: number }>(
+    `select contract_id as "contractId", kind, active_minutes as active
+       from slots
+      where contract_id = any($1::uuid[]) and start >= $2 and start < $3 and deleted_at is null
+      order by contract_id, start`,
+    [contractIds, weekStart, weekEnd],
+  );
+}
+
+export interface SlotRow {
+  start: Date;
+  kind: 'tracked' | 'manual';
+  keyboard: number[];
+  mouse: number[];
+  activeMinutes: number;
+  memo: string;
+  windowTitle: string;
+  capturedAt: Date | null;
+  duplicate: boolean;
+  screenshot: { sha256: string; mime: string; bytes: number; width: number; height: number; thumbSha256: string } | null;
+}
+
+export async function findSlot(database: Database, contractId: string, start: Date): Promise<SlotRow | null> {
+  const rows = await database.query<SlotRow>(
+    `select s.start, s.kind, s.keyboard, s.mouse, s.active_minutes as "activeMinutes", s.memo,
+            s.window_title as "windowTitle", s.captured_at as "capturedAt", s.duplicate,
+            case when i.sha256 is null then null else json_build_object(
+              'sha256', i.sha256, 'mime', i.mime, 'bytes', i.bytes, 'width', i.width, 'height', i.height,
+              'thumbSha256', i.thumb_sha256) end as screenshot
+       from slots s left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
+      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null`,
+    [contractId, start],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  // PGlite and pg both return timestamptz as Date; keep that explicit for callers.
+  return { ...row, start: new Date(row.start), capturedAt: row.capturedAt ? new Date(row.capturedAt) : null };
+}

@@ -1,0 +1,64 @@
+// Starts workdiary: reads the configuration, opens the database, seeds the demo on the
+// embedded database, and serves the API and the built dashboard.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { runningClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+import { DataFolderInUseError, openDatabase } from './db/client.ts';
+import { diskBlobStore } from './storage/blob-store.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const clock = runningClock(config.startAt);
+  let database;
+  try {
+    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  } catch (err) {
+    if (err instanceof DataFolderInUseError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const blobs = diskBlobStore(path.join(config.dataDir, 'blobs'));
+
+  let accounts: { email: string; note: string }[] = [];
+  let password = '';
+  if (config.demo) {
+    const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./demo/seed.ts');
+    const result = await seedDemo(database, blobs, clock, (m) => console.log(`demo: ${m}`));
+    console.log(`demo: ${result.firstRun ? 'seeded' : 'brought up to date'}, ${result.slotsAdded} slots added`);
+    accounts = DEMO_ACCOUNTS;
+    password = DEMO_PASSWORD;
+  }
+
+  const app = await buildApp({ database, blobs, clock, config, staticDir: path.join(root, 'dist') });
+  const address = await app.listen({ port: config.port, host: config.host });
+
+  const url = address.replace('127.0.0.1', 'localhost');
+  console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`API docs: ${url}/api/docs`);
+  if (config.startAt) console.log(`Clock: started at ${config.startAt.toISOString()} (WORKDIARY_NOW)`);
+  if (accounts.length) {
+    console.log(`\nDemo logins (password "${password}"):`);
+    for (const a of accounts) console.log(`  ${a.email.padEnd(22)} ${a.note}`);
+  }
+
+  const stop = async (signal: string) => {
+    console.log(`\n${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

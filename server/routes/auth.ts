@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LoginBody, Me } from '../../contract/auth.ts';
+import { Problem } from '../../contract/common.ts';
+import { SESSION_COOKIE, requireUser } from '../auth.ts';
+import { createSession, deleteSession, findUserForLogin, type User } from '../data/users.ts';
+import { HttpProblem } from '../lib/problem.ts';
+import { DUMMY_HASH, verifyPassword } from '../lib/password.ts';
+
+const SESSION_DAYS = 30;
+
+const toMe = (u: User) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  company: u.companyId ? { id: u.companyId, name: u.companyName ?? '' } : null,
+});
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password; sets the session cookie',
+        security: [],
+        body: LoginBody,
+        response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { database, clock, loginLimiter, config } = app.deps;
+      const wait = loginLimiter.blockedFor(req.ip, Date.now());
+      if (wait > 0) {
+        throw new HttpProblem(429, `Too many failed sign-ins from your address. Try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, {
+          'Retry-After': String(wait),
+        });
+      }
+      const user = await findUserForLogin(database, req.body.email);
+      // Verify against a dummy hash when there is no such user, so timing does not tell.
+      const ok = await verifyPassword(req.body.password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        loginLimiter.fail(req.ip, Date.now());
+        throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
+      }
+      loginLimiter.succeed(req.ip);
+      const token = randomBytes(32).toString('base64url');
+      const now = clock.now();
+      const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+      await createSession(database, user.id, token, now, expires);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: SESSION_DAYS * 86_400,
+      });
+      return toMe(user);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(app.deps.database, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, 401: Problem } } },
+    async (req) => toMe(requireUser(req)),
+  );
+};

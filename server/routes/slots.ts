@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Problem } from '../../contract/common.ts';
+import { SlotDetail, SlotParams } from '../../contract/week.ts';
+import { requireUser } from '../auth.ts';
+import { findVisibleContract } from '../data/contracts.ts';
+import { findSlot, findWeekSlots } from '../data/slots.ts';
+import { slotStates } from '../domain/slot-state.ts';
+import { addWeeks, weekStartOf } from '../domain/week.ts';
+import { notFound } from '../lib/problem.ts';
+
+const ImageResponse = z.any().describe('The image bytes');
+
+export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function visibleSlot(req: FastifyRequest, params: z.infer<typeof SlotParams>) {
+    const user = requireUser(req);
+    const contract = await findVisibleContract(app.deps.database, user, params.contractId);
+    if (!contract) throw notFound('The contract');
+    const start = new Date(params.start);
+    const slot = await findSlot(app.deps.database, contract.id, start);
+    if (!slot) throw notFound(`The slot starting ${start.toISOString()}`);
+    return { contract, slot, start };
+  }
+
+  app.get(
+    '/contracts/:contractId/slots/:start',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'One slot, with per-minute activity and its screenshot’s facts',
+        params: SlotParams,
+        response: { 200: SlotDetail, 400: Problem, 401: Problem, 404: Problem },
+      },
+    },
+    async (req) => {
+      const { contract, slot, start } = await visibleSlot(req, req.params);
+      // The state depends on the whole week (the cap runs in time order).
+      const weekStart = weekStartOf(start);
+      const week = await findWeekSlots(app.deps.database, contract.id, weekStart, addWeeks(weekStart, 1));
+      const states = slotStates(
+        week.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false })),
+        contract,
+      );
+      const offset = (start.getTime() - weekStart.getTime()) / 600_000;
+      const state = states[week.findIndex((r) => r.o === offset)] ?? 'billable';
+      return {
+        contractId: contract.id,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 600_000).toISOString(),
+        kind: slot.kind,
+        state,
+        activeMinutes: slot.activeMinutes,
+        keyboard: slot.keyboard,
+        mouse: slot.mouse,
+        memo: slot.memo,
+        windowTitle: slot.windowTitle,
+        screenshot:
+          slot.screenshot && slot.capturedAt
+            ? {
+                capturedAt: slot.capturedAt.toISOString(),
+                width: slot.screenshot.width,
+                height: slot.screenshot.height,
+                mime: slot.screenshot.mime,
+                bytes: slot.screenshot.bytes,
+                sha256: slot.screenshot.sha256,
+                duplicate: slot.duplicate,
+              }
+            : null,
+      };
+    },
+  );
+
+  async function sendImage(
+    req: FastifyRequest,
+    params: z.infer<typeof SlotParams>,
+    reply: FastifyReply,
+    which: 'thumbnail' | 'screenshot',
+  ) {
+    const { contract, slot } = await visibleSlot(req, params);
+    if (!slot.screenshot) throw notFound('A screenshot for this slot (it is manual time)');
+    const sha = which === 'thumbnail' ? slot.screenshot.thumbSha256 : slot.screenshot.sha256;
+    const etag = `"${sha}"`;
+    // Only the signed-in viewer's browser may keep it; shared caches never.
+    reply.header('Cache-Control', 'private, max-age=31536000, immutable');
+    reply.header('ETag', etag);
+    reply.header('Vary', 'Cookie');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    const bytes = await app.deps.blobs.get(contract.id, sha);
+    if (!bytes) throw notFound('The screenshot file');
+    return reply.type(which === 'thumbnail' ? 'image/webp' : slot.screenshot.mime).send(bytes);
+  }
+
+  const imageSchema = (summary: string) => ({
+    tags: ['slots'],
+    summary,
+    params: SlotParams,
+    response: { 200: ImageResponse, 304: z.null(), 400: Problem, 401: Problem, 404: Problem },
+  });
+
+  app.get('/contracts/:contractId/slots/:start/thumbnail', { schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>
+    sendImage(req, req.params, reply, 'thumbnail'),
+  );
+  app.get('/contracts/:contractId/slots/:start/screenshot', { schema: imageSchema('The slot’s full screenshot, as uploaded') }, (req, reply) =>
+    sendImage(req, req.params, reply, 'screenshot'),
+  );
+};

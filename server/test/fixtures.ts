@@ -1,0 +1,105 @@
+// A small, explicit world for API tests: two companies, their clients, two contractors,
+// an admin, and slots with real (small) images stored through the real screenshot path.
+import sharp from 'sharp';
+import type { Database } from '../db/client.ts';
+import { companies, contracts, screenshots, slots, users } from '../db/schema.ts';
+import { hashPassword } from '../lib/password.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { storeScreenshot } from '../storage/screenshots.ts';
+
+export const PASSWORD = 'test-password';
+
+export interface World {
+  acme: { id: string };
+  globex: { id: string };
+  users: Record<'client' | 'client2' | 'dev' | 'designer' | 'admin', { id: string; email: string }>;
+  contracts: { dev: string; designer: string; globex: string };
+}
+
+export async function createWorld(database: Database): Promise<World> {
+  const { db } = database;
+  const hash = await hashPassword(PASSWORD);
+  const [acme] = await db.insert(companies).values({ name: 'Acme Robotics' }).returning();
+  const [globex] = await db.insert(companies).values({ name: 'Globex' }).returning();
+  const mk = async (email: string, name: string, role: 'client' | 'contractor' | 'admin', companyId: string | null = null) => {
+    const [u] = await db.insert(users).values({ email, name, role, companyId, passwordHash: hash }).returning();
+    return { id: u!.id, email };
+  };
+  const u = {
+    client: await mk('client@test.test', 'Casey Client', 'client', acme!.id),
+    client2: await mk('client2@test.test', 'Gil Globex', 'client', globex!.id),
+    dev: await mk('dev@test.test', 'Dana Dev', 'contractor'),
+    designer: await mk('designer@test.test', 'Desi Designer', 'contractor'),
+    admin: await mk('admin@test.test', 'Ada Admin', 'admin'),
+  };
+  const [dev] = await db
+    .insert(contracts)
+    .values({ companyId: acme!.id, contractorId: u.dev.id, title: 'Backend work', hourlyRate: 6000, currency: 'USD', weeklyLimitHours: 2, timeZone: 'Europe/Berlin' })
+    .returning();
+  const [designer] = await db
+    .insert(contracts)
+    .values({ companyId: acme!.id, contractorId: u.designer.id, title: 'Design', hourlyRate: 4500, currency: 'EUR', manualTimeAllowed: true })
+    .returning();
+  const [gx] = await db
+    .insert(contracts)
+    .values({ companyId: globex!.id, contractorId: u.designer.id, title: 'Globex brochure', hourlyRate: 5000, currency: 'GBP' })
+    .returning();
+  return { acme: acme!, globex: globex!, users: u, contracts: { dev: dev!.id, designer: designer!.id, globex: gx!.id } };
+}
+
+export async function testImage(seed: number, width = 160, height = 90): Promise<Buffer> {
+  const hue = (seed * 47) % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="100%" fill="hsl(${hue},60%,50%)"/>
+    <rect x="${seed % width}" y="10" width="30" height="20" fill="white"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+}
+
+export interface SlotSpec {
+  start: string;
+  active?: number;
+  memo?: string;
+  title?: string;
+  manual?: boolean;
+  image?: Buffer;
+  deleted?: boolean;
+}
+
+/** Inserts slots for one contract; tracked slots get a stored screenshot. */
+export async function addSlots(database: Database, blobs: BlobStore, contractId: string, specs: SlotSpec[]) {
+  const [k] = await database.query<{ contractor_id: string }>('select contractor_id from contracts where id = $1', [contractId]);
+  let i = 0;
+  for (const s of specs) {
+    i++;
+    const start = new Date(s.start);
+    if (s.manual) {
+      await database.db.insert(slots).values({
+        contractId, contractorId: k!.contractor_id, start, kind: 'manual', keyboard: [], mouse: [], activeMinutes: 0, memo: s.memo ?? 'Call with client',
+      });
+      continue;
+    }
+    const active = s.active ?? 8;
+    const keyboard = Array.from({ length: 10 }, (_, m) => (m < active ? 20 + m : 0));
+    const mouse = Array.from({ length: 10 }, (_, m) => (m < active ? 5 : 0));
+    const img = s.image ?? (await testImage(start.getTime() / 600_000 + i));
+    const stored = await storeScreenshot(blobs, contractId, img);
+    await database.db
+      .insert(screenshots)
+      .values({ contractId, ...stored })
+      .onConflictDoNothing();
+    await database.db.insert(slots).values({
+      contractId,
+      contractorId: k!.contractor_id,
+      start,
+      kind: 'tracked',
+      keyboard,
+      mouse,
+      activeMinutes: active,
+      memo: s.memo ?? 'Working on the API',
+      windowTitle: s.title ?? 'server.ts — editor',
+      screenshotSha256: stored.sha256,
+      capturedAt: new Date(start.getTime() + 123_000),
+      deletedAt: s.deleted ? new Date(start.getTime() + 3_600_000) : null,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+// Test harness: the real app on a real database. Every API test runs on embedded PGlite,
+// and on PostgreSQL too when TEST_DATABASE_URL is set (each test file gets its own database).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp, type App } from '../app.ts';
+import { fixedClock, type SettableClock } from '../clock.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { diskBlobStore, type BlobStore } from '../storage/blob-store.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === 'true' && !pgUrl) {
+  throw new Error('CI=true but TEST_DATABASE_URL is not set: API tests must run on PostgreSQL in CI.');
+}
+
+export const backends: Backend[] = pgUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestEnv {
+  app: App;
+  database: Database;
+  blobs: BlobStore;
+  clock: SettableClock;
+  close(): Promise<void>;
+}
+
+async function openTestDatabase(backend: Backend): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const database = await openDatabase({});
+    return { database, drop: async () => {} };
+  }
+  const name = `wd_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl!);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 20 });
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestEnv(backend: Backend, opts: { now?: string; loginMaxFailures?: number } = {}): Promise<TestEnv> {
+  const { database, drop } = await openTestDatabase(backend);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-blobs-'));
+  const blobs = diskBlobStore(dir);
+  const clock = fixedClock(opts.now ?? '2026-11-25T15:00:00Z');
+  const app = await buildApp({
+    database,
+    blobs,
+    clock,
+    config: {
+      login: { maxFailures: opts.loginMaxFailures ?? 1000, windowMs: 900_000 },
+      secureCookies: false,
+      logLevel: 'silent',
+    },
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    blobs,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the API and returns the cookie header for later requests. */
+export async function login(app: App, email: string, password = 'test-password'): Promise<{ cookie: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const c = res.cookies.find((x) => x.name === 'wd_session');
+  if (!c) throw new Error('no session cookie');
+  return { cookie: `wd_session=${c.value}` };
+}
