@@ -1,0 +1,86 @@
+// The routes. Each page is its own module, loaded when first visited (`lazy`), so the first
+// screen only downloads what it shows. A page module exports `default` (the page) and may
+// export an `ErrorBoundary`.
+//
+// The loaders are not in the page modules (as bulletproof-react has them) but in small
+// `*-loader.ts` files in the main bundle, and the pages use the router's per-property `lazy`:
+// that way a loader runs as soon as the URL matches, and the API requests it starts (with the
+// features' queryOptions, so each query key is defined once) go out in parallel with the
+// download of the page's code instead of after it.
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { createBrowserRouter, redirect, RouterProvider, type RouteObject } from 'react-router';
+import { paths } from '../config/paths.ts';
+import { setUnauthorizedHandler } from '../lib/api-client.ts';
+import AppRoot, { clientLoader as rootLoader, ErrorBoundary as AppRootErrorBoundary, HydrateFallback } from './routes/app/root.tsx';
+import { contractsLoader } from './routes/app/contracts-loader.ts';
+import { diaryLoader, diaryShouldRevalidate } from './routes/app/diary-loader.ts';
+import { loginLoader } from './routes/auth/login-loader.ts';
+
+type PageModule = {
+  default: NonNullable<RouteObject['Component']>;
+  ErrorBoundary?: RouteObject['ErrorBoundary'];
+};
+
+/** What a redirecting route renders (never, in practice). */
+const Nothing = () => null;
+
+/** A page's code, fetched on first use; the route's loader does not wait for it. */
+const lazyPage = (load: () => Promise<PageModule>) => ({
+  Component: async () => (await load()).default,
+  ErrorBoundary: async () => (await load()).ErrorBoundary,
+});
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    {
+      path: paths.login.path,
+      loader: loginLoader(queryClient),
+      lazy: lazyPage(() => import('./routes/auth/login.tsx')),
+      HydrateFallback,
+    },
+    {
+      path: '/',
+      Component: AppRoot,
+      loader: rootLoader(queryClient),
+      ErrorBoundary: AppRootErrorBoundary,
+      HydrateFallback,
+      children: [
+        { index: true, loader: () => redirect(paths.contracts.path), Component: Nothing },
+        {
+          path: paths.contracts.path,
+          loader: contractsLoader(queryClient),
+          lazy: lazyPage(() => import('./routes/app/contracts.tsx')),
+        },
+        {
+          path: 'contracts/:contractId',
+          loader: ({ params }) => redirect(paths.diary.getHref(params.contractId!)),
+          Component: Nothing,
+        },
+        {
+          path: paths.diary.path,
+          loader: diaryLoader(queryClient),
+          shouldRevalidate: diaryShouldRevalidate,
+          lazy: lazyPage(() => import('./routes/app/diary.tsx')),
+        },
+        { path: '*', lazy: lazyPage(() => import('./routes/not-found.tsx')) },
+      ],
+    },
+  ]);
+}
+
+export function AppRouter() {
+  const queryClient = useQueryClient();
+  const router = useMemo(() => {
+    const router = createAppRouter(queryClient);
+    // A 401 anywhere means the session is gone: back to the login page, then back here.
+    setUnauthorizedHandler(() => {
+      const { pathname, search } = router.state.location;
+      if (pathname === paths.login.path || router.state.navigation.location?.pathname === paths.login.path) return;
+      queryClient.removeQueries({ queryKey: ['me'] });
+      void router.navigate(paths.login.getHref(pathname + search), { replace: true });
+    });
+    return router;
+  }, [queryClient]);
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { ContractList } from '../../../features/contracts/components/contract-list.tsx';
+import { RouteErrorBoundary } from '../route-error-boundary.tsx';
+
+export default function ContractsRoute() {
+  // The next click is most likely a diary: fetch its code while the user reads this page.
+  useEffect(() => {
+    const timer = window.setTimeout(() => void import('./diary.tsx').catch(() => undefined), 300);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <div className="page__content">
+      <title>Contracts · workdiary</title>
+      <div className="page-head">
+        <h1 className="page-head__title">Contracts</h1>
+        <p className="page-head__lead">This week's tracked time on each contract. Open a diary to review the work.</p>
+      </div>
+      <ContractList />
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

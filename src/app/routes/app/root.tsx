@@ -1,0 +1,51 @@
+// The signed-in part of the app: checks the session once, then frames every page.
+import type { QueryClient } from '@tanstack/react-query';
+import { Outlet, ScrollRestoration, useNavigation, useRevalidator, useRouteError } from 'react-router';
+import { AppLayout } from '../../../components/layouts/app-layout.tsx';
+import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { Spinner } from '../../../components/ui/spinner.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { getMeQueryOptions } from '../../../features/auth/api/get-me.ts';
+import { UserMenu } from '../../../features/auth/components/user-menu.tsx';
+
+// A 401 here is turned into a trip to /login by the API client.
+export const clientLoader = (queryClient: QueryClient) => async () => {
+  await queryClient.ensureQueryData(getMeQueryOptions());
+  return null;
+};
+
+export default function AppRoot() {
+  const navigation = useNavigation();
+  return (
+    <AppLayout userMenu={<UserMenu />}>
+      <div className="route-progress" data-active={navigation.state === 'loading' ? 'true' : 'false'} aria-hidden="true" />
+      <Outlet />
+      <ScrollRestoration />
+    </AppLayout>
+  );
+}
+
+export function HydrateFallback() {
+  return (
+    <div className="page page--center" aria-busy="true">
+      <Spinner size={28} label="Loading workdiary" />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const revalidator = useRevalidator();
+  // Signed out: the API client is already on its way to /login.
+  if (isApiError(error, 401)) return <HydrateFallback />;
+  return (
+    <main className="page page--center">
+      <ErrorState
+        title="workdiary could not start"
+        message={error instanceof Error ? error.message : 'Something unexpected happened.'}
+        onRetry={() => void revalidator.revalidate()}
+        retrying={revalidator.state === 'loading'}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+// One contract at a glance: who, for whom, this week's hours and activity, and the way in.
+import { Link } from 'react-router';
+import type { ContractSummary } from '../../../../contract/contracts.ts';
+import { paths } from '../../../config/paths.ts';
+import { formatMinutes } from '../../../utils/duration.ts';
+import { formatCalendarDate } from '../../../utils/date-format.ts';
+import { formatMoney } from '../utils/money.ts';
+
+const STATUS_LABEL = { active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
+
+export function ContractCard({ contract }: { contract: ContractSummary }) {
+  const { thisWeek } = contract;
+  const activity = thisWeek.activityPercent;
+  const titleId = `contract-${contract.id}`;
+  return (
+    <article className="contract-card" aria-labelledby={titleId}>
+      <header className="contract-card__head">
+        <div className="contract-card__who">
+          <span className="avatar" aria-hidden="true">
+            {initials(contract.contractor.name)}
+          </span>
+          <div>
+            <h2 className="contract-card__title" id={titleId}>
+              {contract.title}
+            </h2>
+            <p className="contract-card__sub">
+              {contract.contractor.name} <span aria-hidden="true">·</span> {contract.company.name}
+            </p>
+            <p className="contract-card__terms">
+              {formatMoney(contract.hourlyRate, contract.currency)}/h
+              {contract.weeklyLimitHours !== null && <> · {contract.weeklyLimitHours} h/week limit</>}
+              {contract.manualTimeAllowed && <> · manual time allowed</>}
+            </p>
+          </div>
+        </div>
+        {contract.status !== 'active' && <span className={`status status--${contract.status}`}>{STATUS_LABEL[contract.status]}</span>}
+      </header>
+
+      <dl className="contract-card__stats">
+        <div>
+          <dt>This week</dt>
+          <dd className="contract-card__big">{formatMinutes(thisWeek.trackedMinutes)}</dd>
+        </div>
+        <div>
+          <dt>Billable</dt>
+          <dd className="contract-card__big">{formatMinutes(thisWeek.billableMinutes)}</dd>
+        </div>
+        <div>
+          <dt>Avg. activity</dt>
+          <dd className="contract-card__big">
+            {activity === null ? '—' : `${activity}%`}
+            {activity !== null && (
+              <span className="activity-bar" aria-hidden="true">
+                <span style={{ width: `${Math.max(0, Math.min(100, activity))}%` }} />
+              </span>
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      <footer className="contract-card__foot">
+        <span className="contract-card__week">Week of {formatCalendarDate(thisWeek.weekStart, 'd MMM yyyy')}</span>
+        <Link className="contract-card__link" to={paths.diary.getHref(contract.id, { week: thisWeek.weekStart })}>
+          Open diary<span className="sr-only"> for {contract.title}</span>
+          <span aria-hidden="true"> →</span>
+        </Link>
+      </footer>
+    </article>
+  );
+}
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .filter(Boolean)
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
+}

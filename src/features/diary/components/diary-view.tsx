@@ -1,0 +1,239 @@
+// The work diary of one contract for one billing week: header, week toolbar, the virtualized
+// grid of slots and the lightbox. All of what is shown lives in the URL (see use-diary-search).
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Contract } from '../../../../contract/contracts.ts';
+import type { Week } from '../../../../contract/week.ts';
+import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { paths } from '../../../config/paths.ts';
+import { formatCalendarDate } from '../../../utils/date-format.ts';
+import { browserTimeZone } from '../../../utils/time-zone.ts';
+import { addWeeks, weekOfDate, weekOfInstant } from '../../../utils/week.ts';
+import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
+import { useDiarySearch } from '../hooks/use-diary-search.ts';
+import { buildDiaryLayout } from '../utils/diary-rows.ts';
+import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, type TzChoice } from '../utils/time-zone-choice.ts';
+import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
+import { DiaryHeader } from './diary-header.tsx';
+import { DiarySkeleton } from './diary-skeleton.tsx';
+import { EmptyWeek } from './empty-week.tsx';
+import { SlotLightbox } from './slot-lightbox.tsx';
+import { weekRangeLabel, WeekToolbar } from './week-toolbar.tsx';
+import './diary.css';
+
+export function DiaryView({ contractId, contract }: { contractId: string; contract: Contract | undefined }) {
+  const queryClient = useQueryClient();
+  const { search, setWeek, setTz, setDay, openSlot, stepSlot, closeSlot } = useDiarySearch();
+  // The loader always puts a week in the URL; this is only a fallback.
+  const [thisWeek] = useState(() => weekOfInstant(Date.now()));
+  const week = search.week ?? thisWeek;
+  const tz: TzChoice = search.tz ?? DEFAULT_TZ_CHOICE;
+  const localZone = useMemo(() => browserTimeZone(), []);
+  const contractorZone = contract?.timeZone ?? null;
+  const zone = tz === 'contractor' ? (contractorZone ?? undefined) : resolveTimeZone(tz, { local: localZone, contractor: '' });
+
+  const weekQuery = useWeek(contractId, week, zone);
+  const data = weekQuery.data;
+  const layout = useMemo(() => (data ? buildDiaryLayout(data) : null), [data]);
+  // While a new zone loads, the old week stays on screen; a new week shows the skeleton.
+  const shown = data && data.weekStart === week ? data : undefined;
+  const shownLayout = shown ? layout : null;
+
+  // The server's clock says which week is "this week" (a demo clock may differ from ours);
+  // any week of this contract already fetched knows it, so a loading week does too.
+  const serverNow =
+    data?.now ??
+    queryClient
+      .getQueriesData<Week>({ queryKey: ['contracts', contractId, 'weeks'] })
+      .map(([, week]) => week?.now)
+      .find(Boolean);
+  const currentWeek = serverNow ? weekOfInstant(Date.parse(serverNow)) : null;
+
+  // The toolbar sticks on wide screens; the grid's sticky day headers sit right under it.
+  const toolbarRef = useRef<HTMLElement>(null);
+  const [stickyTop, setStickyTop] = useState(0);
+  useLayoutEffect(() => {
+    const el = toolbarRef.current;
+    if (!el) return;
+    const measure = () => setStickyTop(getComputedStyle(el).position === 'sticky' ? Math.round(el.getBoundingClientRect().height) : 0);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+
+  const gridRef = useRef<DiaryGridHandle>(null);
+  const [gridDay, setActiveDay] = useState(0);
+
+  // The day being read, as the grid reports it (no grid, as in an empty week: the first day).
+  const activeDay = shownLayout && shownLayout.slotStart.length > 0 ? gridDay : 0;
+
+  const openIndex = search.slot && shownLayout ? shownLayout.slotByStart.get(Date.parse(search.slot)) : undefined;
+
+  // First arrival of a week (or of a zone): go to the open slot, or the day in the URL.
+  const positioned = useRef<string | null>(null);
+  const syncDay = useRef(false);
+  useEffect(() => {
+    if (!shownLayout) return;
+    const key = `${week}|${shownLayout.timeZone}`;
+    if (positioned.current === key) return;
+    positioned.current = key;
+    syncDay.current = false;
+    const frame = requestAnimationFrame(() => {
+      const grid = gridRef.current;
+      if (grid && openIndex !== undefined) grid.revealSlot(openIndex, { center: true });
+      else if (grid && search.day) {
+        const d = shownLayout.days.findIndex((day) => day.date === search.day);
+        if (d >= 0) grid.scrollToDay(d);
+      }
+      syncDay.current = true;
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only a new week or zone repositions; later URL changes come from the user's own moves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shownLayout, week]);
+
+  // The day being read goes into the URL (quietly, once scrolling settles), so a copied
+  // link opens on it.
+  useEffect(() => {
+    if (!shownLayout || shownLayout.slotStart.length === 0 || openIndex !== undefined) return;
+    const timer = window.setTimeout(() => {
+      const date = shownLayout.days[activeDay]?.date;
+      if (!syncDay.current || !date || date === search.day) return;
+      if (search.day === null && activeDay === 0) return;
+      setDay(date);
+    }, 700);
+    return () => window.clearTimeout(timer);
+  }, [activeDay, shownLayout, openIndex, search.day, setDay]);
+
+  // Closing the lightbox (button, Esc or Back) puts focus on the card of the slot last shown.
+  const shownKey = shownLayout ? `${week}|${shownLayout.timeZone}` : null;
+  const lastOpen = useRef<{ slot: number; key: string | null } | null>(null);
+  useEffect(() => {
+    if (openIndex !== undefined) {
+      lastOpen.current = { slot: openIndex, key: shownKey };
+      return;
+    }
+    const last = lastOpen.current;
+    lastOpen.current = null;
+    if (last && last.key === shownKey) gridRef.current?.revealSlot(last.slot, { focus: true });
+  }, [openIndex, shownKey]);
+
+  const onOpenSlot = useCallback(
+    (slot: number) => {
+      if (shownLayout) openSlot(new Date(shownLayout.slotStart[slot]!).toISOString());
+    },
+    [openSlot, shownLayout],
+  );
+  const onStepSlot = useCallback(
+    (slot: number) => {
+      if (shownLayout) stepSlot(new Date(shownLayout.slotStart[slot]!).toISOString());
+    },
+    [stepSlot, shownLayout],
+  );
+
+  const onTz = (choice: TzChoice) => {
+    rememberTzChoice(choice);
+    setTz(choice);
+  };
+
+  const onDay = (dayIndex: number) => {
+    gridRef.current?.scrollToDay(dayIndex);
+    const date = shownLayout?.days[dayIndex]?.date;
+    if (date) setDay(date);
+  };
+
+  const onDate = (date: string) => {
+    const target = weekOfDate(date);
+    if (target !== week) {
+      setWeek(target, date);
+      return;
+    }
+    const d = shownLayout?.days.findIndex((day) => day.date === date) ?? -1;
+    if (d >= 0) onDay(d);
+  };
+
+  const onWeek = (target: string) => {
+    setWeek(target);
+    window.scrollTo({ top: 0, behavior: 'instant' });
+  };
+
+  const onPrefetchWeek = (target: string) => {
+    if (zone) void queryClient.prefetchQuery(getWeekQueryOptions(contractId, target, zone));
+  };
+
+  const prevHref = paths.diary.getHref(contractId, { week: addWeeks(week, -1), tz });
+  const dateValue = search.day ?? shownLayout?.days[activeDay]?.date ?? week;
+
+  let body;
+  if (weekQuery.isError && !shown) {
+    body = (
+      <ErrorState
+        title="This week could not be loaded"
+        message={weekQuery.error.message}
+        onRetry={() => void weekQuery.refetch()}
+        retrying={weekQuery.isFetching}
+      />
+    );
+  } else if (!shown || !shownLayout) {
+    body = <DiarySkeleton />;
+  } else if (shown.slots.offset.length === 0) {
+    body = <EmptyWeek previousWeekHref={prevHref} future={currentWeek !== null && week > currentWeek} />;
+  } else {
+    body = (
+      <DiaryGrid
+        ref={gridRef}
+        week={shown}
+        layout={shownLayout}
+        contractId={contractId}
+        stickyTop={stickyTop}
+        onOpenSlot={onOpenSlot}
+        onActiveDayChange={setActiveDay}
+      />
+    );
+  }
+
+  return (
+    <div className="page__content diary">
+      <title>{`${contract ? `${contract.title} · ` : ''}Week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
+      <DiaryHeader contract={contract} />
+      <WeekToolbar
+        ref={toolbarRef}
+        week={week}
+        currentWeek={currentWeek}
+        days={shownLayout?.days ?? null}
+        failed={weekQuery.isError && !shown}
+        totals={shown?.totals ?? null}
+        updating={weekQuery.isFetching}
+        tz={tz}
+        zones={{ local: localZone, contractor: contractorZone }}
+        activeDay={activeDay}
+        dateValue={dateValue}
+        onWeek={onWeek}
+        onDate={onDate}
+        onTz={onTz}
+        onDay={onDay}
+        onPrefetchWeek={onPrefetchWeek}
+      />
+      <div className="sr-only" aria-live="polite">
+        {shown ? `Week of ${weekRangeLabel(week)} loaded, ${shown.slots.offset.length} slots.` : ''}
+      </div>
+      {body}
+      {shown && shownLayout && openIndex !== undefined && (
+        <SlotLightbox
+          contractId={contractId}
+          week={shown}
+          layout={shownLayout}
+          slot={openIndex}
+          zoneName={shownLayout.timeZone}
+          onStep={onStepSlot}
+          onClose={closeSlot}
+        />
+      )}
+    </div>
+  );
+}

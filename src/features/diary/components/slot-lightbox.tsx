@@ -1,0 +1,263 @@
+// The slot up close: the full screenshot, memo, window title, times in the chosen zone,
+// activity and a per-minute keyboard/mouse chart. ←/→ step through the week's slots in time
+// order, Esc closes. A native modal <dialog> makes the page behind inert; Tab is also kept
+// cycling inside. The chart (recharts) is loaded only when a lightbox first opens.
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import type { Week } from '../../../../contract/week.ts';
+import { formatInZone } from '../../../utils/date-format.ts';
+import { getSlotQueryOptions, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
+import type { DiaryLayout } from '../utils/diary-rows.ts';
+import { activityText, slotRange } from '../utils/slot-labels.ts';
+import { kindAt, stateAt } from '../utils/slot-states.ts';
+import { ActivityMeter } from './activity-meter.tsx';
+import { DuplicateMarker, StateBadge } from './state-badge.tsx';
+
+const ActivityChart = lazy(() => import('./activity-chart.tsx'));
+
+interface SlotLightboxProps {
+  contractId: string;
+  week: Week;
+  layout: DiaryLayout;
+  slot: number;
+  /** What the time-zone switch is set to, e.g. "UTC" or "Europe/Berlin". */
+  zoneName: string;
+  onStep: (slot: number) => void;
+  onClose: () => void;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep, onClose }: SlotLightboxProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const queryClient = useQueryClient();
+  const count = layout.slotStart.length;
+  const zone = layout.timeZone;
+
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current!;
+    if (!dialog.open) dialog.showModal();
+    dialog.focus();
+    document.documentElement.classList.add('has-modal');
+    return () => {
+      document.documentElement.classList.remove('has-modal');
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  const start = layout.slotStart[slot]!;
+  const startIso = new Date(start).toISOString();
+  const { slots, memos, titles } = week;
+  const state = stateAt(slots.state[slot]!);
+  const kind = kindAt(slots.kind[slot]!);
+  const active = slots.active[slot] ?? 0;
+  const memo = (slots.memo[slot] ?? -1) >= 0 ? (memos[slots.memo[slot]!] ?? '') : '';
+  const windowTitle = (slots.title[slot] ?? -1) >= 0 ? (titles[slots.title[slot]!] ?? '') : '';
+  const hasShot = slots.shot[slot] === 1;
+  const dup = slots.dup[slot] === 1;
+  const range = slotRange(start, zone);
+  const dayLabel = formatInZone(start, zone, 'EEEE d MMMM yyyy');
+
+  const detail = useSlot(contractId, startIso);
+  const shot = detail.data?.screenshot ?? null;
+
+  // Make the neighbours instant: their details and full screenshots start loading now.
+  useEffect(() => {
+    for (const n of [slot + 1, slot - 1]) {
+      if (n < 0 || n >= count) continue;
+      const iso = new Date(layout.slotStart[n]!).toISOString();
+      void queryClient.prefetchQuery(getSlotQueryOptions(contractId, iso));
+      if (slots.shot[n] === 1) {
+        const img = new Image();
+        img.decoding = 'async';
+        img.src = slotScreenshotUrl(contractId, iso);
+      }
+    }
+  }, [slot, count, layout, contractId, queryClient, slots.shot]);
+
+  const step = (delta: number) => {
+    const next = slot + delta;
+    if (next >= 0 && next < count) onStep(next);
+  };
+
+  const close = () => {
+    const dialog = dialogRef.current;
+    // Close first, so the page is no longer inert when focus returns to the card.
+    if (dialog?.open) dialog.close();
+    onClose();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.altKey && !event.metaKey && !event.ctrlKey) {
+      if (target.closest('input, select, textarea')) return;
+      event.preventDefault();
+      step(event.key === 'ArrowLeft' ? -1 : 1);
+    } else if (event.key === 'Tab') {
+      const focusable = Array.from(dialogRef.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
+      if (focusable.length === 0) return;
+      const first = focusable[0]!;
+      const last = focusable[focusable.length - 1]!;
+      if (event.shiftKey && (document.activeElement === first || document.activeElement === dialogRef.current)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault();
+    close();
+  };
+
+  const minuteLabels = Array.from({ length: 10 }, (_, m) => formatInZone(start + m * 60_000, zone, 'HH:mm'));
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="lightbox"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onCancel={onCancel}
+    >
+      <div className="lightbox__bar">
+        <div className="lightbox__heading">
+          <h2 id={titleId} className="lightbox__title">
+            {formatInZone(start, zone, 'EEE d MMM')}, {range}
+          </h2>
+          <span className="lightbox__count">
+            Slot {slot + 1} of {count}
+          </span>
+        </div>
+        <div className="lightbox__nav">
+          <button type="button" className="btn btn--secondary btn--sm" onClick={() => step(-1)} disabled={slot === 0} aria-keyshortcuts="ArrowLeft">
+            <span aria-hidden="true">←</span>
+            <span className="lightbox__navtext">
+              Previous<span className="sr-only"> slot</span>
+            </span>
+          </button>
+          <button type="button" className="btn btn--secondary btn--sm" onClick={() => step(1)} disabled={slot >= count - 1} aria-keyshortcuts="ArrowRight">
+            <span className="lightbox__navtext">
+              Next<span className="sr-only"> slot</span>
+            </span>
+            <span aria-hidden="true">→</span>
+          </button>
+          <button type="button" className="btn btn--ghost btn--icon" onClick={close} aria-label="Close" aria-keyshortcuts="Escape">
+            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+              <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+          </button>
+        </div>
+      </div>
+
+      <div className="lightbox__body">
+        <figure className="lightbox__figure">
+          {kind === 'manual' ? (
+            <div className="lightbox__manual">
+              <strong>Manual time</strong>
+              <span>Added by the contractor, without a screenshot or activity.</span>
+            </div>
+          ) : hasShot ? (
+            <div
+              className="lightbox__frame"
+              style={{
+                backgroundImage: `url("${slotThumbnailUrl(contractId, startIso)}")`,
+                ['--ratio' as string]: shot && shot.height > 0 ? shot.width / shot.height : 16 / 9,
+              }}
+            >
+              <img
+                key={startIso}
+                src={slotScreenshotUrl(contractId, startIso)}
+                alt={`Screenshot taken ${shot ? `at ${formatInZone(shot.capturedAt, zone, 'HH:mm:ss')}` : `between ${range}`}${windowTitle ? ` in ${windowTitle}` : ''}`}
+                decoding="async"
+              />
+            </div>
+          ) : (
+            <div className="lightbox__manual">
+              <strong>No screenshot</strong>
+              <span>This slot was tracked without a screenshot.</span>
+            </div>
+          )}
+        </figure>
+
+        <aside className="lightbox__side" aria-label="Slot details">
+          <div className="lightbox__badges">
+            <StateBadge state={state} />
+            {kind === 'manual' && <span className="tag">Manual time</span>}
+            {dup && <DuplicateMarker />}
+          </div>
+
+          <dl className="facts">
+            <div>
+              <dt>Time</dt>
+              <dd>
+                {range} <span className="muted">({zoneName})</span>
+                <div className="muted small">{dayLabel}</div>
+              </dd>
+            </div>
+            {kind !== 'manual' && (
+              <div>
+                <dt>Captured</dt>
+                <dd>{shot ? formatInZone(shot.capturedAt, zone, 'HH:mm:ss') : detail.isPending && hasShot ? '…' : '—'}</dd>
+              </div>
+            )}
+            {kind !== 'manual' && (
+              <div>
+                <dt>Activity</dt>
+                <dd>
+                  <span className="facts__strong">{activityText(active)}</span>
+                  <ActivityMeter active={active} state={state} size="lg" />
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>Memo</dt>
+              <dd className={memo ? 'facts__text' : 'muted'}>{memo || 'No memo'}</dd>
+            </div>
+            <div>
+              <dt>Window</dt>
+              <dd className={windowTitle ? 'facts__text facts__mono' : 'muted'}>{windowTitle || (kind === 'manual' ? 'Not tracked' : 'Unknown')}</dd>
+            </div>
+          </dl>
+
+          {kind !== 'manual' && (
+            <section className="lightbox__chart" aria-labelledby={`${titleId}-chart`}>
+              <h3 id={`${titleId}-chart`} className="lightbox__subtitle">
+                Input per minute
+              </h3>
+              {detail.isError ? (
+                <p className="muted small">
+                  The per-minute activity could not be loaded.{' '}
+                  <button type="button" className="link-button" onClick={() => void detail.refetch()}>
+                    Retry
+                  </button>
+                </p>
+              ) : detail.data && detail.data.keyboard.length > 0 ? (
+                <Suspense fallback={<div className="chart-placeholder" aria-hidden="true" />}>
+                  <ActivityChart keyboard={detail.data.keyboard} mouse={detail.data.mouse} labels={minuteLabels} />
+                </Suspense>
+              ) : detail.data ? (
+                <p className="muted small">No per-minute counts for this slot.</p>
+              ) : (
+                <div className="chart-placeholder" aria-hidden="true" />
+              )}
+            </section>
+          )}
+          <p className="lightbox__hint muted small" aria-hidden="true">
+            <kbd>←</kbd> <kbd>→</kbd> previous / next · <kbd>Esc</kbd> close
+          </p>
+        </aside>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,182 @@
+// The week's controls: previous/next week, a date picker, the week's total, the time-zone
+// switch and the day chips ("jump to day").
+import { useEffect, useRef, type Ref } from 'react';
+import type { StateMinutes } from '../../../../contract/week.ts';
+import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
+import { formatCalendarDate } from '../../../utils/date-format.ts';
+import { addWeeks, weekStartMs } from '../../../utils/week.ts';
+import type { DiaryDay } from '../utils/diary-rows.ts';
+import { TZ_CHOICES, tzChoiceLabel, type TzChoice } from '../utils/time-zone-choice.ts';
+
+interface WeekToolbarProps {
+  ref?: Ref<HTMLElement>;
+  week: string;
+  /** The server's current week, once known. */
+  currentWeek: string | null;
+  days: DiaryDay[] | null;
+  /** The week failed to load: no placeholders for days that will not come. */
+  failed?: boolean;
+  totals: StateMinutes | null;
+  /** A week or zone is loading while the old one is still shown. */
+  updating: boolean;
+  tz: TzChoice;
+  zones: { local: string; contractor: string | null };
+  activeDay: number;
+  dateValue: string;
+  onWeek: (week: string) => void;
+  onDate: (date: string) => void;
+  onTz: (choice: TzChoice) => void;
+  onDay: (dayIndex: number) => void;
+  onPrefetchWeek?: (week: string) => void;
+}
+
+/** "23–29 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
+export function weekRangeLabel(week: string): string {
+  const sunday = new Date(weekStartMs(week) + 6 * 86_400_000).toISOString().slice(0, 10);
+  const [y1, m1] = week.split('-');
+  const [y2, m2] = sunday.split('-');
+  if (y1 !== y2) return `${formatCalendarDate(week, 'd MMM yyyy')} – ${formatCalendarDate(sunday, 'd MMM yyyy')}`;
+  if (m1 !== m2) return `${formatCalendarDate(week, 'd MMM')} – ${formatCalendarDate(sunday, 'd MMM yyyy')}`;
+  return `${formatCalendarDate(week, 'd')}–${formatCalendarDate(sunday, 'd MMM yyyy')}`;
+}
+
+export function WeekToolbar({
+  ref,
+  week,
+  currentWeek,
+  days,
+  failed = false,
+  totals,
+  updating,
+  tz,
+  zones,
+  activeDay,
+  dateValue,
+  onWeek,
+  onDate,
+  onTz,
+  onDay,
+  onPrefetchWeek,
+}: WeekToolbarProps) {
+  const prev = addWeeks(week, -1);
+  const next = addWeeks(week, 1);
+  const isCurrent = currentWeek === week;
+  const nextInFuture = currentWeek !== null && next > currentWeek;
+  const at = weekStartMs(week) + 3.5 * 86_400_000;
+
+  // On a phone the chips scroll sideways: keep the day being read in view.
+  const chipsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const nav = chipsRef.current;
+    const chip = nav?.children[activeDay] as HTMLElement | undefined;
+    if (!nav || !chip || nav.scrollWidth <= nav.clientWidth) return;
+    const left = chip.offsetLeft - nav.offsetLeft;
+    if (left < nav.scrollLeft || left + chip.offsetWidth > nav.scrollLeft + nav.clientWidth) {
+      nav.scrollTo({ left: Math.max(0, left - 12), behavior: 'smooth' });
+    }
+  }, [activeDay, days]);
+
+  return (
+    <section ref={ref} className="toolbar" aria-label="Week" aria-busy={updating || undefined}>
+      <div className="toolbar__row">
+        <div className="week-nav">
+          <button
+            type="button"
+            className="btn btn--secondary btn--icon"
+            aria-label="Previous week"
+            onClick={() => onWeek(prev)}
+            onPointerEnter={() => onPrefetchWeek?.(prev)}
+            onFocus={() => onPrefetchWeek?.(prev)}
+          >
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+              <path d="M12.5 4.5 7 10l5.5 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </button>
+          <div className="week-nav__label">
+            <span className="week-nav__range">{weekRangeLabel(week)}</span>
+            {isCurrent && <span className="pill">This week</span>}
+          </div>
+          <button
+            type="button"
+            className="btn btn--secondary btn--icon"
+            aria-label="Next week"
+            onClick={() => onWeek(next)}
+            disabled={nextInFuture}
+            onPointerEnter={() => onPrefetchWeek?.(next)}
+            onFocus={() => onPrefetchWeek?.(next)}
+          >
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+              <path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </button>
+        </div>
+
+        <input
+          type="date"
+          className="input input--date"
+          aria-label="Go to date"
+          value={dateValue}
+          max={currentWeek ? addWeeks(currentWeek, 1) : undefined}
+          onChange={(e) => {
+            if (e.target.value) onDate(e.target.value);
+          }}
+        />
+        {currentWeek && !isCurrent && (
+          <button type="button" className="btn btn--ghost btn--sm" onClick={() => onWeek(currentWeek)}>
+            This week
+          </button>
+        )}
+
+        <div className="toolbar__spacer" />
+
+        <div className="week-total">
+          {totals ? (
+            <>
+              <span className="week-total__label">Week total</span>
+              <strong className="week-total__value">{formatMinutes(totals.total)}</strong>
+              <span className="week-total__sub">billable {formatMinutes(totals.billable)}</span>
+            </>
+          ) : (
+            !failed && <span className="skeleton skeleton--line" style={{ width: 140 }} aria-hidden="true" />
+          )}
+        </div>
+
+        <label className="tz-select">
+          <svg className="tz-select__icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+            <circle cx="10" cy="10" r="7.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M2.75 10h14.5M10 2.75c2 2 3 4.4 3 7.25s-1 5.25-3 7.25c-2-2-3-4.4-3-7.25s1-5.25 3-7.25Z" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+          <span className="sr-only">Time zone</span>
+          <select className="input" value={tz} onChange={(e) => onTz(e.target.value as TzChoice)}>
+            {TZ_CHOICES.map((choice) => {
+              const zone = choice === 'utc' ? 'UTC' : choice === 'local' ? zones.local : zones.contractor;
+              return (
+                <option key={choice} value={choice} disabled={zone === null}>
+                  {zone === null ? "Contractor's time" : tzChoiceLabel(choice, zone, at)}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+      </div>
+
+      <nav ref={chipsRef} className="day-chips" aria-label="Jump to day">
+        {days
+          ? days.map((day, i) => (
+              <button
+                key={day.date}
+                type="button"
+                className={`day-chip${day.minutes.total === 0 ? ' day-chip--empty' : ''}`}
+                aria-current={i === activeDay ? 'true' : undefined}
+                onClick={() => onDay(i)}
+                title={`${formatCalendarDate(day.date, 'EEEE d MMMM')}: ${spokenMinutes(day.minutes.total)}${day.partial ? ' (part of the day is in this week)' : ''}`}
+              >
+                <span className="day-chip__name">{formatCalendarDate(day.date, 'EEE d')}</span>
+                <span className="day-chip__hours">{day.minutes.total === 0 ? '–' : formatMinutes(day.minutes.total)}</span>
+              </button>
+            ))
+          : !failed && Array.from({ length: 7 }, (_, i) => <span key={i} className="day-chip day-chip--skeleton" aria-hidden="true" />)}
+      </nav>
+    </section>
+  );
+}

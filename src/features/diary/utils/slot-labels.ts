@@ -1,0 +1,33 @@
+// The words a slot is shown and announced with. The card's button is named by its time
+// range and what the client is paying for: "09:10–09:20, active 8 of 10 minutes".
+import type { SlotKind, SlotState } from '../../../../contract/week.ts';
+import { formatClock } from '../../../utils/time-zone.ts';
+import { STATE_WORDS } from './slot-states.ts';
+
+const SLOT_MS = 600_000;
+
+/** "09:10–09:20" in the zone (en dash, 24-hour). */
+export const slotRange = (start: number, timeZone: string) =>
+  `${formatClock(start, timeZone)}\u2013${formatClock(start + SLOT_MS, timeZone)}`;
+
+/** "8 of 10 minutes". */
+export const activityText = (active: number) => `${active} of 10 minutes`;
+
+export interface SlotFacts {
+  range: string;
+  state: SlotState;
+  kind: SlotKind;
+  active: number;
+}
+
+/**
+ * The open-the-lightbox button's accessible name:
+ * "09:10–09:20, active 8 of 10 minutes", "09:10–09:20, manual time",
+ * "09:10–09:20, inactive, 0 of 10 minutes", "09:10–09:20, over the limit",
+ * "09:10–09:20, held", "09:10–09:20, refunded".
+ */
+export function slotButtonName({ range, state, kind, active }: SlotFacts): string {
+  if (state === 'billable') return kind === 'manual' ? `${range}, manual time` : `${range}, active ${activityText(active)}`;
+  if (state === 'inactive') return `${range}, inactive, ${activityText(active)}`;
+  return `${range}, ${STATE_WORDS[state]}${kind === 'manual' ? ', manual time' : ''}`;
+}

@@ -1,0 +1,15 @@
+// Dates and times as text, with date-fns patterns, in a chosen IANA zone (@date-fns/tz).
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/** Any date-fns pattern, for an instant shown in a zone: `EEE d MMM` → "Tue 24 Nov". */
+export function formatInZone(ms: number | string, timeZone: string, pattern: string): string {
+  const t = typeof ms === 'string' ? Date.parse(ms) : ms;
+  return format(new TZDate(t, timeZone), pattern);
+}
+
+/** A calendar date (`YYYY-MM-DD`, no zone) in a date-fns pattern: `EEE d MMM` → "Tue 24 Nov". */
+export function formatCalendarDate(date: string, pattern: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return format(new TZDate(y!, m! - 1, d!, 'UTC'), pattern);
+}
