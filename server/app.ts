@@ -137,19 +137,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
       },
     });
-    // Every asset Vite built is a known file; everything else under / is a route of the SPA.
-    const files = new Set<string>();
-    const walk = (dir: string, rel: string) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const r = `${rel}/${e.name}`;
-        if (e.isDirectory()) walk(path.join(dir, e.name), r);
-        else files.add(r);
-      }
-    };
-    walk(staticDir, '');
+    // A path with a file extension is an asset (a 404 when missing); anything else is a
+    // route of the SPA and gets index.html. Checked per request, so a rebuild is served at once.
+    const root = path.resolve(staticDir);
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      const url = decodeURIComponent(req.url.split('?')[0]!);
-      if (url !== '/index.html' && files.has(url)) return reply.sendFile(url.slice(1));
+      let url: string;
+      try {
+        url = decodeURIComponent(req.url.split('?')[0]!);
+      } catch {
+        return sendProblem(reply, 400, 'The address is not valid URL encoding.');
+      }
+      const file = path.resolve(root, `.${url}`);
+      if (path.extname(url) && url !== '/index.html') {
+        if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) {
+          return sendProblem(reply, 404, `There is no file ${url}. Reload the page: the dashboard may have been updated.`);
+        }
+        return reply.sendFile(path.relative(root, file));
+      }
       reply.header('Cache-Control', 'no-cache');
       return reply.sendFile('index.html');
     });
