@@ -1,0 +1,130 @@
+// A client scrolls a contractor's week: the built dashboard against the real server and
+// the demo seeded at a fixed clock (see playwright.config.ts).
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSWORD = 'workdiary-demo';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
+}
+
+/** The buttons that open a slot, named like `09:10–09:20, active 8 of 10 minutes`. */
+const slotButtons = (page: Page) => page.getByRole('button', { name: /^\d\d:\d\d–\d\d:\d\d, / });
+
+async function openFirstDiary(page: Page) {
+  await page.getByRole('link', { name: /Open diary for/ }).first().click();
+  await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]+\/diary\?/);
+  await expect(slotButtons(page).first()).toBeVisible();
+}
+
+test('a client opens a diary and its thumbnails really load', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await expect(page.getByRole('link', { name: /Open diary for/ })).toHaveCount(2);
+  await openFirstDiary(page);
+
+  const thumbs = page.locator('.slot__thumb img');
+  await expect(thumbs.first()).toBeVisible();
+  // Every thumbnail in the first screenful decodes to a real image.
+  await expect
+    .poll(async () =>
+      thumbs.evaluateAll((imgs) => {
+        const inView = (imgs as HTMLImageElement[]).filter((i) => i.getBoundingClientRect().top < window.innerHeight);
+        return inView.length > 0 && inView.every((i) => i.complete && i.naturalWidth > 0);
+      }),
+    )
+    .toBe(true);
+  const width = await thumbs.first().evaluate((i) => (i as HTMLImageElement).naturalWidth);
+  expect(width).toBeGreaterThanOrEqual(300);
+});
+
+test('the lightbox steps with → and closes with Esc', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+
+  await slotButtons(page).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/[?&]slot=/);
+  const title = dialog.getByRole('heading', { level: 2 });
+  const before = await title.textContent();
+  const shot = dialog.locator('img').first();
+  await expect.poll(() => shot.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThanOrEqual(1600);
+  await expect(dialog.getByText(/of 10 minutes/).first()).toBeVisible();
+
+  const slotBefore = new URL(page.url()).searchParams.get('slot');
+  await page.keyboard.press('ArrowRight');
+  await expect(title).not.toHaveText(before!);
+  const slotAfter = new URL(page.url()).searchParams.get('slot');
+  expect(Date.parse(slotAfter!)).toBeGreaterThan(Date.parse(slotBefore!));
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page).not.toHaveURL(/[?&]slot=/);
+});
+
+test('switching the time zone changes the times shown', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  // The browser runs in Europe/Berlin (UTC+1 in November); the first slot of the week is
+  // the same slot in every zone, so its time moves back by one hour in UTC.
+  await page.getByLabel('Time zone').selectOption('local');
+  const first = slotButtons(page).first();
+  const berlin = (await first.textContent())!;
+  await page.getByLabel('Time zone').selectOption('utc');
+  await expect(page).toHaveURL(/[?&]tz=utc/);
+  const [h, m] = berlin.split('–')[0]!.split(':').map(Number);
+  const expected = `${String((h! + 23) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  await expect(first).toHaveText(new RegExp(`^${expected}–`));
+});
+
+test('going to the previous week shows that week', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  const week = new URL(page.url()).searchParams.get('week');
+  expect(week).toBe('2026-11-23');
+  await page.getByRole('button', { name: 'Previous week' }).click();
+  await expect(page).toHaveURL(/[?&]week=2026-11-16/);
+  await expect(slotButtons(page).first()).toBeVisible();
+  await expect(page.getByText('16–22 Nov 2026', { exact: true })).toBeVisible();
+});
+
+test('arrow keys move between cards and Enter opens one', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  const buttons = slotButtons(page);
+  await buttons.first().focus();
+  const firstName = await buttons.first().getAttribute('aria-label');
+  await page.keyboard.press('ArrowRight');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  expect(focused).toMatch(/^\d\d:\d\d–\d\d:\d\d, /);
+  expect(focused).not.toBe(firstName);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('another company’s client sees a not-found page for Acme’s diary', async ({ page, browser }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  const acmeDiary = page.url();
+
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await signIn(page2, 'client2@demo.test');
+  await page2.goto(acmeDiary);
+  await expect(page2.getByText(/not found/i).first()).toBeVisible();
+  await expect(slotButtons(page2)).toHaveCount(0);
+  await other.close();
+});
+
+test('the diary fits a 375 px wide phone', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
