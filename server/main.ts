@@ -30,7 +30,7 @@ async function main() {
   let password = '';
   if (config.demo) {
     const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./demo/seed.ts');
-    const result = await seedDemo(database, blobs, clock, (m) => console.log(`demo: ${m}`));
+    const result = await seedDemo(database, blobs, clock, (m) => console.log(m));
     console.log(`demo: ${result.firstRun ? 'seeded' : 'brought up to date'}, ${result.slotsAdded} slots added`);
     accounts = DEMO_ACCOUNTS;
     password = DEMO_PASSWORD;
