@@ -27,13 +27,20 @@ export const SlotStart = Instant.refine((s) => Date.parse(s) % SLOT_MS === 0, {
   error: 'must be aligned to a 10-minute boundary (:00, :10, :20 …) with zero seconds',
 });
 
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = knownZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(tz, ok);
   }
+  return ok;
 }
 
 export const TimeZone = z

@@ -3,7 +3,7 @@ import type { Contract } from '../../contract/contracts.ts';
 import type { User } from './users.ts';
 
 /** The visibility rule, in SQL: a client sees their company's, a contractor their own, an admin all. */
-function visibleTo(user: User, params: unknown[]): string {
+export function visibleTo(user: User, params: unknown[]): string {
   if (user.role === 'admin') return 'true';
   if (user.role === 'client') {
     params.push(user.companyId);

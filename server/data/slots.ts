@@ -1,4 +1,6 @@
 import type { Database } from '../db/client.ts';
+import { visibleTo } from './contracts.ts';
+import type { User } from './users.ts';
 
 export interface WeekSlotRow {
   /** 10-minute steps from the week's start. */
@@ -64,4 +66,21 @@ export async function findSlot(database: Database, contractId: string, start: Da
   if (!row) return null;
   // PGlite and pg both return timestamptz as Date; keep that explicit for callers.
   return { ...row, start: new Date(row.start), capturedAt: row.capturedAt ? new Date(row.capturedAt) : null };
+}
+
+/**
+ * The stored image keys of a slot the user may see, in one query (thumbnails are requested
+ * by the dozen): null when the contract or slot is hidden, missing or deleted.
+ */
+export async function findVisibleSlotImage(database: Database, user: User, contractId: string, start: Date) {
+  const params: unknown[] = [contractId, start];
+  const rows = await database.query<{ sha256: string | null; mime: string | null; thumbSha256: string | null }>(
+    `select i.sha256, i.mime, i.thumb_sha256 as "thumbSha256"
+       from contracts k
+       join slots s on s.contract_id = k.id and s.start = $2 and s.deleted_at is null
+       left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
+      where k.id = $1 and ${visibleTo(user, params)}`,
+    params,
+  );
+  return rows[0] ?? null;
 }

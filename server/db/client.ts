@@ -83,7 +83,9 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // random_page_cost 1.1 (data on SSD or in memory): the week query then reads the primary
+    // key in order instead of a bitmap scan plus a sort, about twice as fast on a 1M-slot table.
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c random_page_cost=1.1' });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
     return {

@@ -5,7 +5,7 @@ import { Problem } from '../../contract/common.ts';
 import { SlotDetail, SlotParams } from '../../contract/week.ts';
 import { requireUser } from '../auth.ts';
 import { findVisibleContract } from '../data/contracts.ts';
-import { findSlot, findWeekSlots } from '../data/slots.ts';
+import { findSlot, findVisibleSlotImage, findWeekSlots } from '../data/slots.ts';
 import { slotStates } from '../domain/slot-state.ts';
 import { addWeeks, weekStartOf } from '../domain/week.ts';
 import { notFound } from '../lib/problem.ts';
@@ -77,18 +77,20 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     which: 'thumbnail' | 'screenshot',
   ) {
-    const { contract, slot } = await visibleSlot(req, params);
-    if (!slot.screenshot) throw notFound('A screenshot for this slot (it is manual time)');
-    const sha = which === 'thumbnail' ? slot.screenshot.thumbSha256 : slot.screenshot.sha256;
+    const user = requireUser(req);
+    const image = await findVisibleSlotImage(app.deps.database, user, params.contractId, new Date(params.start));
+    if (!image) throw notFound(`The slot starting ${new Date(params.start).toISOString()}`);
+    if (!image.sha256 || !image.thumbSha256 || !image.mime) throw notFound('A screenshot for this slot (it is manual time)');
+    const sha = which === 'thumbnail' ? image.thumbSha256 : image.sha256;
     const etag = `"${sha}"`;
     // Only the signed-in viewer's browser may keep it; shared caches never.
     reply.header('Cache-Control', 'private, max-age=31536000, immutable');
     reply.header('ETag', etag);
     reply.header('Vary', 'Cookie');
-    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    const bytes = await app.deps.blobs.get(contract.id, sha);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send(null);
+    const bytes = await app.deps.blobs.get(params.contractId, sha);
     if (!bytes) throw notFound('The screenshot file');
-    return reply.type(which === 'thumbnail' ? 'image/webp' : slot.screenshot.mime).send(bytes);
+    return reply.type(which === 'thumbnail' ? 'image/webp' : image.mime).send(bytes);
   }
 
   const imageSchema = (summary: string) => ({
