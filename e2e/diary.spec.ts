@@ -107,14 +107,32 @@ test('arrow keys move between cards and Enter opens one', async ({ page }) => {
   await expect(page.getByRole('dialog')).toBeVisible();
 });
 
-test('another company’s client sees a not-found page for Acme’s diary', async ({ page, browser }) => {
+test('client2@demo.test gets 404 for Acme’s contract, week and screenshots', async ({ page, browser }) => {
   await signIn(page, 'client@demo.test');
   await openFirstDiary(page);
   const acmeDiary = page.url();
+  const contractId = new URL(acmeDiary).pathname.split('/')[2]!;
+  await slotButtons(page).first().click();
+  await expect(page).toHaveURL(/[?&]slot=/);
+  const slot = new URL(page.url()).searchParams.get('slot')!;
+  const urls = [
+    `/api/contracts/${contractId}`,
+    `/api/contracts/${contractId}/weeks/2026-11-23`,
+    `/api/contracts/${contractId}/slots/${slot}`,
+    `/api/contracts/${contractId}/slots/${slot}/thumbnail`,
+    `/api/contracts/${contractId}/slots/${slot}/screenshot`,
+  ];
+  // Acme's own client gets every one of them.
+  for (const url of urls) expect((await page.request.get(url)).status(), url).toBe(200);
 
   const other = await browser.newContext();
   const page2 = await other.newPage();
   await signIn(page2, 'client2@demo.test');
+  for (const url of urls) {
+    const res = await page2.request.get(url);
+    expect(res.status(), url).toBe(404);
+    expect(res.headers()['content-type']).toContain('application/problem+json');
+  }
   await page2.goto(acmeDiary);
   await expect(page2.getByText(/not found/i).first()).toBeVisible();
   await expect(slotButtons(page2)).toHaveCount(0);
