@@ -37,7 +37,17 @@ async function main() {
   }
 
   const app = await buildApp({ database, blobs, clock, config, staticDir: path.join(root, 'dist') });
-  const address = await app.listen({ port: config.port, host: config.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${config.port} on ${config.host} is taken. Stop what uses it, or start with another port: PORT=3001 npm start`);
+      await database.close();
+      process.exit(1);
+    }
+    throw err;
+  }
 
   const url = address.replace('127.0.0.1', 'localhost');
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+
+describe('configuration', () => {
+  it('seeds the demo on the embedded database only, unless asked', () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db', WORKDIARY_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ WORKDIARY_DEMO: '0' }).demo).toBe(false);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('starts the clock at WORKDIARY_NOW', () => {
+    expect(loadConfig({ WORKDIARY_NOW: '2026-11-25T15:00:00Z' }).startAt?.toISOString()).toBe('2026-11-25T15:00:00.000Z');
+  });
+
+  it('fails loudly, naming each bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty', WORKDIARY_NOW: 'tomorrow' })).toThrow(/PORT[\s\S]*WORKDIARY_NOW/);
+  });
+});
