@@ -57,6 +57,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     trustProxy: false,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors raised before routing (a URL that is not valid percent-encoding) are problems too.
+    frameworkErrors: (err, _req, reply) => sendProblem(reply, 400, `The address is not valid: ${err.message}`),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', {

@@ -258,6 +258,12 @@ describe.each(backends)('API on %s', (backend) => {
       expect(res.headers['content-type']).toContain('application/problem+json');
     });
 
+    it('answers a URL that is not valid percent-encoding with problem+json 400', async () => {
+      const res = await get('/api/contracts/%E0%A4%A', client);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    });
+
     it('reports health', async () => {
       const res = await get('/api/health');
       expect(res.json()).toMatchObject({ status: 'ok', database: backend });
