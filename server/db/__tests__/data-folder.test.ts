@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataFolderInUseError, openDatabase } from '../client.ts';
 
@@ -27,6 +28,22 @@ describe('the embedded database folder', () => {
     const again = await openDatabase({ dataDir: dir });
     expect(await again.query('select count(*)::int as n from users')).toEqual([{ n: 0 }]);
     await again.close();
+  });
+
+  it('refuses a second server process on the same folder, and it exits with the reason', async () => {
+    const dir = tmp();
+    const first = await openDatabase({ dataDir: dir });
+    try {
+      const server = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        env: { ...process.env, WORKDIARY_DATA_DIR: dir, DATABASE_URL: '', WORKDIARY_DEMO: '0', PORT: '0' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(server.status).toBe(1);
+      expect(server.stderr).toMatch(/in use by another workdiary process \(pid \d+\)/);
+    } finally {
+      await first.close();
+    }
   });
 
   it('takes over a lock left by a process that is gone', async () => {
