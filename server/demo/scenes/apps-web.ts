@@ -657,7 +657,7 @@ export function mailPage(o: { account: string; mails: readonly Mail[]; label?: s
         if (n) s += text(236, y, n, { size: 12, fill: '#202124', family: WEB, anchor: 'end', weight: 'bold' });
       });
       s += text(26, 390, 'Labels', { size: 15, fill: '#202124', family: WEB });
-      ['Acme', 'Globex', 'Invoices', 'Upwork'].forEach((t, i) => (s += rect(28, 410 + i * 32, 12, 12, ['#f28b82', '#fbbc04', '#34a853', '#4285f4'][i]!, { rx: 2 }) + text(64, 421 + i * 32, t, { size: 14, fill: '#202124', family: WEB })));
+      ['Acme', 'Globex', 'Invoices', 'Timesheets'].forEach((t, i) => (s += rect(28, 410 + i * 32, 12, 12, ['#f28b82', '#fbbc04', '#34a853', '#4285f4'][i]!, { rx: 2 }) + text(64, 421 + i * 32, t, { size: 14, fill: '#202124', family: WEB })));
       const lx = 256;
       const lw = w - lx - 20;
       s += rect(lx, 72, lw, 2000, '#ffffff', { rx: 16 });

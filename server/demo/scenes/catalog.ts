@@ -630,7 +630,7 @@ const DESIGNER_APPS: Record<string, AppDef> = {
         { from: 'Alice Client', subject: 'Homepage v3 — feedback', snippet: 'Hi Leo, we looked at the three hero options with the team. Option B with the arm illustration…', when: '10:42 AM', unread: true, starred: true },
         { from: 'Figma', subject: 'Alice Client commented on Website — Homepage v3', snippet: '"Can the CTA say Book a demo instead of Get started?"', when: '10:15 AM', unread: true },
         { from: 'Alice Client', subject: 'Re: Logo round 2', snippet: 'V2 and V5 are the favourites. Marketing would like to see V2 in orange as well…', when: 'Yesterday', unread: true },
-        { from: 'Upwork', subject: 'Your weekly summary for Acme Robotics', snippet: 'You logged 36:10 hrs last week. Weekly limit: 30 hrs.', when: 'Mon' },
+        { from: 'workdiary', subject: 'Your weekly summary for Acme Robotics', snippet: 'You logged 36:10 hrs last week. Weekly limit: 30 hrs.', when: 'Mon' },
         { from: 'Tomás Ruiz', subject: 'Dashboard: real numbers for the mockup', snippet: 'Attached a CSV with last week\'s cycles per cell, in case you want real data in the charts.', when: 'Mon' },
         { from: 'Dribbble', subject: 'New shots from designers you follow', snippet: 'Halo Lab, Ramotion and 12 others posted new shots this week.', when: 'Sun' },
         { from: 'Alice Client', subject: 'Onboarding copy from marketing', snippet: 'Here is the copy for the four screens. Step 2 is still too long, sorry!', when: 'Fri' },
@@ -758,7 +758,7 @@ const SHIPMENT_CODE = `curl https://api.globex.com/v2/shipments \\
 const writerWeb = (page: Page): AppDef => ({
   title: `${page.tabTitle} - Google Chrome`,
   appName: 'Google Chrome',
-  build: browser({ page, tabs: [['Globex Docs — Preview', ['#6d28d9', 'G']], ['Inbox - priya.nair.writes', ['#ea4335', 'M']]], active: 0, bookmarks: ['Globex API', 'Docs preview', 'Style guide', 'Grammarly', 'Upwork'], profile: [PEOPLE.writer, '#188038'] }),
+  build: browser({ page, tabs: [['Globex Docs — Preview', ['#6d28d9', 'G']], ['Inbox - priya.nair.writes', ['#ea4335', 'M']]], active: 0, bookmarks: ['Globex API', 'Docs preview', 'Style guide', 'Grammarly', 'workdiary'], profile: [PEOPLE.writer, '#188038'] }),
 });
 
 const WRITER_APPS: Record<string, AppDef> = {
@@ -832,7 +832,7 @@ const WRITER_APPS: Record<string, AppDef> = {
         { from: 'Tomasz (Globex)', subject: 'Review: Authentication chapter', snippet: 'Hi Priya, left comments in the doc. Mostly small; please add PKCE and link the scopes table.', when: '11:20 AM', unread: true, starred: true },
         { from: 'Greg Client', subject: 'Changelog 2.4 — release date', snippet: 'We ship 2.4 on the 14th. Can the changelog be ready for review by Wednesday?', when: '9:02 AM', unread: true },
         { from: 'GitHub', subject: '[globex/globex-docs] PR #88: Webhooks reference', snippet: 'greg-globex requested changes: "Retries table should list the exact schedule."', when: 'Yesterday', unread: true },
-        { from: 'Upwork', subject: 'Weekly summary: Globex Inc.', snippet: 'You logged 22:40 hrs last week on "API documentation".', when: 'Mon' },
+        { from: 'workdiary', subject: 'Weekly summary: Globex Inc.', snippet: 'You logged 22:40 hrs last week on "API documentation".', when: 'Mon' },
         { from: 'Grammarly', subject: 'Your weekly writing update', snippet: 'You were more productive than 94% of Grammarly users. 18,204 words checked.', when: 'Mon' },
         { from: 'Tomasz (Globex)', subject: 'Sandbox keys for the docs', snippet: 'Here is a test key you can paste into the examples. It only works in test mode.', when: 'Fri' },
         { from: 'Write the Docs', subject: 'Newsletter: docs-as-code in 2024', snippet: 'This month: versioning strategies, screenshots that do not go stale, and a job board.', when: 'Thu' },
