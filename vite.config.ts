@@ -1,5 +1,45 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The diary is the page people land on (links to a week or a slot), so index.html preloads its
+ * lazy chunk (and that chunk's own chunks and CSS): they download alongside the entry script
+ * instead of after it has run, and before the API requests keep the server busy. The route
+ * stays `lazy` in src/app/router.tsx; the other pages are still fetched on first use.
+ */
+function preloadRoutes(entries: string[]): Plugin {
+  return {
+    name: 'workdiary:preload-routes',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const files = new Set<string>();
+        const css = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (!chunk || chunk.type !== 'chunk' || files.has(fileName)) return;
+          files.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((c) => css.add(c));
+          chunk.imports.forEach(visit);
+        };
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && chunk.facadeModuleId && entries.some((e) => chunk.facadeModuleId!.endsWith(e))) visit(chunk.fileName);
+        }
+        const tags: HtmlTagDescriptor[] = [];
+        for (const file of files) {
+          if (!html.includes(`/${file}"`)) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' });
+        }
+        for (const file of css) {
+          if (!html.includes(`/${file}"`)) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` }, injectTo: 'head' });
+        }
+        return { html, tags };
+      },
+    },
+  };
+}
 
 // The dashboard. In development `/api` goes to the API server on port 3000; in production the
 // API server serves `dist/` itself, so the SPA and the API share one origin (cookies just work).
@@ -7,7 +47,7 @@ import react from '@vitejs/plugin-react';
 const api = { '/api': { target: process.env.WORKDIARY_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx'])],
   server: { port: 5173, strictPort: false, proxy: api },
   preview: { port: 4173, proxy: api },
   build: {

@@ -1,13 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider.tsx';
-import { AppRouter } from './app/router.tsx';
+import { AppRouter, startAppRouter } from './app/router.tsx';
+import { createQueryClient } from './lib/react-query.ts';
 import './index.css';
+
+// Query cache and router first: the router starts the page's loaders (and so its API
+// requests) right away, in parallel with React's first render.
+const queryClient = createQueryClient();
+const router = startAppRouter(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProvider>
-      <AppRouter />
+    <AppProvider queryClient={queryClient}>
+      <AppRouter router={router} />
     </AppProvider>
   </StrictMode>,
 );

@@ -1,13 +1,13 @@
 // Everything the whole app stands on: the query cache, a crash boundary and a suspense edge.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useState, type ReactNode } from 'react';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/errors/error-boundary.tsx';
 import { MainErrorFallback } from '../components/errors/main-error-fallback.tsx';
 import { Spinner } from '../components/ui/spinner.tsx';
-import { createQueryClient } from '../lib/react-query.ts';
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+// The QueryClient is made by main.tsx, before the first render, so the router's loaders can
+// fill it while React is still starting.
+export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <Suspense
       fallback={

@@ -7,8 +7,7 @@
 // that way a loader runs as soon as the URL matches, and the API requests it starts (with the
 // features' queryOptions, so each query key is defined once) go out in parallel with the
 // download of the page's code instead of after it.
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect, RouterProvider, type RouteObject } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
@@ -69,18 +68,25 @@ export function createAppRouter(queryClient: QueryClient) {
   ]);
 }
 
-export function AppRouter() {
-  const queryClient = useQueryClient();
-  const router = useMemo(() => {
-    const router = createAppRouter(queryClient);
-    // A 401 anywhere means the session is gone: back to the login page, then back here.
-    setUnauthorizedHandler(() => {
-      const { pathname, search } = router.state.location;
-      if (pathname === paths.login.path || router.state.navigation.location?.pathname === paths.login.path) return;
-      queryClient.removeQueries({ queryKey: ['me'] });
-      void router.navigate(paths.login.getHref(pathname + search), { replace: true });
-    });
-    return router;
-  }, [queryClient]);
+type AppRouterInstance = ReturnType<typeof createAppRouter>;
+
+/**
+ * The router, made (and so its loaders started) before React renders anything: main.tsx
+ * calls this while the entry module runs, so on a direct visit the session check and the
+ * page's API requests go out at once instead of after React's first render.
+ */
+export function startAppRouter(queryClient: QueryClient): AppRouterInstance {
+  const router = createAppRouter(queryClient);
+  // A 401 anywhere means the session is gone: back to the login page, then back here.
+  setUnauthorizedHandler(() => {
+    const { pathname, search } = router.state.location;
+    if (pathname === paths.login.path || router.state.navigation.location?.pathname === paths.login.path) return;
+    queryClient.removeQueries({ queryKey: ['me'] });
+    void router.navigate(paths.login.getHref(pathname + search), { replace: true });
+  });
+  return router;
+}
+
+export function AppRouter({ router }: { router: AppRouterInstance }) {
   return <RouterProvider router={router} />;
 }

@@ -125,6 +125,9 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
     else break;
   }
   const activeDayRow = dayRows[activeDay] ?? -1;
+  // Rows on screen now: their thumbnails skip lazy loading, which would otherwise queue the
+  // first screenful behind a dozen off-screen ones.
+  const viewBottom = scrollOffset + window.innerHeight;
 
   useEffect(() => {
     onActiveDayChange?.(activeDay);
@@ -250,6 +253,7 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
                 contractId={contractId}
                 dayLabel={dayLabels[row.dayIndex]!}
                 tabbableSlot={row.cells.includes(tabbableSlot) ? tabbableSlot : -1}
+                eager={item.start < viewBottom && item.end > scrollOffset}
                 onOpen={onOpenSlot}
               />
             )}
@@ -315,10 +319,11 @@ interface HourLineProps {
   contractId: string;
   dayLabel: string;
   tabbableSlot: number;
+  eager: boolean;
   onOpen: (slot: number) => void;
 }
 
-const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabel, tabbableSlot, onOpen }: HourLineProps) {
+const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabel, tabbableSlot, eager, onOpen }: HourLineProps) {
   const { slots, memos } = week;
   return (
     <div className="hour-row">
@@ -342,6 +347,7 @@ const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabe
             shot={slots.shot[slot] === 1}
             dup={slots.dup[slot] === 1}
             tabbable={slot === tabbableSlot}
+            eager={eager}
             onOpen={onOpen}
           />
         );

@@ -23,6 +23,8 @@ export interface SlotCardProps {
   shot: boolean;
   dup: boolean;
   tabbable: boolean;
+  /** On screen when rendered: its thumbnail loads at once, ahead of the lazy ones. */
+  eager?: boolean;
   onOpen: (index: number) => void;
 }
 
@@ -39,6 +41,7 @@ export const SlotCard = memo(function SlotCard({
   shot,
   dup,
   tabbable,
+  eager = false,
   onOpen,
 }: SlotCardProps) {
   const [broken, setBroken] = useState(false);
@@ -57,7 +60,8 @@ export const SlotCard = memo(function SlotCard({
           <img
             src={slotThumbnailUrl(contractId, startIso)}
             alt=""
-            loading="lazy"
+            loading={eager ? 'eager' : 'lazy'}
+            fetchPriority={eager ? 'high' : 'auto'}
             decoding="async"
             draggable={false}
             onError={() => setBroken(true)}
