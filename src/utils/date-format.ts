@@ -11,5 +11,9 @@ export function formatInZone(ms: number | string, timeZone: string, pattern: str
 /** A calendar date (`YYYY-MM-DD`, no zone) in a date-fns pattern: `EEE d MMM` → "Tue 24 Nov". */
 export function formatCalendarDate(date: string, pattern: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return format(new TZDate(y!, m! - 1, d!, 'UTC'), pattern);
+  // Local noon of that date: its local fields are the date's in any zone (no DST edge), and
+  // no Intl/TZDate is needed for date-only patterns.
+  const at = new Date(2000, 0, 1, 12);
+  at.setFullYear(y!, m! - 1, d!);
+  return format(at, pattern);
 }
