@@ -61,7 +61,7 @@ export const SlotCard = memo(function SlotCard({
             src={slotThumbnailUrl(contractId, startIso)}
             alt=""
             loading={eager ? 'eager' : 'lazy'}
-            fetchPriority={eager ? 'high' : 'auto'}
+            fetchPriority={eager ? 'high' : 'low'}
             decoding="async"
             draggable={false}
             onError={() => setBroken(true)}
