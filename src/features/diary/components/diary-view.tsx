@@ -167,7 +167,9 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
   };
 
   const prevHref = paths.diary.getHref(contractId, { week: addWeeks(week, -1), tz });
-  const dateValue = search.day ?? shownLayout?.days[activeDay]?.date ?? week;
+  // A `day` from a hand-edited or stale link that is not in this week is ignored.
+  const dayInWeek = search.day && (shownLayout ? shownLayout.days.some((d) => d.date === search.day) : Math.abs(Date.parse(search.day) - Date.parse(week) - 3 * 86_400_000) <= 4 * 86_400_000);
+  const dateValue = (dayInWeek ? search.day : undefined) ?? shownLayout?.days[activeDay]?.date ?? week;
 
   let body;
   if (weekQuery.isError && !shown) {
