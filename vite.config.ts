@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -41,13 +44,39 @@ function preloadRoutes(entries: string[]): Plugin {
   };
 }
 
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy of every built script, style sheet and SVG, at
+ * the highest levels: the server sends those as they are instead of compressing per request.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'workdiary:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      for (const file of walk(outDir)) {
+        if (!/\.(js|css|svg)$/.test(file)) continue;
+        const bytes = fs.readFileSync(file);
+        if (bytes.length < 1024) continue;
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
+
 // The dashboard. In development `/api` goes to the API server on port 3000; in production the
 // API server serves `dist/` itself, so the SPA and the API share one origin (cookies just work).
 // WORKDIARY_API_URL points the proxy at another API server.
 const api = { '/api': { target: process.env.WORKDIARY_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
-  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx'])],
+  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx']), precompress()],
   server: { port: 5173, strictPort: false, proxy: api },
   preview: { port: 4173, proxy: api },
   build: {

@@ -136,8 +136,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       root: staticDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each script and style sheet (vite.config.ts).
+      preCompressed: true,
       setHeaders: (reply, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+        reply.header('Vary', 'Accept-Encoding');
       },
     });
     // A path with a file extension is an asset (a 404 when missing); anything else is a
