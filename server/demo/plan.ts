@@ -7,7 +7,7 @@ import { SLOT_MS } from '../../contract/common.ts';
 import { type Rng, rngFor } from './prng.ts';
 import { LOCK, sceneDef } from './scenes/catalog.ts';
 import type { LocalTime, Os } from './scenes/desktop.ts';
-import { type BuiltScene, buildScene } from './scenes/scene.ts';
+import { type BuiltScene, buildScene, type ShotParams } from './scenes/scene.ts';
 
 export type DemoKey = 'dev' | 'designer' | 'writer';
 
@@ -149,14 +149,8 @@ function scrollRange(id: string): number {
 // ---------------------------------------------------------------------------------------------
 // Planned slots
 
-export interface ShotSpec {
+export interface ShotSpec extends ShotParams {
   sceneId: string;
-  scrollX: number;
-  scrollY: number;
-  line: number;
-  cursorX: number;
-  cursorY: number;
-  local: LocalTime;
   /** Identifies the rendered image: equal keys, equal bytes. */
   key: string;
 }
