@@ -37,3 +37,11 @@ export function slotStates(slots: readonly SlotFacts[], terms: WeekTerms): SlotS
     return 'billable';
   });
 }
+
+/** States of a week's slots as the client sees them (deleted ones are never among them). */
+export function visibleSlotStates(rows: readonly { kind: 'tracked' | 'manual'; active: number }[], terms: WeekTerms): SlotState[] {
+  return slotStates(
+    rows.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false })),
+    terms,
+  );
+}

@@ -6,7 +6,7 @@ import { SlotDetail, SlotParams } from '../../contract/week.ts';
 import { requireUser } from '../auth.ts';
 import { findVisibleContract } from '../data/contracts.ts';
 import { findSlot, findVisibleSlotImage, findWeekSlots } from '../data/slots.ts';
-import { slotStates } from '../domain/slot-state.ts';
+import { visibleSlotStates } from '../domain/slot-state.ts';
 import { addWeeks, weekStartOf } from '../domain/week.ts';
 import { notFound } from '../lib/problem.ts';
 
@@ -38,10 +38,7 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
       // The state depends on the whole week (the cap runs in time order).
       const weekStart = weekStartOf(start);
       const week = await findWeekSlots(app.deps.database, contract.id, weekStart, addWeeks(weekStart, 1));
-      const states = slotStates(
-        week.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false })),
-        contract,
-      );
+      const states = visibleSlotStates(week, contract);
       const offset = (start.getTime() - weekStart.getTime()) / 600_000;
       const state = states[week.findIndex((r) => r.o === offset)] ?? 'billable';
       return {

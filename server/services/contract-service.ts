@@ -3,7 +3,7 @@ import type { Database } from '../db/client.ts';
 import { findVisibleContracts } from '../data/contracts.ts';
 import { findWeekSlotFacts } from '../data/slots.ts';
 import type { User } from '../data/users.ts';
-import { slotStates } from '../domain/slot-state.ts';
+import { visibleSlotStates } from '../domain/slot-state.ts';
 import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
 
 /** The contracts a user may see, each with this week's tracked and billable hours and activity. */
@@ -24,10 +24,7 @@ export async function listContracts(database: Database, user: User, now: Date): 
   }
   return contracts.map((c) => {
     const slots = byContract.get(c.id) ?? [];
-    const states = slotStates(
-      slots.map((s) => ({ kind: s.kind, activeMinutes: s.active, deleted: false })),
-      c,
-    );
+    const states = visibleSlotStates(slots, c);
     const tracked = slots.filter((s) => s.kind === 'tracked');
     const activeSum = tracked.reduce((sum, s) => sum + s.active, 0);
     return {

@@ -5,7 +5,7 @@ import { SLOT_MS, SLOT_MINUTES } from '../../contract/common.ts';
 import type { Contract } from '../../contract/contracts.ts';
 import type { Database } from '../db/client.ts';
 import { findWeekSlots } from '../data/slots.ts';
-import { slotStates } from '../domain/slot-state.ts';
+import { visibleSlotStates } from '../domain/slot-state.ts';
 import { localDays } from '../domain/local-days.ts';
 import { addWeeks, weekKey } from '../domain/week.ts';
 
@@ -68,10 +68,7 @@ function interner() {
 export async function buildWeek(database: Database, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Week> {
   const weekEnd = addWeeks(weekStart, 1);
   const rows = await findWeekSlots(database, contract.id, weekStart, weekEnd);
-  const states = slotStates(
-    rows.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false })),
-    { weeklyLimitHours: contract.weeklyLimitHours, manualTimeAllowed: contract.manualTimeAllowed },
-  );
+  const states = visibleSlotStates(rows, contract);
 
   const memos = interner();
   const titles = interner();
