@@ -34,25 +34,36 @@ async function timed(op: Op): Promise<Sample & { error?: string }> {
   }
 }
 
-/** `warmup` unmeasured calls, then `n` measured calls one after the other. */
-export async function sequential(op: Op, n: number, warmup = 0): Promise<LoopResult> {
-  for (let i = 0; i < warmup; i++) await timed(op);
+/** Collects samples and turns them into a LoopResult. */
+function recorder() {
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
   let firstError: string | undefined;
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const s = await timed(op);
-    latencies.push(s.ms);
-    bytes += s.bytes;
-    if (!s.ok) {
-      errors++;
-      firstError ??= s.error;
-    }
-  }
-  const elapsedMs = performance.now() - t0;
-  return { latencies, count: n, errors, firstError, bytes, elapsedMs, perSecond: (n / elapsedMs) * 1000 };
+  return {
+    t0,
+    add(s: Sample & { error?: string }) {
+      latencies.push(s.ms);
+      bytes += s.bytes;
+      if (!s.ok) {
+        errors++;
+        firstError ??= s.error;
+      }
+    },
+    result(): LoopResult {
+      const elapsedMs = performance.now() - t0;
+      return { latencies, count: latencies.length, errors, firstError, bytes, elapsedMs, perSecond: (latencies.length / elapsedMs) * 1000 };
+    },
+  };
+}
+
+/** `warmup` unmeasured calls, then `n` measured calls one after the other. */
+export async function sequential(op: Op, n: number, warmup = 0): Promise<LoopResult> {
+  for (let i = 0; i < warmup; i++) await timed(op);
+  const rec = recorder();
+  for (let i = 0; i < n; i++) rec.add(await timed(op));
+  return rec.result();
 }
 
 /**
@@ -60,28 +71,17 @@ export async function sequential(op: Op, n: number, warmup = 0): Promise<LoopRes
  * `maxOps` calls have started in all. Bounded either way.
  */
 export async function concurrent(op: Op, clients: number, durationMs: number, maxOps = 1_000_000): Promise<LoopResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let bytes = 0;
+  const rec = recorder();
+  const deadline = rec.t0 + durationMs;
   let started = 0;
-  let firstError: string | undefined;
-  const t0 = performance.now();
-  const deadline = t0 + durationMs;
   const loop = async () => {
     while (performance.now() < deadline && started < maxOps) {
       started++;
-      const s = await timed(op);
-      latencies.push(s.ms);
-      bytes += s.bytes;
-      if (!s.ok) {
-        errors++;
-        firstError ??= s.error;
-      }
+      rec.add(await timed(op));
     }
   };
   await Promise.all(Array.from({ length: clients }, loop));
-  const elapsedMs = performance.now() - t0;
-  return { latencies, count: latencies.length, errors, firstError, bytes, elapsedMs, perSecond: (latencies.length / elapsedMs) * 1000 };
+  return rec.result();
 }
 
 export interface HttpResponse {
