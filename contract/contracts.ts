@@ -8,7 +8,7 @@ export const Contract = z.object({
   title: z.string(),
   company: z.object({ id: Id, name: z.string() }),
   contractor: z.object({ id: Id, name: z.string(), email: z.string() }),
-  /** Integer minor units (cents) per hour. */
+  /** The terms in force this week. Integer minor units (cents) per hour. */
   hourlyRate: z.number().int(),
   currency: z.string().length(3),
   /** Weekly cap in hours, or null when there is none. */
@@ -17,6 +17,15 @@ export const Contract = z.object({
   /** The contractor's IANA time zone. */
   timeZone: z.string(),
   status: ContractStatus,
+  /** A change of terms made this week: it applies from `effectiveFrom` (the next Monday 00:00 UTC). */
+  nextTerms: z
+    .object({
+      effectiveFrom: z.string(),
+      hourlyRate: z.number().int(),
+      weeklyLimitHours: z.number().int().nullable(),
+      manualTimeAllowed: z.boolean(),
+    })
+    .nullable(),
 });
 export type Contract = z.infer<typeof Contract>;
 

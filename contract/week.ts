@@ -63,6 +63,8 @@ export const WeekSlots = z.object({
 });
 export type WeekSlots = z.infer<typeof WeekSlots>;
 
+export const WEEK_STATUSES = ['in_progress', 'editing', 'in_review', 'approved', 'auto_approved'] as const;
+
 export const Week = z.object({
   contractId: Id,
   weekStart: z.string(),
@@ -72,6 +74,11 @@ export const Week = z.object({
   timeZone: z.string(),
   /** The server's clock when this was computed. */
   now: z.string(),
+  /** The week's lifecycle now (see the timesheet for its deadlines). */
+  status: z.enum(WEEK_STATUSES),
+  /** Whether the viewer may dispute slots of this week (client) or edit them (contractor) now. */
+  canDispute: z.boolean(),
+  canEdit: z.boolean(),
   memos: z.array(z.string()),
   titles: z.array(z.string()),
   slots: WeekSlots,
@@ -94,6 +101,8 @@ export const SlotDetail = z.object({
   mouse: z.array(z.number().int()),
   memo: z.string(),
   windowTitle: z.string(),
+  /** The dispute the slot is in, if any (a slot is in one dispute, ever). */
+  dispute: z.object({ id: Id, status: z.enum(['open', 'escalated', 'settled', 'withdrawn']) }).nullable(),
   screenshot: z
     .object({
       capturedAt: z.string(),

@@ -22,7 +22,10 @@ import { HttpProblem, sendProblem } from './lib/problem.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { weekRoutes } from './routes/weeks.ts';
+import { disputeRoutes } from './routes/disputes.ts';
 import { slotRoutes } from './routes/slots.ts';
+import { slotEditRoutes } from './routes/slot-edits.ts';
+import { timesheetRoutes } from './routes/timesheets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
 
@@ -125,6 +128,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(contractRoutes);
       await api.register(weekRoutes);
       await api.register(slotRoutes);
+      await api.register(slotEditRoutes);
+      await api.register(timesheetRoutes);
+      await api.register(disputeRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -155,11 +155,11 @@ export async function concurrentHttp(client: LoadClient, server: ApiServer, worl
 
 /** The floor: buildWeek (its findWeekSlots query included) + JSON.stringify, in process. */
 export async function floorLoad(database: Database, world: BenchWorld, clients: number, durationMs: number) {
-  const contract = await loadContract(database, world);
+  const { user, contract } = await loadContract(database, world);
   const weekStart = parseWeekKey(BENCH.week);
   const now = new Date(BENCH.now);
   const op = async () => {
-    const week = await buildWeek(database, contract, weekStart, 'UTC', now);
+    const week = await buildWeek(database, user, contract, weekStart, 'UTC', now);
     const body = JSON.stringify(week);
     return { ok: week.slots.offset.length > 0, bytes: body.length };
   };
@@ -172,7 +172,7 @@ async function loadContract(database: Database, world: BenchWorld) {
   if (!user) throw new Error('no bench client user');
   const contract = await findVisibleContract(database, user, world.contractId);
   if (!contract) throw new Error('the bench client cannot see the measured contract');
-  return contract;
+  return { user, contract };
 }
 
 export interface Breakdown {
@@ -189,21 +189,20 @@ export interface Breakdown {
 
 /** Each step of the week route, alone and in process; plus the plan of the week query. */
 export async function breakdown(database: Database, world: BenchWorld, server: ApiServer, n: number): Promise<Breakdown> {
-  const contract = await loadContract(database, world);
-  const user = await findUserForLogin(database, world.clientEmail);
+  const { user, contract } = await loadContract(database, world);
   const token = server.cookie.split('=')[1]!;
   const weekStart = parseWeekKey(BENCH.week);
   const weekEnd = addWeeks(weekStart, 1);
   const now = new Date(BENCH.now);
   const time = async (op: () => unknown) =>
     summarize((await sequential(async () => ({ ok: (await op(), true), bytes: 0 }), n, Math.min(20, n))).latencies);
-  const week = await buildWeek(database, contract, weekStart, 'UTC', now);
+  const week = await buildWeek(database, user, contract, weekStart, 'UTC', now);
   const json = JSON.stringify(week);
   const out: Breakdown = {
     sessionQuery: await time(() => findSessionUser(database, token, now)),
-    contractQuery: await time(() => findVisibleContract(database, user!, world.contractId)),
+    contractQuery: await time(() => findVisibleContract(database, user, world.contractId)),
     weekQuery: await time(() => findWeekSlots(database, world.contractId, weekStart, weekEnd)),
-    buildWeek: await time(() => buildWeek(database, contract, weekStart, 'UTC', now)),
+    buildWeek: await time(() => buildWeek(database, user, contract, weekStart, 'UTC', now)),
     stringify: await time(() => JSON.stringify(week)),
     gzip: await time(() => zlib.gzipSync(json)),
     brotli4: await time(() => zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })),

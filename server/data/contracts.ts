@@ -1,5 +1,11 @@
-import type { Database } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import type { Contract } from '../../contract/contracts.ts';
+
+/**
+ * A contract as stored. Its rate, cap and manual-time flag are the terms it started with;
+ * changes live in contract_terms (see services/week-state.ts for the terms of a week).
+ */
+export type ContractRow = Omit<Contract, 'nextTerms'>;
 import type { User } from './users.ts';
 
 /** The visibility rule, in SQL: a client sees their company's, a contractor their own, an admin all. */
@@ -20,14 +26,19 @@ const SELECT = `
          json_build_object('id', u.id, 'name', u.name, 'email', u.email) as contractor
     from contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;
 
-export async function findVisibleContracts(database: Database, user: User): Promise<Contract[]> {
+export async function findVisibleContracts(database: Queryable, user: User): Promise<ContractRow[]> {
   const params: unknown[] = [];
-  return database.query<Contract>(`${SELECT} where ${visibleTo(user, params)} order by c.name, k.title`, params);
+  return database.query<ContractRow>(`${SELECT} where ${visibleTo(user, params)} order by c.name, k.title`, params);
 }
 
 /** The contract, or null when it does not exist or the user may not see it (both answer 404). */
-export async function findVisibleContract(database: Database, user: User, contractId: string): Promise<Contract | null> {
+export async function findVisibleContract(database: Queryable, user: User, contractId: string): Promise<ContractRow | null> {
   const params: unknown[] = [contractId];
-  const rows = await database.query<Contract>(`${SELECT} where k.id = $1 and ${visibleTo(user, params)}`, params);
+  const rows = await database.query<ContractRow>(`${SELECT} where k.id = $1 and ${visibleTo(user, params)}`, params);
   return rows[0] ?? null;
+}
+
+/** Contracts by id, whoever may see them: for the server's own sweeps. */
+export async function findContractsById(database: Queryable, ids: string[]): Promise<ContractRow[]> {
+  return database.query<ContractRow>(`${SELECT} where k.id = any($1::uuid[])`, [ids]);
 }

@@ -1,4 +1,5 @@
-import type { Database } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
+import type { DisputeSlotStatus } from '../../contract/disputes.ts';
 import { visibleTo } from './contracts.ts';
 import type { User } from './users.ts';
 
@@ -11,29 +12,33 @@ export interface WeekSlotRow {
   title: string;
   shot: boolean;
   dup: boolean;
+  /** The slot's status in its dispute, if it is in one. */
+  ds: DisputeSlotStatus | null;
 }
 
 /** The client-visible slots of one contract's week, in time order. */
-export async function findWeekSlots(database: Database, contractId: string, weekStart: Date, weekEnd: Date) {
-  return database.query<WeekSlotRow>(
-    `select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
-            kind, active_minutes as active, memo, window_title as title,
-            screenshot_sha256 is not null as shot, duplicate as dup
-       from slots
-      where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null
-      order by start`,
+export async function findWeekSlots(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date) {
+  return q.query<WeekSlotRow>(
+    `select ((extract(epoch from s.start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
+            s.kind, s.active_minutes as active, s.memo, s.window_title as title,
+            s.screenshot_sha256 is not null as shot, s.duplicate as dup, d.status as ds
+       from slots s
+       left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
+      where s.contract_id = $1 and s.start >= $2 and s.start < $3 and s.deleted_at is null
+      order by s.start`,
     [contractId, weekStart, weekEnd],
   );
 }
 
 /** Slot facts for several contracts' weeks at once (the contracts page). */
-export async function findWeekSlotFacts(database: Database, contractIds: string[], weekStart: Date, weekEnd: Date) {
+export async function findWeekSlotFacts(database: Queryable, contractIds: string[], weekStart: Date, weekEnd: Date) {
   if (contractIds.length === 0) return [];
-  return database.query<{ contractId: string; kind: 'tracked' | 'manual'; active: number }>(
-    `select contract_id as "contractId", kind, active_minutes as active
-       from slots
-      where contract_id = any($1::uuid[]) and start >= $2 and start < $3 and deleted_at is null
-      order by contract_id, start`,
+  return database.query<{ contractId: string; kind: 'tracked' | 'manual'; active: number; ds: DisputeSlotStatus | null }>(
+    `select s.contract_id as "contractId", s.kind, s.active_minutes as active, d.status as ds
+       from slots s
+       left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
+      where s.contract_id = any($1::uuid[]) and s.start >= $2 and s.start < $3 and s.deleted_at is null
+      order by s.contract_id, s.start`,
     [contractIds, weekStart, weekEnd],
   );
 }
@@ -51,7 +56,7 @@ export interface SlotRow {
   screenshot: { sha256: string; mime: string; bytes: number; width: number; height: number; thumbSha256: string } | null;
 }
 
-export async function findSlot(database: Database, contractId: string, start: Date): Promise<SlotRow | null> {
+export async function findSlot(database: Queryable, contractId: string, start: Date): Promise<SlotRow | null> {
   const rows = await database.query<SlotRow>(
     `select s.start, s.kind, s.keyboard, s.mouse, s.active_minutes as "activeMinutes", s.memo,
             s.window_title as "windowTitle", s.captured_at as "capturedAt", s.duplicate,
@@ -72,7 +77,7 @@ export async function findSlot(database: Database, contractId: string, start: Da
  * The stored image keys of a slot the user may see, in one query (thumbnails are requested
  * by the dozen): null when the contract or slot is hidden, missing or deleted.
  */
-export async function findVisibleSlotImage(database: Database, user: User, contractId: string, start: Date) {
+export async function findVisibleSlotImage(database: Queryable, user: User, contractId: string, start: Date) {
   const params: unknown[] = [contractId, start];
   const rows = await database.query<{ sha256: string | null; mime: string | null; thumbSha256: string | null }>(
     `select i.sha256, i.mime, i.thumb_sha256 as "thumbSha256"

@@ -14,11 +14,20 @@ import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export interface Database {
+/** Something SQL can be run on: the database, or one transaction of it. */
+export interface Queryable {
+  /** Run raw SQL with positional parameters. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Run raw SQL with positional parameters; used on hot paths and by scripts. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` in one transaction (READ COMMITTED): committed when it resolves, rolled back
+   * when it throws. Inside, use only `tx`; on PGlite the database waits for the transaction.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -92,6 +101,20 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      transaction: async (fn) => {
+        const conn = await pool.connect();
+        try {
+          await conn.query('begin');
+          const result = await fn({ query: async (text, params) => (await conn.query(text, params as unknown[])).rows });
+          await conn.query('commit');
+          return result;
+        } catch (err) {
+          await conn.query('rollback').catch(() => {});
+          throw err;
+        } finally {
+          conn.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -110,6 +133,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
+    transaction: (fn) => client.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never })),
     close: async () => {
       await client.close();
       release();

@@ -1,11 +1,13 @@
 // The one schema, for embedded PGlite and for PostgreSQL alike.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -145,6 +147,154 @@ export const slots = pgTable(
       'slots_capture_check',
       sql`${t.capturedAt} is null or (${t.capturedAt} >= ${t.start} and ${t.capturedAt} < ${t.start} + interval '10 minutes')`,
     ),
+  ],
+);
+
+/**
+ * Changes of a contract's terms. The contract row holds the terms it started with; a week
+ * uses the latest change whose `effective_from` (a Monday 00:00 UTC) is at or before its start.
+ */
+export const contractTerms = pgTable(
+  'contract_terms',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    effectiveFrom: ts('effective_from').notNull(),
+    hourlyRate: integer('hourly_rate').notNull(),
+    weeklyLimitHours: integer('weekly_limit_hours'),
+    manualTimeAllowed: boolean('manual_time_allowed').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.effectiveFrom] }),
+    check('contract_terms_rate_check', sql`${t.hourlyRate} >= 0`),
+    check('contract_terms_limit_check', sql`${t.weeklyLimitHours} is null or ${t.weeklyLimitHours} between 0 and 168`),
+    check('contract_terms_monday_check', sql`extract(isodow from ${t.effectiveFrom} at time zone 'UTC') = 1`),
+  ],
+);
+
+/** One approval per contract week, by a client or automatically; it keeps the terms and totals it was made with. */
+export const weekApprovals = pgTable(
+  'week_approvals',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    weekStart: ts('week_start').notNull(),
+    kind: text('kind', { enum: ['manual', 'auto'] }).notNull(),
+    approvedAt: ts('approved_at').notNull(),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    hourlyRate: integer('hourly_rate').notNull(),
+    weeklyLimitHours: integer('weekly_limit_hours'),
+    manualTimeAllowed: boolean('manual_time_allowed').notNull(),
+    currency: text('currency').notNull(),
+    /** StateMinutes of the week when it was approved. */
+    minutes: jsonb('minutes').notNull(),
+    /** { billable, held, refunded } in minor units when it was approved. */
+    amounts: jsonb('amounts').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.weekStart] }),
+    check('week_approvals_kind_check', sql`${t.kind} in ('manual', 'auto')`),
+    check('week_approvals_by_check', sql`(${t.kind} = 'manual') = (${t.approvedBy} is not null)`),
+  ],
+);
+
+export const disputes = pgTable(
+  'disputes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    weekStart: ts('week_start').notNull(),
+    status: text('status', { enum: ['open', 'escalated', 'settled', 'withdrawn'] }).notNull(),
+    reason: text('reason').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    answerDue: ts('answer_due').notNull(),
+    escalatedAt: ts('escalated_at'),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    index('disputes_contract_week_idx').on(t.contractId, t.weekStart),
+    index('disputes_status_due_idx').on(t.status, t.answerDue),
+    check('disputes_status_check', sql`${t.status} in ('open', 'escalated', 'settled', 'withdrawn')`),
+  ],
+);
+
+/** A disputed slot. The key is the slot's: a slot is in one dispute, ever. */
+export const disputeSlots = pgTable(
+  'dispute_slots',
+  {
+    contractId: uuid('contract_id').notNull(),
+    slotStart: ts('slot_start').notNull(),
+    disputeId: uuid('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    status: text('status', {
+      enum: ['open', 'accepted', 'contested', 'resolved_client', 'resolved_contractor', 'withdrawn'],
+    }).notNull(),
+    reply: text('reply'),
+    answeredAt: ts('answered_at'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: ts('resolved_at'),
+    resolutionNote: text('resolution_note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.slotStart] }),
+    foreignKey({ columns: [t.contractId, t.slotStart], foreignColumns: [slots.contractId, slots.start], name: 'dispute_slots_slot_fk' }),
+    index('dispute_slots_dispute_idx').on(t.disputeId),
+    check(
+      'dispute_slots_status_check',
+      sql`${t.status} in ('open', 'accepted', 'contested', 'resolved_client', 'resolved_contractor', 'withdrawn')`,
+    ),
+  ],
+);
+
+export const disputeComments = pgTable(
+  'dispute_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    disputeId: uuid('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('dispute_comments_dispute_idx').on(t.disputeId, t.createdAt)],
+);
+
+/**
+ * The audit trail: every change, who made it (null: the system), before and after. A trigger
+ * refuses UPDATE and DELETE, so rows are only ever appended.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    weekStart: ts('week_start'),
+    disputeId: uuid('dispute_id').references(() => disputes.id),
+    /** What the action was about, e.g. a slot's start instant. */
+    subject: text('subject'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_log_dispute_idx').on(t.disputeId),
+    index('audit_log_contract_week_idx').on(t.contractId, t.weekStart),
   ],
 );
 

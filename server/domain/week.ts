@@ -42,3 +42,24 @@ export function weekDeadlines(weekStart: Date): WeekDeadlines {
     reviewUntil: new Date(end.getTime() + 5 * DAY_MS),
   };
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/**
+ * An instant in words, in UTC, for messages a person reads: "Monday 30 November 2026 at 12:00 UTC".
+ * Seconds are shown only when they are not zero ("Friday 4 December 2026 at 23:59:59 UTC").
+ * Locale-independent: the same text on every machine.
+ */
+export function formatUtc(instant: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(instant.getUTCHours())}:${pad(instant.getUTCMinutes())}`;
+  const seconds = instant.getUTCSeconds();
+  return (
+    `${WEEKDAYS[instant.getUTCDay()]} ${instant.getUTCDate()} ${MONTHS[instant.getUTCMonth()]} ${instant.getUTCFullYear()}` +
+    ` at ${seconds === 0 ? time : `${time}:${pad(seconds)}`} UTC`
+  );
+}
+
+/** An exclusive end instant (e.g. Saturday 00:00) as the last second before it ("Friday … at 23:59:59 UTC"). */
+export const formatUtcEnd = (exclusiveEnd: Date) => formatUtc(new Date(exclusiveEnd.getTime() - 1000));

@@ -5,24 +5,13 @@ import { Problem } from '../../contract/common.ts';
 import { SlotDetail, SlotParams } from '../../contract/week.ts';
 import { requireUser } from '../auth.ts';
 import { findVisibleContract } from '../data/contracts.ts';
-import { findSlot, findVisibleSlotImage, findWeekSlots } from '../data/slots.ts';
-import { visibleSlotStates } from '../domain/slot-state.ts';
-import { addWeeks, weekStartOf } from '../domain/week.ts';
+import { findVisibleSlotImage } from '../data/slots.ts';
+import { slotDetail } from '../services/slot-service.ts';
 import { notFound } from '../lib/problem.ts';
 
 const ImageResponse = z.any().describe('The image bytes');
 
 export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
-  async function visibleSlot(req: FastifyRequest, params: z.infer<typeof SlotParams>) {
-    const user = requireUser(req);
-    const contract = await findVisibleContract(app.deps.database, user, params.contractId);
-    if (!contract) throw notFound('The contract');
-    const start = new Date(params.start);
-    const slot = await findSlot(app.deps.database, contract.id, start);
-    if (!slot) throw notFound(`The slot starting ${start.toISOString()}`);
-    return { contract, slot, start };
-  }
-
   app.get(
     '/contracts/:contractId/slots/:start',
     {
@@ -34,37 +23,10 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { contract, slot, start } = await visibleSlot(req, req.params);
-      // The state depends on the whole week (the cap runs in time order).
-      const weekStart = weekStartOf(start);
-      const week = await findWeekSlots(app.deps.database, contract.id, weekStart, addWeeks(weekStart, 1));
-      const states = visibleSlotStates(week, contract);
-      const offset = (start.getTime() - weekStart.getTime()) / 600_000;
-      const state = states[week.findIndex((r) => r.o === offset)] ?? 'billable';
-      return {
-        contractId: contract.id,
-        start: start.toISOString(),
-        end: new Date(start.getTime() + 600_000).toISOString(),
-        kind: slot.kind,
-        state,
-        activeMinutes: slot.activeMinutes,
-        keyboard: slot.keyboard,
-        mouse: slot.mouse,
-        memo: slot.memo,
-        windowTitle: slot.windowTitle,
-        screenshot:
-          slot.screenshot && slot.capturedAt
-            ? {
-                capturedAt: slot.capturedAt.toISOString(),
-                width: slot.screenshot.width,
-                height: slot.screenshot.height,
-                mime: slot.screenshot.mime,
-                bytes: slot.screenshot.bytes,
-                sha256: slot.screenshot.sha256,
-                duplicate: slot.duplicate,
-              }
-            : null,
-      };
+      const user = requireUser(req);
+      const contract = await findVisibleContract(app.deps.database, user, req.params.contractId);
+      if (!contract) throw notFound('The contract');
+      return slotDetail(app.deps.database, contract, new Date(req.params.start), app.deps.clock.now());
     },
   );
 

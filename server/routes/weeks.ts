@@ -27,7 +27,7 @@ export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
       const { database, clock } = app.deps;
       const contract = await findVisibleContract(database, user, req.params.contractId);
       if (!contract) throw notFound('The contract');
-      return buildWeek(database, contract, parseWeekKey(req.params.weekStart), req.query.tz, clock.now());
+      return buildWeek(database, user, contract, parseWeekKey(req.params.weekStart), req.query.tz, clock.now());
     },
   );
 };

@@ -1,10 +1,22 @@
-import type { ContractSummary } from '../../contract/contracts.ts';
-import type { Database } from '../db/client.ts';
-import { findVisibleContracts } from '../data/contracts.ts';
+import type { Contract, ContractSummary } from '../../contract/contracts.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { findVisibleContract, findVisibleContracts, type ContractRow } from '../data/contracts.ts';
 import { findWeekSlotFacts } from '../data/slots.ts';
 import type { User } from '../data/users.ts';
-import { visibleSlotStates } from '../domain/slot-state.ts';
+import { findApproval, findTermsChanges } from '../data/weeks.ts';
 import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
+import { currentTerms } from './timesheet-service.ts';
+import { statesOf, termsOfWeek } from './week-state.ts';
+
+/** The contract as the API shows it: the terms in force this week, and a change scheduled for the next. */
+export async function contractPayload(q: Queryable, contract: ContractRow, now: Date): Promise<Contract> {
+  return { ...contract, ...currentTerms(contract, await findTermsChanges(q, contract.id), now) };
+}
+
+export async function getContract(database: Database, user: User, contractId: string, now: Date): Promise<Contract | null> {
+  const contract = await findVisibleContract(database, user, contractId);
+  return contract ? contractPayload(database, contract, now) : null;
+}
 
 /** The contracts a user may see, each with this week's tracked and billable hours and activity. */
 export async function listContracts(database: Database, user: User, now: Date): Promise<ContractSummary[]> {
@@ -22,19 +34,22 @@ export async function listContracts(database: Database, user: User, now: Date): 
     list.push(f);
     byContract.set(f.contractId, list);
   }
-  return contracts.map((c) => {
-    const slots = byContract.get(c.id) ?? [];
-    const states = visibleSlotStates(slots, c);
-    const tracked = slots.filter((s) => s.kind === 'tracked');
-    const activeSum = tracked.reduce((sum, s) => sum + s.active, 0);
-    return {
-      ...c,
-      thisWeek: {
-        weekStart: weekKey(weekStart),
-        trackedMinutes: slots.length * 10,
-        billableMinutes: states.filter((s) => s === 'billable').length * 10,
-        activityPercent: tracked.length ? Math.round((activeSum * 10) / tracked.length) : null,
-      },
-    };
-  });
+  return Promise.all(
+    contracts.map(async (c) => {
+      const slots = byContract.get(c.id) ?? [];
+      const approval = await findApproval(database, c.id, weekStart);
+      const states = statesOf(slots, await termsOfWeek(database, c, weekStart, approval));
+      const tracked = slots.filter((s) => s.kind === 'tracked');
+      const activeSum = tracked.reduce((sum, s) => sum + s.active, 0);
+      return {
+        ...(await contractPayload(database, c, now)),
+        thisWeek: {
+          weekStart: weekKey(weekStart),
+          trackedMinutes: slots.length * 10,
+          billableMinutes: states.filter((s) => s === 'billable').length * 10,
+          activityPercent: tracked.length ? Math.round((activeSum * 10) / tracked.length) : null,
+        },
+      };
+    }),
+  );
 }

@@ -1,13 +1,14 @@
 // Builds the week of slots the diary shows: compact columns, per-day minutes by state in
 // the requested zone, and the week's totals. The server derives every state; the SPA shows it.
-import { SLOT_KINDS, SLOT_STATES, type StateMinutes, type Week } from '../../contract/week.ts';
+import { SLOT_KINDS, SLOT_STATES, type StateMinutes, type Week, type WeekDay } from '../../contract/week.ts';
 import { SLOT_MS, SLOT_MINUTES } from '../../contract/common.ts';
-import type { Contract } from '../../contract/contracts.ts';
+import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { Database } from '../db/client.ts';
-import { findWeekSlots } from '../data/slots.ts';
-import { visibleSlotStates } from '../domain/slot-state.ts';
+import type { User } from '../data/users.ts';
+import { weekActions } from '../domain/lifecycle.ts';
 import { localDays } from '../domain/local-days.ts';
-import { addWeeks, weekKey } from '../domain/week.ts';
+import { weekKey } from '../domain/week.ts';
+import { loadWeekState, type WeekState } from './week-state.ts';
 
 const STATE_INDEX = Object.fromEntries(SLOT_STATES.map((s, i) => [s, i])) as Record<(typeof SLOT_STATES)[number], number>;
 const KIND_INDEX = Object.fromEntries(SLOT_KINDS.map((s, i) => [s, i])) as Record<(typeof SLOT_KINDS)[number], number>;
@@ -65,10 +66,35 @@ function interner() {
   };
 }
 
-export async function buildWeek(database: Database, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Week> {
-  const weekEnd = addWeeks(weekStart, 1);
-  const rows = await findWeekSlots(database, contract.id, weekStart, weekEnd);
-  const states = visibleSlotStates(rows, contract);
+/** Per local day in `tz`, minutes by state; and the week's totals. */
+export function tallyDays(ws: Pick<WeekState, 'weekStart' | 'weekEnd' | 'rows' | 'states'>, tz: string): { days: WeekDay[]; totals: StateMinutes } {
+  const days = localDays(ws.weekStart, ws.weekEnd, tz).map((d) => ({
+    date: d.date,
+    start: d.start.toISOString(),
+    end: d.end.toISOString(),
+    hoursInDay: d.hoursInDay,
+    partial: d.partial,
+    minutes: emptyMinutes(),
+    endMs: d.end.getTime(),
+  }));
+  const totals = emptyMinutes();
+  const base = ws.weekStart.getTime();
+  let day = 0;
+  for (let i = 0; i < ws.rows.length; i++) {
+    const r = ws.rows[i]!;
+    const state = ws.states[i]!;
+    const at = base + r.o * SLOT_MS;
+    while (day < days.length - 1 && at >= days[day]!.endMs) day++;
+    addSlotMinutes(days[day]!.minutes, state, r.kind === 'manual');
+    addSlotMinutes(totals, state, r.kind === 'manual');
+  }
+  return { days: days.map(({ endMs: _endMs, ...d }) => d), totals };
+}
+
+export async function buildWeek(database: Database, user: User, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Week> {
+  const ws = await loadWeekState(database, contract, weekStart, now);
+  const { rows, states } = ws;
+  const actions = weekActions(weekStart, now, ws.approval);
 
   const memos = interner();
   const titles = interner();
@@ -83,48 +109,33 @@ export async function buildWeek(database: Database, contract: Contract, weekStar
     shot: new Array<number>(n),
     dup: new Array<number>(n),
   };
-
-  const days = localDays(weekStart, weekEnd, tz).map((d) => ({
-    date: d.date,
-    start: d.start.toISOString(),
-    end: d.end.toISOString(),
-    hoursInDay: d.hoursInDay,
-    partial: d.partial,
-    minutes: emptyMinutes(),
-    endMs: d.end.getTime(),
-  }));
-  const totals = emptyMinutes();
-  let day = 0;
-  const base = weekStart.getTime();
-
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    const state = states[i]!;
     slots.offset[i] = r.o;
     slots.kind[i] = KIND_INDEX[r.kind];
-    slots.state[i] = STATE_INDEX[state];
+    slots.state[i] = STATE_INDEX[states[i]!];
     slots.active[i] = r.active;
     slots.memo[i] = memos.id(r.memo);
     slots.title[i] = titles.id(r.title);
     slots.shot[i] = r.shot ? 1 : 0;
     slots.dup[i] = r.dup ? 1 : 0;
-    const at = base + r.o * SLOT_MS;
-    while (day < days.length - 1 && at >= days[day]!.endMs) day++;
-    addSlotMinutes(days[day]!.minutes, state, r.kind === 'manual');
-    addSlotMinutes(totals, state, r.kind === 'manual');
   }
+  const { days, totals } = tallyDays(ws, tz);
 
   return {
     contractId: contract.id,
     weekStart: weekKey(weekStart),
     start: weekStart.toISOString(),
-    end: weekEnd.toISOString(),
+    end: ws.weekEnd.toISOString(),
     timeZone: tz,
     now: now.toISOString(),
+    status: ws.status,
+    canDispute: user.role === 'client' && actions.dispute.ok,
+    canEdit: user.role === 'contractor' && actions.edit.ok,
     memos: memos.list,
     titles: titles.list,
     slots,
-    days: days.map(({ endMs: _endMs, ...d }) => d),
+    days,
     totals,
   };
 }

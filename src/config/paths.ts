@@ -1,5 +1,18 @@
 // Every URL of the app, built in one place.
 
+/** `?a=1&b=2` from the set values, or nothing. */
+function query(search?: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(search ?? {})) if (v) params.set(k, v);
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
+const contractPage =
+  (page: string) =>
+  (contractId: string, search?: Record<string, string | undefined>) =>
+    `/contracts/${encodeURIComponent(contractId)}/${page}${query(search)}`;
+
 export const paths = {
   login: {
     path: '/login',
@@ -12,12 +25,26 @@ export const paths = {
   },
   diary: {
     path: '/contracts/:contractId/diary',
-    getHref: (contractId: string, search?: Record<string, string | undefined>) => {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(search ?? {})) if (v) params.set(k, v);
-      const qs = params.toString();
-      return `/contracts/${encodeURIComponent(contractId)}/diary${qs ? `?${qs}` : ''}`;
-    },
+    getHref: contractPage('diary'),
+  },
+  /** ?week=YYYY-MM-DD&tz=utc|local|contractor */
+  timesheet: {
+    path: '/contracts/:contractId/timesheet',
+    getHref: contractPage('timesheet'),
+  },
+  /** The keyboard review of a week, suspicious slots first. ?week=YYYY-MM-DD&tz=… */
+  review: {
+    path: '/contracts/:contractId/review',
+    getHref: contractPage('review'),
+  },
+  /** ?status=open,escalated&contractId=… */
+  disputes: {
+    path: '/disputes',
+    getHref: (search?: Record<string, string | undefined>) => `/disputes${query(search)}`,
+  },
+  dispute: {
+    path: '/disputes/:disputeId',
+    getHref: (disputeId: string) => `/disputes/${encodeURIComponent(disputeId)}`,
   },
 } as const;
 

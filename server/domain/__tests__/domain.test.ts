@@ -94,3 +94,69 @@ describe('local days of a week', () => {
     expect((days[0]!.end.getTime() - days[0]!.start.getTime()) / 3_600_000).toBe(2.5);
   });
 });
+
+describe('the weekly cap, in time order', () => {
+  // One letter a slot, in time order: A active tracked, I idle tracked, M manual, H held (active),
+  // R refunded (active), D deleted (active). Out: b billable, i inactive, o over the limit,
+  // h held, r refunded, d deleted.
+  const facts: Record<string, SlotFacts> = {
+    A: tracked(7),
+    I: tracked(0),
+    M: manual(),
+    H: tracked(7, { dispute: 'held' }),
+    R: tracked(7, { dispute: 'refunded' }),
+    D: tracked(7, { deleted: true }),
+  };
+  const short: Record<string, string> = { billable: 'b', inactive: 'i', over_limit: 'o', held: 'h', refunded: 'r', deleted: 'd' };
+  const run = (slots: string, limit: number | null, manualTimeAllowed = false) =>
+    slotStates([...slots.replace(/ /g, '')].map((c) => facts[c]!), { weeklyLimitHours: limit, manualTimeAllowed })
+      .map((s) => short[s])
+      .join('');
+
+  it.each([
+    // [label, slots, limit hours, manual allowed, states]
+    ['no cap', 'AAAA AAAA', null, false, 'bbbbbbbb'],
+    ['a cap of 1 h = 6 slots', 'AAAA AAAA', 1, false, 'bbbbbboo'],
+    ['exactly at the cap', 'AAAAAA', 1, false, 'bbbbbb'],
+    ['a zero cap', 'AIA', 0, false, 'oio'],
+    ['inactive slots do not count', 'AIAI AAAA A', 1, false, 'bibibbbbo'],
+    ['a refund before the cap does not free room', 'ARAA AAAA', 1, false, 'brbbbboo'],
+    ['a refund after the cap is still refunded', 'AAAA AAR', 1, false, 'bbbbbbr'],
+    ['a held slot counts toward the cap', 'HAAA AAA', 1, false, 'hbbbbbo'],
+    ['a held slot past the cap stays held', 'AAAA AAH A', 1, false, 'bbbbbbho'],
+    ['seven active slots, one over', 'AAAA AAA', 1, false, 'bbbbbbo'],
+    ['a deleted slot before the cap moves it', 'ADAA AAA', 1, false, 'bdbbbbb'],
+    ['a deleted slot after the cap does not', 'AAAA AADA', 1, false, 'bbbbbbdo'],
+    ['manual slots where allowed count toward the cap', 'MMMA AAA', 1, true, 'bbbbbbo'],
+    ['manual slots where not allowed are inactive and do not count', 'MMMA AAA', 1, false, 'iiibbbb'],
+  ])('%s: %s with %s h (manual %s) → %s', (_label, slots, limit, manualAllowed, expected) => {
+    expect(run(slots, limit, manualAllowed)).toBe(expected);
+  });
+
+  it('a cap reached in the middle of a day, then a refund before it, keeps the later slot over the limit', () => {
+    // Tuesday 09:00 … 12:50 UTC, 24 active slots, with a cap of 3 hours (18 slots): it is reached at
+    // 11:50, so 12:00 … 12:50 are over the limit.
+    const day = Array.from({ length: 24 }, (_, i) => ({ start: new Date(Date.UTC(2026, 10, 24, 9, i * 10)), facts: tracked(6) }));
+    const terms = { weeklyLimitHours: 3, manualTimeAllowed: false };
+    const before = slotStates(day.map((s) => s.facts), terms);
+    const firstOver = before.indexOf('over_limit');
+    expect(day[firstOver]!.start.toISOString()).toBe('2026-11-24T12:00:00.000Z');
+    expect(before.filter((s) => s === 'billable')).toHaveLength(18);
+
+    // The client's dispute of 10:20 is settled for the client: the refund does not move the cap.
+    const refundedAt = day.findIndex((s) => s.start.toISOString() === '2026-11-24T10:20:00.000Z');
+    const after = slotStates(day.map((s, i) => (i === refundedAt ? { ...s.facts, dispute: 'refunded' as const } : s.facts)), terms);
+    expect(after[refundedAt]).toBe('refunded');
+    expect(after.slice(firstOver)).toEqual(Array(6).fill('over_limit'));
+    expect(after.filter((s) => s === 'billable')).toHaveLength(17);
+
+    // The contractor deleting 10:20 before the edit deadline does move it: 12:00 becomes billable.
+    const deleted = slotStates(day.map((s, i) => (i === refundedAt ? { ...s.facts, deleted: true } : s.facts)), terms);
+    expect(deleted[firstOver]).toBe('billable');
+    expect(deleted.slice(firstOver + 1)).toEqual(Array(5).fill('over_limit'));
+  });
+
+  it('a fractional cap counts whole slots (1.5 h = 9 slots)', () => {
+    expect(run('AAAA AAAA AA', 1.5)).toBe('bbbbbbbbbo');
+  });
+});

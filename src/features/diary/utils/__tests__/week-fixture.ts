@@ -46,6 +46,9 @@ export function makeWeek(weekStart: string, timeZone: string, offsets: number[])
     end: new Date(end).toISOString(),
     timeZone,
     now: new Date(end).toISOString(),
+    status: 'in_progress',
+    canDispute: true,
+    canEdit: false,
     memos: ['Working on it'],
     titles: ['Editor'],
     slots: {

@@ -1,0 +1,50 @@
+// Contract terms (rate, weekly cap, manual time) apply to a week as they stood at its Monday
+// 00:00 UTC. A change applies from the next week.
+import { addWeeks, weekStartOf } from './week.ts';
+
+export interface ContractTerms {
+  /** Minor units per hour. */
+  hourlyRate: number;
+  /** Weekly cap in hours, or null for none. */
+  weeklyLimitHours: number | null;
+  manualTimeAllowed: boolean;
+}
+
+export interface TermsChange {
+  /** Always a Monday 00:00 UTC. */
+  effectiveFrom: Date;
+  terms: ContractTerms;
+}
+
+/**
+ * The terms in force at the week's Monday 00:00: the latest change with effectiveFrom ≤ weekStart,
+ * else `base` (then effectiveFrom is null). Changes may come in any order; of two changes with the
+ * same effectiveFrom, the one later in the array wins (the one recorded last).
+ */
+export function termsForWeek(
+  base: ContractTerms,
+  changes: readonly TermsChange[],
+  weekStart: Date,
+): ContractTerms & { effectiveFrom: Date | null } {
+  const at = weekStart.getTime();
+  let best: TermsChange | null = null;
+  for (const change of changes) {
+    const from = change.effectiveFrom.getTime();
+    if (from <= at && (best === null || from >= best.effectiveFrom.getTime())) best = change;
+  }
+  const t = best ? best.terms : base;
+  return {
+    hourlyRate: t.hourlyRate,
+    weeklyLimitHours: t.weeklyLimitHours,
+    manualTimeAllowed: t.manualTimeAllowed,
+    effectiveFrom: best ? new Date(best.effectiveFrom.getTime()) : null,
+  };
+}
+
+/**
+ * A change made at `now` applies from the next week: the Monday 00:00 UTC after the current week
+ * (even when now is exactly Monday 00:00, a change applies from the following Monday).
+ */
+export function changeEffectiveFrom(now: Date): Date {
+  return addWeeks(weekStartOf(now), 1);
+}

@@ -1,0 +1,82 @@
+// The contractor's edits to their slots, until the week's edit deadline.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../contract/common.ts';
+import { AddManualTime, EditSlot, ManualTimeAdded } from '../../contract/disputes.ts';
+import { ContractParams } from '../../contract/contracts.ts';
+import { SlotDetail, SlotParams } from '../../contract/week.ts';
+import { requireUser } from '../auth.ts';
+import { findVisibleContract } from '../data/contracts.ts';
+import { notFound } from '../lib/problem.ts';
+import { addManualTime, deleteSlot, editSlotMemo } from '../services/slot-service.ts';
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const visibleContract = async (user: ReturnType<typeof requireUser>, contractId: string) => {
+    const contract = await findVisibleContract(app.deps.database, user, contractId);
+    if (!contract) throw notFound('The contract');
+    return contract;
+  };
+
+  app.delete(
+    '/contracts/:contractId/slots/:start',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'Delete a slot (contractor, until Monday 12:00 after the week; not a held slot). Its time goes and its screenshot is erased.',
+        params: SlotParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const contract = await visibleContract(user, req.params.contractId);
+      await deleteSlot(app.deps.database, app.deps.blobs, user, contract, new Date(req.params.start), app.deps.clock.now());
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/contracts/:contractId/slots/:start',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'Edit a slot’s memo (contractor, until Monday 12:00 after the week; not a held slot)',
+        params: SlotParams,
+        body: EditSlot,
+        response: { 200: SlotDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const contract = await visibleContract(user, req.params.contractId);
+      return editSlotMemo(app.deps.database, user, contract, new Date(req.params.start), req.body.memo, app.deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/contracts/:contractId/manual-time',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'Add manual time in whole slots with a memo (contractor, where the week’s terms allow it, until the edit deadline)',
+        params: ContractParams,
+        body: AddManualTime,
+        response: { 201: ManualTimeAdded, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const contract = await visibleContract(user, req.params.contractId);
+      const starts = await addManualTime(
+        app.deps.database,
+        user,
+        contract,
+        { start: new Date(req.body.start), end: new Date(req.body.end), memo: req.body.memo },
+        app.deps.clock.now(),
+      );
+      return reply.code(201).send({ starts: starts.map((s) => s.toISOString()) });
+    },
+  );
+};

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../contract/common.ts';
+import { Approval, Timesheet } from '../../contract/timesheet.ts';
+import { WeekParams, WeekQuery } from '../../contract/week.ts';
+import { requireUser } from '../auth.ts';
+import { findVisibleContract } from '../data/contracts.ts';
+import { parseWeekKey } from '../domain/week.ts';
+import { notFound } from '../lib/problem.ts';
+import { approveWeek, buildTimesheet, timesheetCsv } from '../services/timesheet-service.ts';
+
+export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
+  const visibleContract = async (user: ReturnType<typeof requireUser>, contractId: string) => {
+    const contract = await findVisibleContract(app.deps.database, user, contractId);
+    if (!contract) throw notFound('The contract');
+    return contract;
+  };
+
+  app.get(
+    '/contracts/:contractId/weeks/:weekStart/timesheet',
+    {
+      schema: {
+        tags: ['timesheets'],
+        summary: 'The timesheet of a contract week: status, deadlines, minutes by state per day, amounts, and what the viewer may do',
+        params: WeekParams,
+        querystring: WeekQuery,
+        response: { 200: Timesheet, 400: Problem, 401: Problem, 404: Problem },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const contract = await visibleContract(user, req.params.contractId);
+      return buildTimesheet(app.deps.database, user, contract, parseWeekKey(req.params.weekStart), req.query.tz, app.deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/contracts/:contractId/weeks/:weekStart/approval',
+    {
+      schema: {
+        tags: ['timesheets'],
+        summary: 'Approve the week (client, in the review window): every slot not held is approved and the week is locked. Idempotent.',
+        params: WeekParams,
+        response: { 200: Approval, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const contract = await visibleContract(user, req.params.contractId);
+      return approveWeek(app.deps.database, user, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
+    },
+  );
+
+  app.get(
+    '/contracts/:contractId/weeks/:weekStart/timesheet.csv',
+    {
+      schema: {
+        tags: ['timesheets'],
+        summary: 'The week as CSV: one row per slot (UTC), then the totals and amounts',
+        params: WeekParams,
+        produces: ['text/csv'],
+        response: { 200: z.string().describe('CSV'), 400: Problem, 401: Problem, 404: Problem },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const contract = await visibleContract(user, req.params.contractId);
+      const csv = await timesheetCsv(app.deps.database, user, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
+      const slug = contract.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contract';
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="workdiary-${slug}-${req.params.weekStart}.csv"`)
+        .header('Cache-Control', 'private, no-store')
+        .send(csv);
+    },
+  );
+};

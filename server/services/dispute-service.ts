@@ -1,0 +1,444 @@
+// Disputes: a client flags billable slots of one contract week; the contractor accepts or
+// contests each; an admin resolves what stays contested; the client may withdraw while it is
+// unsettled; anyone who may see it comments. Every change runs under the week's lock (the
+// slots' states and the week's approval depend on it), checks the transition with the
+// domain's state machine, and lands in the audit trail.
+import type { ContractRow as Contract } from '../data/contracts.ts';
+import { SLOT_MS } from '../../contract/common.ts';
+import type { z } from 'zod';
+import type {
+  AnswerSlot,
+  CreateDispute,
+  Dispute,
+  DisputeActions,
+  DisputeList,
+  DisputeSlotStatus,
+  DisputeStatus,
+  DisputeSummary,
+  ResolveSlot,
+} from '../../contract/disputes.ts';
+import type { SlotState } from '../../contract/week.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { appendAudit, findDisputeAudit } from '../data/audit.ts';
+import { findVisibleContract } from '../data/contracts.ts';
+import {
+  findDisputeComments,
+  findDisputedSlots,
+  findDisputeSlots,
+  findDisputeSlotStatuses,
+  findSlotPresence,
+  findVisibleDispute,
+  insertComment,
+  insertDispute,
+  listVisibleDisputes,
+  lockDispute,
+  setDisputeStatus,
+  setSlotAnswer,
+  setSlotResolution,
+  withdrawUndecidedSlots,
+  type DisputeRow,
+} from '../data/disputes.ts';
+import type { User } from '../data/users.ts';
+import { lockWeek } from '../data/weeks.ts';
+import { ANSWER_WINDOW_MS, applyDisputeEvent, disputableState, disputeEffect, type DisputeEvent, type DisputeState } from '../domain/disputes.ts';
+import { weekActions } from '../domain/lifecycle.ts';
+import { slotsAmount } from '../domain/money.ts';
+import { formatUtc, weekKey, weekStartOf } from '../domain/week.ts';
+import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
+import { escalateIfOverdue, escalateOverdueDisputes } from './dispute-sweep.ts';
+import { loadWeekState } from './week-state.ts';
+
+type Party = 'client' | 'contractor' | 'admin';
+
+/** Who the viewer is to this dispute (visibility has been checked: a client is of the company). */
+function partyOf(user: User, row: Pick<DisputeRow, 'company' | 'contractor'>): Party | null {
+  if (user.role === 'admin') return 'admin';
+  if (user.role === 'client' && user.companyId === row.company.id) return 'client';
+  if (user.role === 'contractor' && user.id === row.contractor.id) return 'contractor';
+  return null;
+}
+
+const disputeNotFound = () => notFound('The dispute');
+
+const ONLY = {
+  answer: 'Only the contractor of this contract answers a dispute. You may comment on it; a client may withdraw it, and an admin resolves it once it is escalated.',
+  resolve: 'Only an admin resolves the slots of an escalated dispute. You may comment on it.',
+  withdraw: 'Only a client of the contract’s company may withdraw this dispute. You may comment on it.',
+};
+
+function stateOf(row: { status: DisputeStatus; answerDue: Date }, slots: { start: Date; status: DisputeSlotStatus }[]): DisputeState {
+  return { status: row.status, answerDue: row.answerDue, slots: slots.map((s) => ({ start: s.start.toISOString(), status: s.status })) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const pendingOf = (row: Pick<DisputeRow, 'status' | 'openCount' | 'undecidedCount'>) =>
+  row.status === 'open' ? row.openCount : row.status === 'escalated' ? row.undecidedCount : 0;
+
+function summaryOf(row: DisputeRow, hourlyRate: number): DisputeSummary {
+  return {
+    id: row.id,
+    contract: { id: row.contractId, title: row.contractTitle },
+    company: row.company,
+    contractor: row.contractor,
+    weekStart: weekKey(row.weekStart),
+    status: row.status,
+    reason: row.reason,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    answerDue: row.answerDue.toISOString(),
+    slotCount: row.slotCount,
+    pendingCount: pendingOf(row),
+    currency: row.currency,
+    heldAmount: slotsAmount(row.undecidedCount, hourlyRate),
+  };
+}
+
+/** What the viewer may do to the dispute now, with the domain's reason when it is nothing. */
+function actionsFor(party: Party, state: DisputeState, now: Date): DisputeActions {
+  const firstOpen = state.slots.find((s) => s.status === 'open') ?? state.slots[0];
+  const firstUndecided = state.slots.find((s) => s.status === 'open' || s.status === 'contested') ?? state.slots[0];
+  const event: DisputeEvent =
+    party === 'contractor'
+      ? { type: 'answer', start: firstOpen?.start ?? '', answer: 'accept' }
+      : party === 'admin'
+        ? { type: 'resolve', start: firstUndecided?.start ?? '', for: 'client' }
+        : { type: 'withdraw' };
+  const t = applyDisputeEvent(state, event, now);
+  return {
+    answer: party === 'contractor' && t.ok,
+    withdraw: party === 'client' && t.ok,
+    resolve: party === 'admin' && t.ok,
+    comment: true,
+    reason: t.ok ? null : t.reason,
+  };
+}
+
+async function contractOf(q: Queryable, user: User, contractId: string): Promise<Contract> {
+  const contract = await findVisibleContract(q, user, contractId);
+  if (!contract) throw notFound('The contract');
+  return contract;
+}
+
+/** The dispute as the viewer sees it. `row` must be visible to `user`. */
+async function disputePayload(q: Queryable, user: User, row: DisputeRow, now: Date): Promise<Dispute> {
+  const contract = await contractOf(q, user, row.contractId);
+  const [ws, slots, thread, audit] = await Promise.all([
+    loadWeekState(q, contract, row.weekStart, now),
+    findDisputeSlots(q, row.id),
+    findDisputeComments(q, row.id),
+    findDisputeAudit(q, row.id),
+  ]);
+  const stateByOffset = new Map<number, SlotState>(ws.rows.map((r, i) => [r.o, ws.states[i]!]));
+  let held = 0;
+  let refunded = 0;
+  for (const s of slots) {
+    const effect = disputeEffect(s.status);
+    if (effect === 'held') held++;
+    else if (effect === 'refunded') refunded++;
+  }
+  const rate = ws.terms.hourlyRate;
+  const party = partyOf(user, row);
+  if (!party) throw disputeNotFound();
+  return {
+    ...summaryOf(row, rate),
+    heldAmount: slotsAmount(held, rate),
+    comment: row.comment,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    hourlyRate: rate,
+    refundedAmount: slotsAmount(refunded, rate),
+    slots: slots.map((s) => ({
+      start: s.start.toISOString(),
+      state: s.deleted
+        ? 'deleted'
+        : (stateByOffset.get((s.start.getTime() - row.weekStart.getTime()) / SLOT_MS) ?? 'deleted'),
+      status: s.status,
+      kind: s.kind,
+      activeMinutes: s.activeMinutes,
+      memo: s.memo,
+      windowTitle: s.windowTitle,
+      hasScreenshot: s.hasScreenshot,
+      duplicate: s.duplicate,
+      reply: s.reply,
+      answeredAt: s.answeredAt?.toISOString() ?? null,
+      resolvedAt: s.resolvedAt?.toISOString() ?? null,
+      resolvedBy: s.resolvedBy,
+      resolutionNote: s.resolutionNote,
+    })),
+    thread: thread.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
+    audit,
+    actions: actionsFor(party, stateOf(row, slots), now),
+  };
+}
+
+/** One dispute, after its deadline has been applied. 404 when the user may not see it. */
+export async function getDispute(database: Database, user: User, disputeId: string, now: Date): Promise<Dispute> {
+  await escalateIfOverdue(database, disputeId, now);
+  const row = await findVisibleDispute(database, user, disputeId);
+  if (!row) throw disputeNotFound();
+  return disputePayload(database, user, row, now);
+}
+
+export async function listDisputes(
+  database: Database,
+  user: User,
+  query: { contractId?: string; week?: string; status?: DisputeStatus[] },
+  now: Date,
+): Promise<DisputeList> {
+  await escalateOverdueDisputes(database, now);
+  const rows = await listVisibleDisputes(database, user, {
+    contractId: query.contractId,
+    weekStart: query.week ? new Date(`${query.week}T00:00:00.000Z`) : undefined,
+    statuses: query.status,
+    // An admin works the queue oldest first; the parties see their latest first.
+    order: user.role === 'admin' ? 'oldest' : 'newest',
+  });
+  return { disputes: rows.map((r) => summaryOf(r, r.hourlyRate)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening a dispute
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
+
+/** A client of the contract's company disputes billable slots of one week of it. */
+export async function createDispute(database: Database, user: User, body: z.output<typeof CreateDispute>, now: Date): Promise<Dispute> {
+  const first = body.slots[0];
+  if (!first) throw new HttpProblem(400, 'Name at least one slot to dispute.', [{ field: 'body.slots', message: 'must name at least one slot to dispute' }]);
+  const contract = await contractOf(database, user, first.contractId);
+  if (user.role !== 'client' || user.companyId !== contract.company.id) {
+    throw new HttpProblem(
+      403,
+      user.role === 'contractor'
+        ? 'Only a client of the contract’s company may dispute its slots. As the contractor, you answer the disputes on your slots instead.'
+        : 'Only a client of the contract’s company may dispute its slots. An admin resolves disputes once they are escalated.',
+    );
+  }
+  const starts = body.slots.map((s) => new Date(s.start));
+  const weekStart = weekStartOf(starts[0]!);
+  const comment = (body.comment ?? '').trim();
+
+  let disputeId: string;
+  try {
+    disputeId = await database.transaction(async (tx) => {
+      await lockWeek(tx, contract.id, weekStart);
+      const ws = await loadWeekState(tx, contract, weekStart, now);
+      const may = weekActions(weekStart, now, ws.approval).dispute;
+      if (!may.ok) throw new HttpProblem(409, may.reason);
+
+      // Every slot must be one of the contract's, and not deleted.
+      const byOffset = new Map(ws.rows.map((r, i) => [r.o, i]));
+      const index = starts.map((s) => byOffset.get((s.getTime() - weekStart.getTime()) / SLOT_MS));
+      const missing = starts.filter((_, i) => index[i] === undefined);
+      if (missing.length > 0) {
+        const present = await findSlotPresence(tx, contract.id, missing);
+        const errors: FieldError[] = [];
+        starts.forEach((s, i) => {
+          if (index[i] !== undefined) return;
+          errors.push({
+            field: `body.slots.${i}.start`,
+            message: present.get(s.getTime())?.deleted
+              ? `the slot starting ${s.toISOString()} was deleted by the contractor; it is not billed`
+              : `no slot of this contract starts at ${s.toISOString()}`,
+          });
+        });
+        throw new HttpProblem(
+          400,
+          `${errors.length === 1 ? 'A slot' : `${errors.length} slots`} of the dispute ${errors.length === 1 ? 'is' : 'are'} not in the contract’s diary: ${errors[0]!.message}.`,
+          errors,
+        );
+      }
+
+      // Every slot must be billable now, and never disputed before.
+      const earlier = await findDisputedSlots(tx, contract.id, starts);
+      const refusals: FieldError[] = [];
+      starts.forEach((s, i) => {
+        const state = ws.states[index[i]!]!;
+        const before = earlier.get(s.getTime());
+        const allowed = disputableState(state);
+        let reason: string | null = allowed.ok ? null : allowed.reason;
+        if (!reason && before) {
+          reason =
+            before === 'withdrawn'
+              ? 'This slot was in a dispute the client withdrew; a slot can be disputed once.'
+              : 'This slot was in a dispute that is settled; a slot can be disputed once.';
+        }
+        if (reason) refusals.push({ field: `body.slots.${i}.start`, message: `${s.toISOString()}: ${reason}` });
+      });
+      if (refusals.length > 0) {
+        const firstBad = starts[Number(refusals[0]!.field.split('.')[2])]!;
+        const firstReason = refusals[0]!.message.slice(refusals[0]!.message.indexOf(': ') + 2);
+        throw new HttpProblem(
+          409,
+          `The slot starting ${formatUtc(firstBad)} cannot be disputed. ${firstReason}` +
+            (refusals.length > 1 ? ` ${refusals.length - 1} more of the slots cannot be disputed either; see errors.` : ''),
+          refusals,
+        );
+      }
+
+      const id = await insertDispute(tx, {
+        contractId: contract.id,
+        weekStart,
+        reason: body.reason,
+        comment,
+        createdBy: user.id,
+        createdAt: now,
+        answerDue: new Date(now.getTime() + ANSWER_WINDOW_MS),
+        slots: starts,
+      });
+      await appendAudit(tx, {
+        at: now,
+        actorId: user.id,
+        action: 'dispute.opened',
+        contractId: contract.id,
+        weekStart,
+        disputeId: id,
+        before: null,
+        after: { reason: body.reason, comment, slots: starts.map((s) => s.toISOString()) },
+      });
+      return id;
+    });
+  } catch (err) {
+    // The week's lock makes this unreachable from the API; a writer that skips it still gets a 409.
+    if (isUniqueViolation(err)) {
+      throw new HttpProblem(409, 'One of these slots is in another dispute already; a slot can be disputed once.');
+    }
+    throw err;
+  }
+  return getDispute(database, user, disputeId, now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing a dispute
+
+interface Locked {
+  tx: Queryable;
+  row: DisputeRow;
+  state: DisputeState;
+  slots: { start: Date; status: DisputeSlotStatus }[];
+}
+
+/**
+ * Applies the deadline, checks the viewer's party, then runs `fn` in one transaction holding
+ * the week's lock and the dispute's row, with the dispute's state as it stands now.
+ */
+async function changeDispute(
+  database: Database,
+  user: User,
+  disputeId: string,
+  now: Date,
+  allowed: Party[],
+  refusal: string,
+  fn: (locked: Locked) => Promise<void>,
+): Promise<Dispute> {
+  await escalateIfOverdue(database, disputeId, now);
+  const row = await findVisibleDispute(database, user, disputeId);
+  if (!row) throw disputeNotFound();
+  const party = partyOf(user, row);
+  if (!party) throw disputeNotFound();
+  if (!allowed.includes(party)) throw new HttpProblem(403, refusal);
+  await database.transaction(async (tx) => {
+    await lockWeek(tx, row.contractId, row.weekStart);
+    const d = await lockDispute(tx, disputeId);
+    if (!d) throw disputeNotFound();
+    const slots = await findDisputeSlotStatuses(tx, disputeId);
+    await fn({ tx, row, state: stateOf(d, slots), slots });
+  });
+  return getDispute(database, user, disputeId, now);
+}
+
+function slotIn(slots: { start: Date }[], start: string): Date {
+  const t = Date.parse(start);
+  const s = slots.find((x) => x.start.getTime() === t);
+  if (!s) throw notFound(`A slot starting ${new Date(t).toISOString()} in this dispute`);
+  return s.start;
+}
+
+function apply(state: DisputeState, event: DisputeEvent, now: Date): DisputeState {
+  const t = applyDisputeEvent(state, event, now);
+  if (!t.ok) throw new HttpProblem(409, t.reason);
+  return t.state;
+}
+
+const audit = (row: DisputeRow, now: Date, actorId: string) => (action: string, rest: { subject?: string; before?: unknown; after?: unknown }) => ({
+  at: now,
+  actorId,
+  action,
+  contractId: row.contractId,
+  weekStart: row.weekStart,
+  disputeId: row.id,
+  ...rest,
+});
+
+/** The contractor accepts (refunded) or contests (for an admin) one open slot. */
+export function answerSlot(database: Database, user: User, disputeId: string, start: string, body: z.output<typeof AnswerSlot>, now: Date) {
+  return changeDispute(database, user, disputeId, now, ['contractor'], ONLY.answer, async ({ tx, row, state, slots }) => {
+    const at = slotIn(slots, start);
+    const next = apply(state, { type: 'answer', start: at.toISOString(), answer: body.answer }, now);
+    const status = body.answer === 'accept' ? 'accepted' : 'contested';
+    const reply = (body.reply ?? '').trim();
+    await setSlotAnswer(tx, disputeId, at, { status, reply, answeredAt: now });
+    const rec = audit(row, now, user.id);
+    const records = [
+      rec(`dispute.slot_${status}`, { subject: at.toISOString(), before: { status: 'open' }, after: { status, reply } }),
+    ];
+    if (next.status !== state.status) {
+      if (next.status === 'settled') {
+        await setDisputeStatus(tx, disputeId, { status: 'settled', closedAt: now });
+        records.push(rec('dispute.settled', { before: { status: state.status }, after: { status: 'settled', reason: 'every slot accepted' } }));
+      } else {
+        await setDisputeStatus(tx, disputeId, { status: 'escalated', escalatedAt: now });
+        records.push(
+          rec('dispute.escalated', { before: { status: state.status }, after: { status: 'escalated', reason: 'contested slots go to an admin' } }),
+        );
+      }
+    }
+    await appendAudit(tx, records);
+  });
+}
+
+/** An admin decides one open or contested slot of an escalated dispute. */
+export function resolveSlot(database: Database, user: User, disputeId: string, start: string, body: z.output<typeof ResolveSlot>, now: Date) {
+  return changeDispute(database, user, disputeId, now, ['admin'], ONLY.resolve, async ({ tx, row, state, slots }) => {
+    const at = slotIn(slots, start);
+    const before = slots.find((s) => s.start.getTime() === at.getTime())!.status;
+    const next = apply(state, { type: 'resolve', start: at.toISOString(), for: body.for }, now);
+    const status = body.for === 'client' ? 'resolved_client' : 'resolved_contractor';
+    const note = (body.note ?? '').trim();
+    await setSlotResolution(tx, disputeId, at, { status, note, resolvedBy: user.id, resolvedAt: now });
+    const rec = audit(row, now, user.id);
+    const records = [rec('dispute.slot_resolved', { subject: at.toISOString(), before: { status: before }, after: { status, for: body.for, note } })];
+    if (next.status === 'settled') {
+      await setDisputeStatus(tx, disputeId, { status: 'settled', closedAt: now });
+      records.push(rec('dispute.settled', { before: { status: state.status }, after: { status: 'settled', reason: 'every slot resolved' } }));
+    }
+    await appendAudit(tx, records);
+  });
+}
+
+/** The client withdraws an open or escalated dispute: its undecided slots become billable again. */
+export function withdrawDispute(database: Database, user: User, disputeId: string, now: Date) {
+  return changeDispute(database, user, disputeId, now, ['client'], ONLY.withdraw, async ({ tx, row, state }) => {
+    apply(state, { type: 'withdraw' }, now);
+    const released = await withdrawUndecidedSlots(tx, disputeId);
+    await setDisputeStatus(tx, disputeId, { status: 'withdrawn', closedAt: now });
+    await appendAudit(
+      tx,
+      audit(row, now, user.id)('dispute.withdrawn', {
+        before: { status: state.status },
+        after: { status: 'withdrawn', releasedSlots: released.map((s) => s.toISOString()) },
+      }),
+    );
+  });
+}
+
+/** Any party who may see the dispute adds to its thread, whatever its status. */
+export function commentOnDispute(database: Database, user: User, disputeId: string, body: string, now: Date) {
+  return changeDispute(database, user, disputeId, now, ['client', 'contractor', 'admin'], '', async ({ tx, row }) => {
+    const text = body.trim();
+    const id = await insertComment(tx, { disputeId, authorId: user.id, body: text, createdAt: now });
+    await appendAudit(tx, audit(row, now, user.id)('dispute.commented', { subject: id, before: null, after: { body: text } }));
+  });
+}

@@ -1,0 +1,224 @@
+// One slot as the dashboard shows it, and the contractor's edits to slots: delete, memo,
+// manual time. Every edit runs under the week's lock and is written to the audit trail.
+import type { ContractRow as Contract } from '../data/contracts.ts';
+import type { SlotDetail } from '../../contract/week.ts';
+import { SLOT_MS } from '../../contract/common.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { findSlot } from '../data/slots.ts';
+import { appendAudit } from '../data/audit.ts';
+import { lockWeek } from '../data/weeks.ts';
+import type { User } from '../data/users.ts';
+import { weekActions } from '../domain/lifecycle.ts';
+import { weekStartOf } from '../domain/week.ts';
+import { HttpProblem, notFound } from '../lib/problem.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { loadWeekState } from './week-state.ts';
+
+const slotNotFound = (start: Date) => notFound(`The slot starting ${start.toISOString()}`);
+
+export async function slotDetail(q: Queryable, contract: Contract, start: Date, now: Date): Promise<SlotDetail> {
+  const slot = await findSlot(q, contract.id, start);
+  if (!slot) throw slotNotFound(start);
+  // The state depends on the whole week (the cap runs in time order).
+  const weekStart = weekStartOf(start);
+  const ws = await loadWeekState(q, contract, weekStart, now);
+  const offset = (start.getTime() - weekStart.getTime()) / SLOT_MS;
+  const state = ws.states[ws.rows.findIndex((r) => r.o === offset)] ?? 'billable';
+  const dispute = await q.query<{ id: string; status: 'open' | 'escalated' | 'settled' | 'withdrawn' }>(
+    `select d.id, d.status from dispute_slots x join disputes d on d.id = x.dispute_id
+      where x.contract_id = $1 and x.slot_start = $2`,
+    [contract.id, start],
+  );
+  return {
+    contractId: contract.id,
+    start: start.toISOString(),
+    end: new Date(start.getTime() + SLOT_MS).toISOString(),
+    kind: slot.kind,
+    state,
+    activeMinutes: slot.activeMinutes,
+    keyboard: slot.keyboard,
+    mouse: slot.mouse,
+    memo: slot.memo,
+    windowTitle: slot.windowTitle,
+    dispute: dispute[0] ?? null,
+    screenshot:
+      slot.screenshot && slot.capturedAt
+        ? {
+            capturedAt: slot.capturedAt.toISOString(),
+            width: slot.screenshot.width,
+            height: slot.screenshot.height,
+            mime: slot.screenshot.mime,
+            bytes: slot.screenshot.bytes,
+            sha256: slot.screenshot.sha256,
+            duplicate: slot.duplicate,
+          }
+        : null,
+  };
+}
+
+/** Only the contract's contractor edits its slots; others who may see it are refused with a reason. */
+function requireContractor(user: User, contract: Contract, what: string) {
+  if (user.role !== 'contractor' || user.id !== contract.contractor.id) {
+    throw new HttpProblem(403, `Only the contractor of this contract may ${what}. You may view it; a client disputes slots instead.`);
+  }
+}
+
+/** Locks the week and checks the contractor may still edit it. */
+async function openWeekForEdit(tx: Queryable, contract: Contract, start: Date, now: Date) {
+  const weekStart = weekStartOf(start);
+  await lockWeek(tx, contract.id, weekStart);
+  const ws = await loadWeekState(tx, contract, weekStart, now);
+  const edit = weekActions(weekStart, now, ws.approval).edit;
+  if (!edit.ok) throw new HttpProblem(409, edit.reason);
+  return ws;
+}
+
+async function lockedSlot(tx: Queryable, contractId: string, start: Date) {
+  const rows = await tx.query<{ memo: string; kind: string; sha: string | null; held: boolean; disputed: boolean }>(
+    `select s.memo, s.kind, s.screenshot_sha256 as sha,
+            coalesce(d.status in ('open', 'contested'), false) as held, d.status is not null as disputed
+       from slots s left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
+      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null
+      for update of s`,
+    [contractId, start],
+  );
+  return rows[0] ?? null;
+}
+
+const heldProblem = (start: Date) =>
+  new HttpProblem(409, `The slot starting ${start.toISOString()} is held in a dispute; answer the dispute instead. A held slot cannot be edited or deleted.`);
+
+/**
+ * Deletes a slot: its time goes (the cap moves), its screenshot is erased when no other slot
+ * of the contract shows the same image, and the audit trail keeps the fact.
+ */
+export async function deleteSlot(database: Database, blobs: BlobStore, user: User, contract: Contract, start: Date, now: Date) {
+  requireContractor(user, contract, 'delete its slots');
+  const erased = await database.transaction(async (tx) => {
+    await openWeekForEdit(tx, contract, start, now);
+    const slot = await lockedSlot(tx, contract.id, start);
+    if (!slot) throw slotNotFound(start);
+    if (slot.held) throw heldProblem(start);
+    await tx.query(
+      `update slots set deleted_at = $3, screenshot_sha256 = null, window_title = '', duplicate = false
+        where contract_id = $1 and start = $2`,
+      [contract.id, start, now],
+    );
+    let gone: { sha256: string; thumbSha256: string; thumbShared: boolean } | null = null;
+    if (slot.sha) {
+      const rows = await tx.query<{ sha256: string; thumbSha256: string; thumbShared: boolean }>(
+        `delete from screenshots i
+          where i.contract_id = $1 and i.sha256 = $2
+            and not exists (select 1 from slots s where s.contract_id = $1 and s.screenshot_sha256 = $2)
+          returning i.sha256, i.thumb_sha256 as "thumbSha256",
+                    exists (select 1 from screenshots j where j.contract_id = $1 and j.thumb_sha256 = i.thumb_sha256
+                                                          and j.sha256 <> i.sha256) as "thumbShared"`,
+        [contract.id, slot.sha],
+      );
+      gone = rows[0] ?? null;
+    }
+    await appendAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'slot.deleted',
+      contractId: contract.id,
+      weekStart: weekStartOf(start),
+      subject: start.toISOString(),
+      before: { kind: slot.kind, memo: slot.memo, screenshotSha256: slot.sha },
+      after: { deleted: true, screenshotErased: gone !== null },
+    });
+    return gone;
+  });
+  // After the commit: the row no longer points at the files. A crash here leaves orphan
+  // files, never a row without its file.
+  if (erased) {
+    await blobs.delete(contract.id, erased.sha256);
+    if (!erased.thumbShared) await blobs.delete(contract.id, erased.thumbSha256);
+  }
+}
+
+export async function editSlotMemo(database: Database, user: User, contract: Contract, start: Date, memo: string, now: Date) {
+  requireContractor(user, contract, 'edit its memos');
+  await database.transaction(async (tx) => {
+    await openWeekForEdit(tx, contract, start, now);
+    const slot = await lockedSlot(tx, contract.id, start);
+    if (!slot) throw slotNotFound(start);
+    if (slot.held) throw heldProblem(start);
+    if (slot.memo === memo) return;
+    await tx.query(`update slots set memo = $3 where contract_id = $1 and start = $2`, [contract.id, start, memo]);
+    await appendAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'slot.memo_edited',
+      contractId: contract.id,
+      weekStart: weekStartOf(start),
+      subject: start.toISOString(),
+      before: { memo: slot.memo },
+      after: { memo },
+    });
+  });
+  return slotDetail(database, contract, start, now);
+}
+
+/** Adds manual time in whole slots [start, end), where the week's terms allow it. */
+export async function addManualTime(
+  database: Database,
+  user: User,
+  contract: Contract,
+  range: { start: Date; end: Date; memo: string },
+  now: Date,
+): Promise<Date[]> {
+  requireContractor(user, contract, 'add manual time');
+  const weekStart = weekStartOf(range.start);
+  if (weekStartOf(new Date(range.end.getTime() - 1)).getTime() !== weekStart.getTime()) {
+    throw new HttpProblem(400, 'Manual time must fall within one billing week (Monday to Sunday, UTC).', [
+      { field: 'body.end', message: 'must be in the same billing week as start' },
+    ]);
+  }
+  if (range.end.getTime() > now.getTime()) {
+    throw new HttpProblem(400, 'Manual time cannot be added in the future.', [
+      { field: 'body.end', message: `must not be after now (${now.toISOString()})` },
+    ]);
+  }
+  const starts: Date[] = [];
+  for (let t = range.start.getTime(); t < range.end.getTime(); t += SLOT_MS) starts.push(new Date(t));
+  await database.transaction(async (tx) => {
+    const ws = await openWeekForEdit(tx, contract, range.start, now);
+    if (!ws.terms.manualTimeAllowed) {
+      throw new HttpProblem(409, 'This contract does not allow manual time for this week. The client can allow it from the next Monday.');
+    }
+    const taken = await tx.query<{ start: Date; contractId: string; deleted: boolean }>(
+      `select start, contract_id as "contractId", deleted_at is not null as deleted
+         from slots where contractor_id = $1 and start = any($2::timestamptz[]) order by start limit 1`,
+      [contract.contractor.id, starts],
+    );
+    const clash = taken[0];
+    if (clash) {
+      const at = new Date(clash.start).toISOString();
+      throw new HttpProblem(
+        409,
+        clash.contractId !== contract.id
+          ? `You already have a slot at ${at} on another contract: the same 10 minutes cannot be billed twice.`
+          : clash.deleted
+            ? `The slot at ${at} was deleted; deleted time cannot be added back.`
+            : `There is already a slot at ${at}. Manual time only fills empty slots.`,
+      );
+    }
+    await tx.query(
+      `insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo)
+       select $1, $2, s, 'manual', '{}', '{}', 0, $4 from unnest($3::timestamptz[]) as s`,
+      [contract.id, contract.contractor.id, starts, range.memo],
+    );
+    await appendAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'slot.manual_added',
+      contractId: contract.id,
+      weekStart,
+      subject: `${range.start.toISOString()}/${range.end.toISOString()}`,
+      before: null,
+      after: { slots: starts.length, memo: range.memo },
+    });
+  });
+  return starts;
+}

@@ -1,0 +1,66 @@
+// Everything a decision about one contract week depends on, read together: the terms in
+// force for it, its approval, its slots with their dispute status, and from those the one
+// state of each slot. The week, the timesheet, disputes and the contractor's edits all
+// start here, so they agree.
+import type { ContractRow as Contract } from '../data/contracts.ts';
+import type { DisputeSlotStatus } from '../../contract/disputes.ts';
+import type { SlotState } from '../../contract/week.ts';
+import type { Queryable } from '../db/client.ts';
+import { findWeekSlots, type WeekSlotRow } from '../data/slots.ts';
+import { findApproval, findTermsChanges, type ApprovalRow } from '../data/weeks.ts';
+import { disputeEffect } from '../domain/disputes.ts';
+import { weekStatus, type WeekStatus } from '../domain/lifecycle.ts';
+import { slotStates } from '../domain/slot-state.ts';
+import { termsForWeek, type ContractTerms } from '../domain/terms.ts';
+import { addWeeks } from '../domain/week.ts';
+
+export interface WeekState {
+  contract: Contract;
+  weekStart: Date;
+  weekEnd: Date;
+  terms: ContractTerms;
+  approval: ApprovalRow | null;
+  status: WeekStatus;
+  rows: WeekSlotRow[];
+  states: SlotState[];
+}
+
+/** The base terms a contract started with (the contract row). */
+export const baseTerms = (c: Pick<Contract, 'hourlyRate' | 'weeklyLimitHours' | 'manualTimeAllowed'>): ContractTerms => ({
+  hourlyRate: c.hourlyRate,
+  weeklyLimitHours: c.weeklyLimitHours,
+  manualTimeAllowed: c.manualTimeAllowed,
+});
+
+/** The terms a week uses: those it was approved with, else those in force at its Monday 00:00. */
+export async function termsOfWeek(q: Queryable, contract: Contract, weekStart: Date, approval: ApprovalRow | null): Promise<ContractTerms> {
+  if (approval) {
+    return { hourlyRate: approval.hourlyRate, weeklyLimitHours: approval.weeklyLimitHours, manualTimeAllowed: approval.manualTimeAllowed };
+  }
+  const { effectiveFrom: _from, ...terms } = termsForWeek(baseTerms(contract), await findTermsChanges(q, contract.id), weekStart);
+  return terms;
+}
+
+/** States of slots in time order, with their dispute outcomes. */
+export function statesOf(rows: readonly { kind: 'tracked' | 'manual'; active: number; ds: DisputeSlotStatus | null }[], terms: ContractTerms) {
+  return slotStates(
+    rows.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false, dispute: r.ds ? disputeEffect(r.ds) : null })),
+    terms,
+  );
+}
+
+export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
+  const weekEnd = addWeeks(weekStart, 1);
+  const [approval, rows] = await Promise.all([findApproval(q, contract.id, weekStart), findWeekSlots(q, contract.id, weekStart, weekEnd)]);
+  const terms = await termsOfWeek(q, contract, weekStart, approval);
+  return {
+    contract,
+    weekStart,
+    weekEnd,
+    terms,
+    approval,
+    status: weekStatus(weekStart, now, approval),
+    rows,
+    states: statesOf(rows, terms),
+  };
+}
