@@ -16,6 +16,8 @@ const Env = z.object({
   WORKDIARY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Mark the session cookie Secure (set it when served over HTTPS). */
   WORKDIARY_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** How often the deadline sweeps (auto-approval, auto-escalation) run. */
+  WORKDIARY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -29,6 +31,7 @@ export interface Config {
   login: { maxFailures: number; windowMs: number };
   secureCookies: boolean;
   logLevel: string;
+  sweepMs: number;
 }
 
 const yes = (v: string | undefined) => v === '1' || v === 'true';
@@ -52,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.WORKDIARY_LOGIN_MAX_FAILURES, windowMs: e.WORKDIARY_LOGIN_WINDOW_SECONDS * 1000 },
     secureCookies: yes(e.WORKDIARY_SECURE_COOKIES),
     logLevel: e.LOG_LEVEL,
+    sweepMs: e.WORKDIARY_SWEEP_SECONDS * 1000,
   };
 }

@@ -7,6 +7,7 @@ import { runningClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
+import { startSweeps } from './services/sweeps.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,6 +50,8 @@ async function main() {
     throw err;
   }
 
+  const sweeps = startSweeps(database, clock, config.sweepMs, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
+
   const url = address.replace('127.0.0.1', 'localhost');
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`API docs: ${url}/api/docs`);
@@ -60,6 +63,7 @@ async function main() {
 
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping`);
+    await sweeps.stop();
     await app.close();
     await database.close();
     process.exit(0);
