@@ -60,6 +60,9 @@ export async function startApiServer(database: Database, opts: { staticDir?: str
 
 export const weekUrl = (server: ApiServer, world: BenchWorld) => `${server.base}/api/contracts/${world.contractId}/weeks/${BENCH.week}?tz=UTC`;
 
+export const timesheetUrl = (server: ApiServer, world: BenchWorld) =>
+  `${server.base}/api/contracts/${world.contractId}/weeks/${BENCH.week}/timesheet?tz=UTC`;
+
 export interface WeekCheck {
   status: number;
   contentEncoding: string;

@@ -21,6 +21,7 @@ import {
   httpBreakdown,
   sequentialHttp,
   startApiServer,
+  timesheetUrl,
   type ApiServer,
   type Breakdown,
   type HttpBreakdown,
@@ -71,6 +72,8 @@ interface ApiSection {
   browserEncoding?: LoadFigures;
   breakdown: Breakdown;
   http: HttpBreakdown;
+  /** GET the timesheet of the same 1,008-slot week (in review), one client. */
+  timesheet: LoadFigures;
 }
 
 function verifyWeek(label: string, week: WeekCheck, facts: Prepared['facts']) {
@@ -129,6 +132,9 @@ async function apiSection(label: string, prepared: Prepared, client: LoadClient,
       const browserEncoding = await sequentialHttp(client, server, world, 200, 20, 'gzip, deflate, br, zstd');
       load = { concurrent, floor, ratio: concurrent.perSecond / floor.perSecond, browserEncoding };
     }
+    log(`timesheet: ${SEQUENTIAL.warmup} warm-up + ${SEQUENTIAL.n} requests of the same week's timesheet, one client`);
+    const timesheet = await sequentialHttp(client, server, world, SEQUENTIAL.n, SEQUENTIAL.warmup, 'gzip', timesheetUrl(server, world));
+    if (timesheet.errors) throw new Error(`timesheet: ${timesheet.errors} errors: ${timesheet.firstError}`);
     log('breakdown: GET /api/auth/me and the week uncompressed over HTTP; each step of the route alone, in process');
     const http = await httpBreakdown(client, server, world, full ? 300 : 150);
     const steps = await breakdown(database, world, server, full ? 200 : 100);
@@ -139,6 +145,7 @@ async function apiSection(label: string, prepared: Prepared, client: LoadClient,
       ...load,
       breakdown: steps,
       http,
+      timesheet,
     };
     return out;
   } finally {
@@ -166,6 +173,8 @@ function apiRows(section: string, r: ApiSection | { error: string } | undefined,
     row(section, 'ratio API / floor', r.ratio.toFixed(2), '≥ 0.5', check(r.ratio >= 0.5));
     if (c.errors) row(section, 'errors (concurrent)', `${c.errors}: ${c.firstError}`, '0', 'ERROR');
   }
+  const ts = r.timesheet.summary;
+  row(section, 'timesheet p50 / p99 (1 client, HTTP)', `${fmtMs(ts.p50)} / ${fmtMs(ts.p99)}`, section === 'PostgreSQL' ? 'p99 ≤ 25 ms' : '', section === 'PostgreSQL' ? check(ts.p99 <= 25) : '');
   row(section, 'week body gzip', fmtKb(r.week.gzipBytes), '≤ 60 KB', check(r.week.gzipBytes <= 60 * KB));
   row(section, 'week body raw', fmtKb(r.week.rawBytes));
   if (r.browserEncoding) {
@@ -305,6 +314,7 @@ async function main() {
   apiRows('PostgreSQL', postgres, 8, 20);
   apiRows('PGlite', pglite, 30);
   if (postgres && pglite && !('error' in postgres) && !('error' in pglite)) {
+    row('PGlite', 'timesheet p50 / p99 beside PostgreSQL', `${fmtMs(pglite.timesheet.summary.p50)} / ${fmtMs(pglite.timesheet.summary.p99)} vs ${fmtMs(postgres.timesheet.summary.p50)} / ${fmtMs(postgres.timesheet.summary.p99)}`);
     row('PGlite', 'p50 / p99 beside PostgreSQL', `${fmtMs(pglite.sequential.summary.p50)} / ${fmtMs(pglite.sequential.summary.p99)} vs ${fmtMs(postgres.sequential.summary.p50)} / ${fmtMs(postgres.sequential.summary.p99)}`);
   }
   dashboardRows(dashboard);

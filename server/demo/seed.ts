@@ -12,6 +12,7 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import { type DemoKey, DEMO_TIME_ZONES, planSlots, type PlannedSlot } from './plan.ts';
 import { jobKey, renderShots, type ShotJob } from './render.ts';
 import { PEOPLE } from './scenes/catalog.ts';
+import { seedDemoReview } from './review.ts';
 
 export const DEMO_PASSWORD = 'workdiary-demo';
 
@@ -280,6 +281,7 @@ export async function seedDemo(
       .values({ key: SEEDED_UNTIL_KEY, value: until.toISOString() })
       .onConflictDoUpdate({ target: settings.key, set: { value: until.toISOString() } });
   });
+  if (firstRun && !options.contracts) await seedDemoReview(database, demo, now, log);
   const tEnd = performance.now();
   log(
     `demo: ${firstRun ? 'seeded' : 'extended'} ${slotsAdded} slots from ${from.toISOString()} to ${until.toISOString()} ` +

@@ -1,0 +1,114 @@
+// The demo's review history, made once with the first seed through the same services the API
+// uses, so every screen has something real to show:
+// - the week before last: the designer's low-activity dispute, one slot accepted (refunded),
+//   one contested and resolved by the admin for the designer (billable); the sweep then
+//   approves that week automatically;
+// - last week: an open dispute on the developer's slots, waiting for his answer, and an
+//   escalated one on the designer's, waiting for the admin.
+import type { Database } from '../db/client.ts';
+import { findUserForLogin, type User } from '../data/users.ts';
+import { findContractsById } from '../data/contracts.ts';
+import { addWeeks, weekStartOf } from '../domain/week.ts';
+import { answerSlot, commentOnDispute, createDispute, resolveSlot } from '../services/dispute-service.ts';
+import { loadWeekState } from '../services/week-state.ts';
+import type { DemoContract } from './seed.ts';
+
+const HOUR = 3_600_000;
+const at = (t: number) => new Date(t);
+
+async function user(database: Database, email: string): Promise<User> {
+  const u = await findUserForLogin(database, email);
+  if (!u) throw new Error(`demo: no account ${email}`);
+  const { passwordHash: _h, ...rest } = u;
+  return rest;
+}
+
+/** `n` billable slots of the week, the least active first, each at least an hour apart. */
+async function pickSlots(database: Database, contractId: string, weekStart: Date, now: Date, n: number): Promise<string[]> {
+  const [contract] = await findContractsById(database, [contractId]);
+  const ws = await loadWeekState(database, contract!, weekStart, now);
+  const candidates = ws.rows
+    .map((r, i) => ({ start: weekStart.getTime() + r.o * 600_000, active: r.active, state: ws.states[i], kind: r.kind }))
+    .filter((c) => c.state === 'billable' && c.kind === 'tracked')
+    .sort((a, b) => a.active - b.active || a.start - b.start);
+  const picked: number[] = [];
+  for (const c of candidates) {
+    if (picked.length === n) break;
+    if (picked.every((p) => Math.abs(p - c.start) >= HOUR)) picked.push(c.start);
+  }
+  return picked.sort((a, b) => a - b).map((t) => new Date(t).toISOString());
+}
+
+export async function seedDemoReview(database: Database, demo: DemoContract[], now: Date, log: (m: string) => void): Promise<void> {
+  const client = await user(database, 'client@demo.test');
+  const designer = await user(database, 'designer@demo.test');
+  const admin = await user(database, 'admin@demo.test');
+  const contractOf = (key: DemoContract['key']) => demo.find((c) => c.key === key)!.contractId;
+  const thisWeek = weekStartOf(now);
+  const lastWeek = addWeeks(thisWeek, -1);
+  const weekBefore = addWeeks(thisWeek, -2);
+  const slotRefs = (contractId: string, starts: string[]) => starts.map((start) => ({ contractId, start }));
+
+  // The week before last: settled while in review (its Tuesday, Wednesday and Thursday).
+  {
+    const t = addWeeks(weekBefore, 1).getTime() + 33 * HOUR; // Tuesday 09:00 after the week
+    const starts = await pickSlots(database, contractOf('designer'), weekBefore, now, 2);
+    if (starts.length === 2) {
+      const d = await createDispute(
+        database,
+        client,
+        { slots: slotRefs(contractOf('designer'), starts), reason: 'low_activity', comment: 'Barely any input in these two slots. What was happening?' },
+        at(t),
+      );
+      await answerSlot(database, designer, d.id, starts[0]!, { answer: 'accept', reply: 'Fair: I was on a call that was not about this project.' }, at(t + 5 * HOUR));
+      await answerSlot(
+        database,
+        designer,
+        d.id,
+        starts[1]!,
+        { answer: 'contest', reply: 'I was sketching on paper for the onboarding flow; the photo of the sketch is in the shared folder.' },
+        at(t + 5 * HOUR + 60_000),
+      );
+      await commentOnDispute(database, admin, d.id, 'The sketch is in the folder with the right date. Resolving for the designer.', at(t + 26 * HOUR));
+      await resolveSlot(database, admin, d.id, starts[1]!, { for: 'contractor', note: 'Offline design work, evidenced by the sketch.' }, at(t + 26 * HOUR + 60_000));
+    }
+  }
+
+  // Last week: one dispute still open, one escalated. Both made before now.
+  {
+    const created = Math.min(now.getTime() - 40 * 60_000, addWeeks(lastWeek, 1).getTime() + 14 * HOUR);
+    const devStarts = await pickSlots(database, contractOf('dev'), lastWeek, now, 3);
+    if (devStarts.length === 3) {
+      await createDispute(
+        database,
+        client,
+        {
+          slots: slotRefs(contractOf('dev'), devStarts),
+          reason: 'not_work_related',
+          comment: 'These look like reading unrelated to the motion planner. Please explain.',
+        },
+        at(created),
+      );
+    }
+    const designStarts = await pickSlots(database, contractOf('designer'), lastWeek, now, 2);
+    if (designStarts.length === 2) {
+      const d = await createDispute(
+        database,
+        client,
+        { slots: slotRefs(contractOf('designer'), designStarts), reason: 'outside_scope', comment: 'The brand refresh was not part of this contract.' },
+        at(created + 60_000),
+      );
+      for (const [i, start] of designStarts.entries()) {
+        await answerSlot(
+          database,
+          designer,
+          d.id,
+          start,
+          { answer: 'contest', reply: 'The brand colours feed the app screens; we agreed on it in the kickoff call.' },
+          at(Math.min(now.getTime() - 60_000, created + 20 * 60_000 + i * 60_000)),
+        );
+      }
+    }
+  }
+  log('demo: review history added (a settled dispute, an open one, an escalated one)');
+}
