@@ -10,6 +10,9 @@ import { openDatabase, type Database } from '../server/db/client.ts';
 import { companies, contracts, users } from '../server/db/schema.ts';
 import { hashPassword } from '../server/lib/password.ts';
 import { TimeZone } from '../contract/common.ts';
+import { appendAudit } from '../server/data/audit.ts';
+import { findTermsChanges, upsertTermsChange } from '../server/data/weeks.ts';
+import { changeEffectiveFrom, termsForWeek } from '../server/domain/terms.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -18,6 +21,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   user password  --email EMAIL [--password PW]          reset a password (a random one is printed if none is given)
   contract create --company NAME_OR_ID --contractor EMAIL --title TITLE --rate CENTS_PER_HOUR
                   [--currency USD] [--limit HOURS] [--manual] [--tz Europe/Berlin]
+  contract rate  --contract ID --rate CENTS_PER_HOUR    change the rate from the next Monday 00:00 UTC
   list                                                  companies, users and contracts
 `;
 
@@ -34,6 +38,7 @@ const opts = {
   limit: { type: 'string' },
   manual: { type: 'boolean', default: false },
   tz: { type: 'string', default: 'UTC' },
+  contract: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -129,6 +134,35 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
         })
         .returning();
       console.log(`Contract "${k!.title}" created: ${k!.id}`);
+      return;
+    }
+    case 'contract rate': {
+      const a = parse(z.object({ contract: z.uuid(), rate: z.coerce.number().int().min(0) }), values);
+      const [k] = await db.select().from(contracts).where(eq(contracts.id, a.contract));
+      if (!k) throw new UsageError(`No contract ${a.contract}.`);
+      const now = new Date();
+      const effectiveFrom = changeEffectiveFrom(now);
+      await database.transaction(async (tx) => {
+        const changes = await findTermsChanges(tx, k.id);
+        const { effectiveFrom: _f, ...before } = termsForWeek(
+          { hourlyRate: k.hourlyRate, weeklyLimitHours: k.weeklyLimitHours, manualTimeAllowed: k.manualTimeAllowed },
+          changes,
+          effectiveFrom,
+        );
+        const after = { ...before, hourlyRate: a.rate };
+        await upsertTermsChange(tx, k.id, { effectiveFrom, terms: after }, null, now);
+        await appendAudit(tx, {
+          at: now,
+          actorId: null,
+          action: 'contract.rate_changed',
+          contractId: k.id,
+          weekStart: effectiveFrom,
+          subject: `from ${effectiveFrom.toISOString()} (admin CLI)`,
+          before,
+          after,
+        });
+      });
+      console.log(`Rate of "${k.title}" set to ${a.rate} ${k.currency}/h (minor units) from ${effectiveFrom.toISOString()}.`);
       return;
     }
     case 'list': {

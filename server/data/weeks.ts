@@ -87,7 +87,7 @@ export async function upsertTermsChange(
   q: Queryable,
   contractId: string,
   change: TermsChange,
-  changedBy: string,
+  changedBy: string | null,
   changedAt: Date,
 ): Promise<void> {
   await q.query(
