@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf "${dataDir}" && node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
+    timeout: 420_000, // the demo seed draws ~1,500 screenshots; on a busy 2-core machine that takes minutes
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {

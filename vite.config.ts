@@ -45,6 +45,54 @@ function preloadRoutes(entries: string[]): Plugin {
 }
 
 /**
+ * On a direct visit the API requests would start only once the entry script has downloaded and
+ * run (the router's loaders), hundreds of ms after the HTML. A few lines inline in index.html
+ * preload them instead (`<link rel="preload" as="fetch">`) while the scripts download: the
+ * session (`/api/auth/me`, every page but the login) and, on the diary, the contract and the
+ * week. The app's own `fetch` of the same URL then takes the preloaded response. The URLs must
+ * be exactly those the app requests (src/lib/api-client.ts `apiUrl`; the diary's loader in
+ * src/app/routes/app/diary-loader.ts and src/features/diary/api/get-week.ts); a week or zone
+ * the loader would still fill in or redirect is not preloaded (the contractor's zone needs the
+ * contract first).
+ */
+function preloadApi(): Plugin {
+  const script = `(function () {
+  try {
+    var p = location.pathname;
+    if (p === '/login') return;
+    var add = function (href) {
+      var l = document.createElement('link');
+      l.rel = 'preload';
+      l.as = 'fetch';
+      l.crossOrigin = 'anonymous';
+      l.href = href;
+      document.head.appendChild(l);
+    };
+    add('/api/auth/me');
+    var m = /^\\/contracts\\/([^/]+)\\/diary\\/?$/.exec(p);
+    if (!m) return;
+    var id = encodeURIComponent(decodeURIComponent(m[1]));
+    add('/api/contracts/' + id);
+    var q = new URLSearchParams(location.search);
+    var week = q.get('week') || '';
+    var tz = q.get('tz');
+    var t = Date.parse(week + 'T00:00:00Z');
+    if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(week) || isNaN(t) || new Date(t).toISOString().slice(0, 10) !== week || new Date(t).getUTCDay() !== 1) return;
+    var zone = tz === 'utc' ? 'UTC' : tz === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' : '';
+    if (zone) add('/api/contracts/' + id + '/weeks/' + week + '?' + new URLSearchParams({ tz: zone }));
+  } catch (e) {}
+})();`;
+  return {
+    name: 'workdiary:preload-api',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace('</title>', `</title>\n    <script>${script.replace(/\n\s*/g, ' ')}</script>`),
+    },
+  };
+}
+
+/**
  * Writes a brotli (.br) and a gzip (.gz) copy of every built script, style sheet and SVG, at
  * the highest levels: the server sends those as they are instead of compressing per request.
  */
@@ -76,7 +124,7 @@ function precompress(): Plugin {
 const api = { '/api': { target: process.env.WORKDIARY_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
-  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx']), precompress()],
+  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx']), preloadApi(), precompress()],
   server: { port: 5173, strictPort: false, proxy: api },
   preview: { port: 4173, proxy: api },
   build: {

@@ -17,6 +17,8 @@ declare module 'fastify' {
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {
+    // Only the API needs to know who asks; the dashboard's files (sent with the cookie too) do not.
+    if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token && token.length <= 100) req.user = await findSessionUser(app.deps.database, token, app.deps.clock.now());
   });

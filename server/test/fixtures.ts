@@ -103,3 +103,37 @@ export async function addSlots(database: Database, blobs: BlobStore, contractId:
     });
   }
 }
+
+/** Adds a contract between a company and a contractor; returns its id. */
+export async function addContract(
+  database: Database,
+  v: {
+    companyId: string;
+    contractorId: string;
+    title?: string;
+    hourlyRate?: number;
+    currency?: string;
+    weeklyLimitHours?: number | null;
+    manualTimeAllowed?: boolean;
+  },
+): Promise<string> {
+  const [k] = await database.db
+    .insert(contracts)
+    .values({
+      companyId: v.companyId,
+      contractorId: v.contractorId,
+      title: v.title ?? 'Extra contract',
+      hourlyRate: v.hourlyRate ?? 6000,
+      currency: v.currency ?? 'USD',
+      weeklyLimitHours: v.weeklyLimitHours ?? null,
+      manualTimeAllowed: v.manualTimeAllowed ?? true,
+    })
+    .returning();
+  return k!.id;
+}
+
+/** `count` consecutive slot specs from `start` (10 minutes apart), each with `spec`. */
+export function slotRun(start: string, count: number, spec: Omit<SlotSpec, 'start'> = {}): SlotSpec[] {
+  const t0 = Date.parse(start);
+  return Array.from({ length: count }, (_, i) => ({ ...spec, start: new Date(t0 + i * 600_000).toISOString() }));
+}

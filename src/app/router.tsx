@@ -14,6 +14,10 @@ import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import AppRoot, { clientLoader as rootLoader, ErrorBoundary as AppRootErrorBoundary, HydrateFallback } from './routes/app/root.tsx';
 import { contractsLoader } from './routes/app/contracts-loader.ts';
 import { diaryLoader, diaryShouldRevalidate } from './routes/app/diary-loader.ts';
+import { timesheetLoader } from './routes/app/timesheet-loader.ts';
+import { reviewLoader, reviewShouldRevalidate } from './routes/app/review-loader.ts';
+import { disputeLoader } from './routes/app/dispute-loader.ts';
+import { disputesLoader } from './routes/app/disputes-loader.ts';
 import { loginLoader } from './routes/auth/login-loader.ts';
 
 type PageModule = {
@@ -61,6 +65,27 @@ export function createAppRouter(queryClient: QueryClient) {
           loader: diaryLoader(queryClient),
           shouldRevalidate: diaryShouldRevalidate,
           lazy: lazyPage(() => import('./routes/app/diary.tsx')),
+        },
+        {
+          path: paths.disputes.path,
+          loader: disputesLoader(queryClient),
+          lazy: lazyPage(() => import('./routes/app/disputes.tsx')),
+        },
+        {
+          path: paths.dispute.path,
+          loader: disputeLoader(queryClient),
+          lazy: lazyPage(() => import('./routes/app/dispute.tsx')),
+        },
+        {
+          path: paths.timesheet.path,
+          loader: timesheetLoader(queryClient),
+          lazy: lazyPage(() => import('./routes/app/timesheet.tsx')),
+        },
+        {
+          path: paths.review.path,
+          loader: reviewLoader(queryClient),
+          shouldRevalidate: reviewShouldRevalidate,
+          lazy: lazyPage(() => import('./routes/app/review.tsx')),
         },
         { path: '*', lazy: lazyPage(() => import('./routes/not-found.tsx')) },
       ],

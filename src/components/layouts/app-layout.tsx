@@ -19,6 +19,9 @@ export function AppLayout({ userMenu, children }: { userMenu: ReactNode; childre
             <NavLink to={paths.contracts.getHref()} className="topbar__link">
               Contracts
             </NavLink>
+            <NavLink to={paths.disputes.getHref()} className="topbar__link">
+              Disputes
+            </NavLink>
           </nav>
           <div className="topbar__user">{userMenu}</div>
         </div>

@@ -17,6 +17,7 @@ import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
 import { DiaryHeader } from './diary-header.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
 import { EmptyWeek } from './empty-week.tsx';
+import { ManualTimeDialog } from './manual-time-dialog.tsx';
 import { SlotLightbox } from './slot-lightbox.tsx';
 import { weekRangeLabel, WeekToolbar } from './week-toolbar.tsx';
 import './diary.css';
@@ -67,6 +68,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
   }, []);
 
   const gridRef = useRef<DiaryGridHandle>(null);
+  const [addingTime, setAddingTime] = useState(false);
   const [gridDay, setActiveDay] = useState(0);
 
   // The day being read, as the grid reports it (no grid, as in an empty week: the first day).
@@ -220,6 +222,8 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
         onTz={onTz}
         onDay={onDay}
         onPrefetchWeek={onPrefetchWeek}
+        onAddManualTime={shown?.canEdit ? () => setAddingTime(true) : undefined}
+        manualTimeAllowed={contract?.manualTimeAllowed ?? true}
       />
       <div className="sr-only" aria-live="polite">
         {shown ? `Week of ${weekRangeLabel(week)} loaded, ${shown.slots.offset.length} slots.` : ''}
@@ -235,6 +239,9 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
           onStep={onStepSlot}
           onClose={closeSlot}
         />
+      )}
+      {shown && addingTime && (
+        <ManualTimeDialog contractId={contractId} week={shown} defaultDate={shownLayout?.days[activeDay]?.date} onClose={() => setAddingTime(false)} />
       )}
     </div>
   );

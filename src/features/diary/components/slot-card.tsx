@@ -2,12 +2,48 @@
 // The card is a group; inside it the time-range button opens the lightbox (its hit area is
 // stretched over the card). The top-left corner of the thumbnail is kept free for the
 // selection checkbox ("Select 09:10–09:20") that disputes add.
-import { memo, useState } from 'react';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SlotKind, SlotState } from '../../../../contract/week.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotButtonName } from '../utils/slot-labels.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
+
+/**
+ * On a cold visit the thumbnails on screen ("eager") share the browser's six connections and
+ * the server with the off-screen ones the grid renders ahead (its overscan), which lazy
+ * loading would fetch at once too (they are within its distance). So the off-screen ones get
+ * their `src` only once every eager one has loaded or failed (or after a bound), once per page.
+ */
+const gate = { open: false, waiting: 0, timer: 0, listeners: new Set<() => void>() };
+const GATE_MAX_MS = 2_000;
+function openGate() {
+  if (gate.open) return;
+  gate.open = true;
+  window.clearTimeout(gate.timer);
+  gate.listeners.forEach((listener) => listener());
+}
+const subscribeGate = (listener: () => void) => {
+  gate.listeners.add(listener);
+  return () => gate.listeners.delete(listener);
+};
+const gateOpen = () => gate.open;
+/** Holds the gate while an eager thumbnail loads. */
+function holdGate() {
+  gate.waiting++;
+  if (!gate.timer) gate.timer = window.setTimeout(openGate, GATE_MAX_MS);
+  return () => {
+    gate.waiting--;
+    if (gate.waiting === 0) openGate();
+  };
+}
+/** An off-screen thumbnail: with no eager one on screen after this commit, nothing to wait for. */
+function checkGate() {
+  const frame = requestAnimationFrame(() => {
+    if (gate.waiting === 0) openGate();
+  });
+  return () => cancelAnimationFrame(frame);
+}
 
 export interface SlotCardProps {
   index: number;
@@ -45,7 +81,14 @@ export const SlotCard = memo(function SlotCard({
   onOpen,
 }: SlotCardProps) {
   const [broken, setBroken] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const manual = kind === 'manual';
+  const image = !manual && shot && !broken;
+  const released = useSyncExternalStore(subscribeGate, gateOpen, gateOpen);
+  const holds = image && eager && !loaded && !released;
+  const held = image && !eager && !released;
+  useEffect(() => (holds ? holdGate() : undefined), [holds]);
+  useEffect(() => (held ? checkGate() : undefined), [held]);
   return (
     <div role="group" aria-label={`${dayLabel}, ${range}`} className={`slot slot--${state}`} data-slot={index}>
       <div className="slot__thumb">
@@ -58,12 +101,13 @@ export const SlotCard = memo(function SlotCard({
           </div>
         ) : shot && !broken ? (
           <img
-            src={slotThumbnailUrl(contractId, startIso)}
+            src={held ? undefined : slotThumbnailUrl(contractId, startIso)}
             alt=""
             loading={eager ? 'eager' : 'lazy'}
             fetchPriority={eager ? 'high' : 'low'}
             decoding="async"
             draggable={false}
+            onLoad={holds ? () => setLoaded(true) : undefined}
             onError={() => setBroken(true)}
           />
         ) : (

@@ -2,8 +2,10 @@
 // activity and a per-minute keyboard/mouse chart. ←/→ step through the week's slots in time
 // order, Esc closes. A native modal <dialog> makes the page behind inert; Tab is also kept
 // cycling inside. The chart (recharts) is loaded only when a lightbox first opens.
+// The contractor, while the week's edits are open, edits the memo and deletes the slot here
+// (not a held one); a slot in a dispute links to it for everyone.
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { Week } from '../../../../contract/week.ts';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { getSlotQueryOptions, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
@@ -11,6 +13,7 @@ import type { DiaryLayout } from '../utils/diary-rows.ts';
 import { activityText, slotRange } from '../utils/slot-labels.ts';
 import { kindAt, stateAt } from '../utils/slot-states.ts';
 import { ActivityMeter } from './activity-meter.tsx';
+import { DeleteSlot, MemoFact, SlotDisputeNote } from './slot-edits.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
 
 const ActivityChart = lazy(() => import('./activity-chart.tsx'));
@@ -26,7 +29,8 @@ interface SlotLightboxProps {
   onClose: () => void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep, onClose }: SlotLightboxProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -61,6 +65,10 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
 
   const detail = useSlot(contractId, startIso);
   const shot = detail.data?.screenshot ?? null;
+  // The contractor's edits: while the week is open to them, on any slot that is not held.
+  const editable = week.canEdit && state !== 'held' && state !== 'deleted';
+  // "Deleted 09:10–09:20." stays on the slot shown after a deletion, until the next step.
+  const [deleted, setDeleted] = useState<{ text: string; on: string } | null>(null);
 
   // Make the neighbours instant: their details and full screenshots start loading now.
   useEffect(() => {
@@ -77,6 +85,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
   }, [slot, count, layout, contractId, queryClient, slots.shot]);
 
   const step = (delta: number) => {
+    setDeleted(null);
     const next = slot + delta;
     if (next >= 0 && next < count) onStep(next);
   };
@@ -115,6 +124,38 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
   const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
     event.preventDefault();
     close();
+  };
+
+  // After a deletion the lightbox moves to the next slot; the deleted one leaves the cached
+  // week only once the next one is shown (the URL changes asynchronously), else the lightbox
+  // would find its slot gone and close.
+  const arrival = useRef<{ start: string; done: () => void } | null>(null);
+  useEffect(() => {
+    if (arrival.current?.start !== startIso) return;
+    arrival.current.done();
+    arrival.current = null;
+    // The button pressed is gone with its slot: keep the keys (←/→, Esc) working.
+    dialogRef.current?.focus();
+  }, [startIso]);
+
+  const onDeleted = () => {
+    if (slot + 1 >= count) {
+      close();
+      return;
+    }
+    const next = new Date(layout.slotStart[slot + 1]!).toISOString();
+    setDeleted({ text: `Deleted ${range}.`, on: next });
+    return new Promise<void>((resolve) => {
+      const timer = window.setTimeout(resolve, 2_000);
+      arrival.current = {
+        start: next,
+        done: () => {
+          window.clearTimeout(timer);
+          resolve();
+        },
+      };
+      onStep(slot + 1);
+    });
   };
 
   const minuteLabels = Array.from({ length: 10 }, (_, m) => formatInZone(start + m * 60_000, zone, 'HH:mm'));
@@ -196,6 +237,10 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
             {kind === 'manual' && <span className="tag">Manual time</span>}
             {dup && <DuplicateMarker />}
           </div>
+          <div className="slot-notes" aria-live="polite">
+            {deleted?.on === startIso && <p className="slot-note slot-note--done">{deleted.text}</p>}
+          </div>
+          <SlotDisputeNote dispute={detail.data?.dispute} held={state === 'held'} canEdit={week.canEdit} />
 
           <dl className="facts">
             <div>
@@ -220,10 +265,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
                 </dd>
               </div>
             )}
-            <div>
-              <dt>Memo</dt>
-              <dd className={memo ? 'facts__text' : 'muted'}>{memo || 'No memo'}</dd>
-            </div>
+            <MemoFact key={startIso} contractId={contractId} start={startIso} memo={memo} editable={editable} />
             <div>
               <dt>Window</dt>
               <dd className={windowTitle ? 'facts__text facts__mono' : 'muted'}>{windowTitle || (kind === 'manual' ? 'Not tracked' : 'Unknown')}</dd>
@@ -252,6 +294,11 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
                 <div className="chart-placeholder" aria-hidden="true" />
               )}
             </section>
+          )}
+          {editable && (
+            <div className="slot-actions">
+              <DeleteSlot key={startIso} contractId={contractId} start={startIso} range={range} hasScreenshot={hasShot} onDeleted={onDeleted} />
+            </div>
           )}
           <p className="lightbox__hint muted small" aria-hidden="true">
             <kbd>←</kbd> <kbd>→</kbd> previous / next · <kbd>Esc</kbd> close

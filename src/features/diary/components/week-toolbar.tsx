@@ -1,12 +1,14 @@
 // The week's controls: previous/next week, a date picker, the week's total, the time-zone
-// switch and the day chips ("jump to day").
-import { useEffect, useRef, type Ref } from 'react';
+// switch and the day chips ("jump to day"). For the contractor while the week is open to
+// edits, "Add manual time" (disabled, with the reason, where the contract does not allow it).
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { StateMinutes } from '../../../../contract/week.ts';
 import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
 import { formatCalendarDate } from '../../../utils/date-format.ts';
 import { addWeeks, weekStartMs } from '../../../utils/week.ts';
 import type { DiaryDay } from '../utils/diary-rows.ts';
 import { TZ_CHOICES, tzChoiceLabel, type TzChoice } from '../utils/time-zone-choice.ts';
+import './edits.css';
 
 interface WeekToolbarProps {
   ref?: Ref<HTMLElement>;
@@ -28,6 +30,56 @@ interface WeekToolbarProps {
   onTz: (choice: TzChoice) => void;
   onDay: (dayIndex: number) => void;
   onPrefetchWeek?: (week: string) => void;
+  /** Opens the manual-time dialog; the button shows only when given (the contractor, edits open). */
+  onAddManualTime?: () => void;
+  /** The contract's terms allow manual time (false: the button is disabled and says why). */
+  manualTimeAllowed?: boolean;
+}
+
+const MANUAL_TIME_NOT_ALLOWED = 'This contract does not allow manual time. The client can allow it in the contract’s terms, from the next Monday.';
+
+/** "Add manual time", or where the contract does not allow it, a disabled button that says why when pressed. */
+function AddManualTimeButton({ onAdd, allowed }: { onAdd: () => void; allowed: boolean }) {
+  const whyId = useId();
+  const [why, setWhy] = useState(false);
+  const icon = (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+      <circle cx="10" cy="10" r="7.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M10 6.5v4l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+  if (allowed) {
+    return (
+      <button type="button" className="btn btn--secondary btn--sm" onClick={onAdd}>
+        {icon}
+        Add manual time
+      </button>
+    );
+  }
+  return (
+    <div className="toolbar-manual">
+      <button
+        type="button"
+        className="btn btn--secondary btn--sm"
+        aria-disabled="true"
+        aria-describedby={whyId}
+        onClick={() => setWhy((w) => !w)}
+        onBlur={() => setWhy(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && why) {
+            e.stopPropagation();
+            setWhy(false);
+          }
+        }}
+      >
+        {icon}
+        Add manual time
+      </button>
+      <span id={whyId} className={why ? 'toolbar-manual__why' : 'sr-only'}>
+        {MANUAL_TIME_NOT_ALLOWED}
+      </span>
+    </div>
+  );
 }
 
 /** "23–29 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
@@ -57,6 +109,8 @@ export function WeekToolbar({
   onTz,
   onDay,
   onPrefetchWeek,
+  onAddManualTime,
+  manualTimeAllowed = true,
 }: WeekToolbarProps) {
   const prev = addWeeks(week, -1);
   const next = addWeeks(week, 1);
@@ -128,6 +182,8 @@ export function WeekToolbar({
         )}
 
         <div className="toolbar__spacer" />
+
+        {onAddManualTime && <AddManualTimeButton onAdd={onAddManualTime} allowed={manualTimeAllowed} />}
 
         <div className="week-total">
           {totals ? (

@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Problem } from '../../contract/common.ts';
+import {
+  AddComment,
+  AnswerSlot,
+  CreateDispute,
+  Dispute,
+  DisputeList,
+  DisputeListQuery,
+  DisputeParams,
+  DisputeSlotParams,
+  ResolveSlot,
+} from '../../contract/disputes.ts';
+import { requireUser } from '../auth.ts';
+import {
+  answerSlot,
+  commentOnDispute,
+  createDispute,
+  getDispute,
+  listDisputes,
+  resolveSlot,
+  withdrawDispute,
+} from '../services/dispute-service.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/disputes',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'Dispute billable slots of one contract week (a client of the contract’s company)',
+        description:
+          'The slots must be of one contract and one billing week, billable now, and never disputed before. ' +
+          'Their money is held until the dispute settles; the contractor has 3 days to answer.',
+        body: CreateDispute,
+        response: { 201: Dispute, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const dispute = await createDispute(app.deps.database, user, req.body, app.deps.clock.now());
+      return reply.code(201).send(dispute);
+    },
+  );
+
+  app.get(
+    '/disputes',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'The disputes I may see (an admin sees all, oldest first; others newest first)',
+        querystring: DisputeListQuery,
+        response: { 200: DisputeList, 400: Problem, 401: Problem },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return listDisputes(app.deps.database, user, req.query, app.deps.clock.now());
+    },
+  );
+
+  app.get(
+    '/disputes/:disputeId',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'One dispute, with its slots, thread, audit trail and what I may do to it now',
+        params: DisputeParams,
+        response: { 200: Dispute, 400: Problem, 401: Problem, 404: Problem },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return getDispute(app.deps.database, user, req.params.disputeId, app.deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/disputes/:disputeId/slots/:start/answer',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'Accept (refunded) or contest one open slot of an open dispute (the contractor)',
+        params: DisputeSlotParams,
+        body: AnswerSlot,
+        response: { 200: Dispute, ...problems },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return answerSlot(app.deps.database, user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/disputes/:disputeId/slots/:start/resolution',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'Resolve one open or contested slot of an escalated dispute, for the client or the contractor (an admin)',
+        params: DisputeSlotParams,
+        body: ResolveSlot,
+        response: { 200: Dispute, ...problems },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return resolveSlot(app.deps.database, user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/disputes/:disputeId/withdrawal',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'Withdraw an open or escalated dispute: its undecided slots become billable again (a client of the company)',
+        params: DisputeParams,
+        response: { 200: Dispute, ...problems },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return withdrawDispute(app.deps.database, user, req.params.disputeId, app.deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/disputes/:disputeId/comments',
+    {
+      schema: {
+        tags: ['disputes'],
+        summary: 'Add to a dispute’s thread (any party who may see it, whatever its status)',
+        params: DisputeParams,
+        body: AddComment,
+        response: { 201: Dispute, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const dispute = await commentOnDispute(app.deps.database, user, req.params.disputeId, req.body.body, app.deps.clock.now());
+      return reply.code(201).send(dispute);
+    },
+  );
+};

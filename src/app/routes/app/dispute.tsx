@@ -1,0 +1,22 @@
+// /disputes/:disputeId: one dispute, with what the viewer may do about it. Its loader lives in
+// dispute-loader.ts, so the request starts while this module downloads.
+import { useParams } from 'react-router';
+import { Spinner } from '../../../components/ui/spinner.tsx';
+import { useMe } from '../../../features/auth/api/get-me.ts';
+import { DisputePage } from '../../../features/disputes/components/dispute-view.tsx';
+import { RouteErrorBoundary } from '../route-error-boundary.tsx';
+
+export default function DisputeRoute() {
+  const disputeId = useParams().disputeId!;
+  const me = useMe().data;
+  if (!me) {
+    return (
+      <div className="page page--center" aria-busy="true">
+        <Spinner size={28} label="Loading the dispute" />
+      </div>
+    );
+  }
+  return <DisputePage key={disputeId} disputeId={disputeId} role={me.role} />;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

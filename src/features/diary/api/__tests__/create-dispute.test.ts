@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DISPUTE_REASONS, MAX_COMMENT, REASON_LABELS } from '../../../../../contract/disputes.ts';
+import { makeWeek } from '../../utils/__tests__/week-fixture.ts';
+import { DISPUTE_REASON_LABELS, DISPUTE_REASON_LIST, holdSlots, MAX_DISPUTE_COMMENT } from '../create-dispute.ts';
+
+describe('the dispute reasons the dialog offers', () => {
+  it('are the contract’s, in its order, with its words and comment limit', () => {
+    expect(DISPUTE_REASON_LIST).toEqual([...DISPUTE_REASONS]);
+    expect(DISPUTE_REASON_LABELS).toEqual(REASON_LABELS);
+    expect(MAX_DISPUTE_COMMENT).toBe(MAX_COMMENT);
+  });
+});
+
+describe('holdSlots (the optimistic "held" before the server answers)', () => {
+  // Tuesday 09:00–09:30 UTC: three billable slots; the second is manual; a fourth is inactive.
+  const week = () => {
+    const w = makeWeek('2026-11-16', 'UTC', [198, 199, 200, 201]);
+    w.slots.kind[1] = 1;
+    w.slots.state[3] = 3;
+    w.totals = { billable: 30, manual: 10, inactive: 10, overLimit: 0, held: 0, refunded: 0, total: 40 };
+    w.days[1]!.minutes = { ...w.totals };
+    return w;
+  };
+
+  it('turns the named billable slots held and moves their minutes from billable to held', () => {
+    const held = holdSlots(week(), ['2026-11-17T09:00:00.000Z', '2026-11-17T09:10:00.000Z']);
+    expect(held.slots.state).toEqual([2, 2, 5, 3]);
+    expect(held.totals).toMatchObject({ billable: 10, manual: 0, held: 20, total: 40 });
+    expect(held.days[1]!.minutes).toMatchObject({ billable: 10, manual: 0, held: 20 });
+    expect(held.days[0]!.minutes.held).toBe(0);
+  });
+
+  it('leaves slots that cannot be disputed, and slots of other weeks, as they are', () => {
+    const before = week();
+    const same = holdSlots(before, ['2026-11-17T09:30:00.000Z', '2026-11-24T09:00:00.000Z']);
+    expect(same).toBe(before);
+  });
+});

@@ -1,0 +1,149 @@
+// The review queue as a listbox: one option per slot (time, thumbnail, activity ticks, state
+// and the reasons in words). The list itself takes focus and points at the current slot
+// (aria-activedescendant), so ↑/↓, Home/End, J/K and a click all move the same "current".
+import { memo, useState, type KeyboardEvent, type Ref } from 'react';
+import { formatInZone } from '../../../utils/date-format.ts';
+import { slotThumbnailUrl } from '../api/get-slot.ts';
+import { slotRange } from '../utils/slot-labels.ts';
+import { STATE_WORDS } from '../utils/slot-states.ts';
+import { reasonLabel, reasonSpoken, type ReviewItem } from '../utils/suspicious.ts';
+import { ActivityMeter } from './activity-meter.tsx';
+import { StateBadge } from './state-badge.tsx';
+
+export const reviewOptionId = (listId: string, startIso: string) => `${listId}-${Date.parse(startIso)}`;
+
+/** "Tue 17 Nov, 09:10–09:20". */
+export const itemWhen = (item: ReviewItem, zone: string) => `${formatInZone(item.start, zone, 'EEE d MMM')}, ${slotRange(item.start, zone)}`;
+
+/** What a screen reader says for an item: when, state, flag, reasons. */
+export function itemSpoken(item: ReviewItem, zone: string, flagged: boolean): string {
+  const parts = [itemWhen(item, zone), STATE_WORDS[item.state]];
+  if (item.kind === 'manual') parts.push('manual time');
+  if (flagged) parts.push('flagged');
+  if (item.reasons.length > 0) parts.push(item.reasons.map(reasonSpoken).join(', '));
+  return parts.join(', ');
+}
+
+interface ReviewListProps {
+  ref?: Ref<HTMLDivElement>;
+  listId: string;
+  label: string;
+  items: ReviewItem[];
+  current: number;
+  flags: ReadonlySet<string>;
+  contractId: string;
+  zone: string;
+  onSelect: (index: number, how?: 'key' | 'pointer') => void;
+}
+
+export function ReviewList({ ref, listId, label, items, current, flags, contractId, zone, onSelect }: ReviewListProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = items.length - 1;
+    const to = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: last, PageDown: current + 8, PageUp: current - 8 }[event.key];
+    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    onSelect(Math.max(0, Math.min(last, to)));
+  };
+  const currentItem = items[current];
+  return (
+    <div
+      ref={ref}
+      id={listId}
+      className="rv-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={currentItem ? reviewOptionId(listId, currentItem.startIso) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {items.map((item, index) => (
+        <ReviewOption
+          key={item.startIso}
+          id={reviewOptionId(listId, item.startIso)}
+          item={item}
+          index={index}
+          current={index === current}
+          flagged={flags.has(item.startIso)}
+          contractId={contractId}
+          zone={zone}
+          onSelect={onSelect}
+        />
+      ))}
+    </div>
+  );
+}
+
+const ReviewOption = memo(function ReviewOption({
+  id,
+  item,
+  index,
+  current,
+  flagged,
+  contractId,
+  zone,
+  onSelect,
+}: {
+  id: string;
+  item: ReviewItem;
+  index: number;
+  current: boolean;
+  flagged: boolean;
+  contractId: string;
+  zone: string;
+  onSelect: (index: number, how?: 'key' | 'pointer') => void;
+}) {
+  const [broken, setBroken] = useState(false);
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={current}
+      aria-label={itemSpoken(item, zone, flagged)}
+      className={`rv-item rv-item--${item.state}${flagged ? ' rv-item--flagged' : ''}`}
+      data-start={item.startIso}
+      onClick={() => onSelect(index, 'pointer')}
+    >
+      <div className="rv-item__thumb" aria-hidden="true">
+        {item.kind === 'manual' ? (
+          <span className="rv-item__panel">Manual</span>
+        ) : item.shot && !broken ? (
+          <img src={slotThumbnailUrl(contractId, item.startIso)} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setBroken(true)} />
+        ) : (
+          <span className="rv-item__panel">No shot</span>
+        )}
+      </div>
+      <div className="rv-item__main" aria-hidden="true">
+        <div className="rv-item__top">
+          <span className="rv-item__when">
+            <span className="rv-item__day">{formatInZone(item.start, zone, 'EEE d MMM')}</span> {slotRange(item.start, zone)}
+          </span>
+          {flagged ? (
+            <span className="rv-flag-mark">
+              <FlagIcon /> Flagged
+            </span>
+          ) : (
+            item.state !== 'billable' && <StateBadge state={item.state} />
+          )}
+        </div>
+        {item.kind === 'manual' ? <span className="rv-item__manual">Manual time</span> : <ActivityMeter active={item.active} state={item.state} />}
+        {item.reasons.length > 0 && (
+          <ul className="rv-chips">
+            {item.reasons.map((r) => (
+              <li key={r.kind} className={`rv-chip rv-chip--${r.kind}`}>
+                {reasonLabel(r)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+});
+
+export function FlagIcon({ size = 12 }: { size?: number }) {
+  return (
+    <svg viewBox="0 0 16 16" width={size} height={size} aria-hidden="true">
+      <path d="M3.5 14.5V2.2m0 .3h8.2l-1.9 3.1 1.9 3.1H3.5" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

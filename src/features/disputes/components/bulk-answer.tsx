@@ -1,0 +1,119 @@
+// The contractor's conveniences: accept every open slot, or contest them all with one reply.
+// The slots are answered one by one (the API answers per slot); the last answer closes the
+// dispute's open phase, and a failure stops the run with the server's reason.
+import { useId, useState, type FormEvent } from 'react';
+import type { Dispute } from '../../../../contract/disputes.ts';
+import { useAnswerSlot } from '../api/answer-slot.ts';
+import { MAX_COMMENT_LENGTH, slotCountText } from '../utils/dispute-labels.ts';
+import { problemText } from '../utils/problem-text.ts';
+import { ModalDialog } from './modal-dialog.tsx';
+
+type Mode = 'accept' | 'contest';
+
+export function BulkAnswer({ dispute }: { dispute: Dispute }) {
+  const [mode, setMode] = useState<Mode | null>(null);
+  const open = dispute.slots.filter((s) => s.status === 'open');
+  // While a run is under way the open slots dwindle; the dialog stays until it is done.
+  if (open.length < 2 && mode === null) return null;
+  return (
+    <>
+      {open.length >= 2 && (
+        <>
+          <button type="button" className="btn btn--secondary" onClick={() => setMode('accept')}>
+            Accept all {open.length}
+          </button>
+          <button type="button" className="btn btn--secondary" onClick={() => setMode('contest')}>
+            Contest all {open.length}…
+          </button>
+        </>
+      )}
+      {mode && <BulkDialog mode={mode} dispute={dispute} starts={open.map((s) => s.start)} onClose={() => setMode(null)} />}
+    </>
+  );
+}
+
+function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: Dispute; starts: string[]; onClose: () => void }) {
+  const answer = useAnswerSlot();
+  const [reply, setReply] = useState('');
+  const [done, setDone] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState('');
+  const replyId = useId();
+
+  const run = async (event: FormEvent) => {
+    event.preventDefault();
+    if (mode === 'contest' && reply.trim() === '') {
+      setError('Write why this time should be paid: the admin reads it if the client does not agree.');
+      return;
+    }
+    setError('');
+    setRunning(true);
+    let count = 0;
+    for (const start of starts) {
+      try {
+        await answer.mutateAsync({
+          disputeId: dispute.id,
+          start,
+          body: mode === 'accept' ? { answer: 'accept', reply: '' } : { answer: 'contest', reply: reply.trim() },
+        });
+      } catch (err) {
+        setError(`${count > 0 ? `${slotCountText(count)} answered, then: ` : ''}${problemText(err)}`);
+        setRunning(false);
+        return;
+      }
+      count += 1;
+      setDone(count);
+    }
+    setRunning(false);
+    onClose();
+  };
+
+  const n = starts.length;
+  return (
+    <ModalDialog
+      title={mode === 'accept' ? `Accept all ${n} open slots?` : `Contest all ${n} open slots`}
+      onClose={() => !running && onClose()}
+      initialFocus={mode === 'contest' ? 'textarea' : undefined}
+      footer={
+        <>
+          <button type="button" className="btn btn--ghost" onClick={onClose} disabled={running}>
+            Cancel
+          </button>
+          <button type="submit" form={`${replyId}-form`} className={mode === 'accept' ? 'btn btn--danger' : 'btn btn--primary'} disabled={running}>
+            {running ? `Answering ${Math.min(done + 1, n)} of ${n}…` : mode === 'accept' ? `Accept and refund ${slotCountText(n)}` : `Contest ${slotCountText(n)}`}
+          </button>
+        </>
+      }
+    >
+      <form id={`${replyId}-form`} onSubmit={(e) => void run(e)} noValidate>
+        {mode === 'accept' ? (
+          <p className="modal__text">
+            The client is refunded for {slotCountText(n)}: they will not be paid. This cannot be undone.
+          </p>
+        ) : (
+          <>
+            <p className="modal__text">The same reply goes with every slot. An admin reads it and decides each one.</p>
+            <label htmlFor={replyId} className="dform__label">
+              Your reply <span className="muted">(required)</span>
+            </label>
+            <textarea
+              id={replyId}
+              className="textarea"
+              rows={4}
+              maxLength={MAX_COMMENT_LENGTH}
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+              placeholder="What you worked on in these slots, and why they should be paid"
+              aria-invalid={error && !reply.trim() ? true : undefined}
+            />
+          </>
+        )}
+        {error && (
+          <p className="dform__error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,95 @@
+// The conversation: every party's comments in order, and a box to add one.
+import { useId, useState, type FormEvent } from 'react';
+import type { Dispute } from '../../../../contract/disputes.ts';
+import { formatInZone } from '../../../utils/date-format.ts';
+import { useAddComment } from '../api/add-comment.ts';
+import { MAX_COMMENT_LENGTH, ROLE_LABEL } from '../utils/dispute-labels.ts';
+import { problemText } from '../utils/problem-text.ts';
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .filter(Boolean)
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
+
+export function DisputeThread({ dispute, timeZone }: { dispute: Dispute; timeZone: string }) {
+  const add = useAddComment();
+  const [body, setBody] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const boxId = useId();
+  const errorId = useId();
+  const error = empty ? 'Write something first.' : problemText(add.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (body.trim() === '') {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    add.mutate({ disputeId: dispute.id, body: { body: body.trim() } }, { onSuccess: () => setBody('') });
+  };
+
+  return (
+    <section className="dcard" aria-labelledby="thread-title">
+      <h2 id="thread-title" className="dcard__title">
+        Conversation <span className="muted">({dispute.thread.length})</span>
+      </h2>
+      {dispute.thread.length === 0 ? (
+        <p className="muted">No comments yet.{dispute.actions.comment ? ' Ask a question or add context for the other side.' : ''}</p>
+      ) : (
+        <ol className="thread">
+          {dispute.thread.map((c) => (
+            <li key={c.id} className={`thread__item thread__item--${c.author.role}`}>
+              <span className="avatar" aria-hidden="true">
+                {initials(c.author.name)}
+              </span>
+              <div className="thread__bubble">
+                <p className="thread__who">
+                  <strong>{c.author.name}</strong> <span className="tag">{ROLE_LABEL[c.author.role]}</span>{' '}
+                  <time className="muted small" dateTime={c.createdAt}>
+                    {formatInZone(c.createdAt, timeZone, 'EEE d MMM, HH:mm')}
+                  </time>
+                </p>
+                <p className="thread__body">{c.body}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {dispute.actions.comment && (
+        <form className="dform thread__form" onSubmit={submit} noValidate>
+          <label htmlFor={boxId} className="dform__label">
+            Add a comment
+          </label>
+          <textarea
+            id={boxId}
+            className="textarea"
+            rows={3}
+            maxLength={MAX_COMMENT_LENGTH}
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+              if (empty && e.target.value.trim()) setEmpty(false);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          />
+          {error && (
+            <p id={errorId} className="dform__error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dform__actions">
+            <button type="submit" className="btn btn--primary btn--sm" disabled={add.isPending}>
+              {add.isPending ? 'Posting…' : 'Post comment'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

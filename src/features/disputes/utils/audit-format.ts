@@ -1,0 +1,96 @@
+// The audit trail in words: who (or "System" when a deadline acted), what, and a compact
+// "before → after" of what changed. The server records actions as `noun.past_verb`
+// (`slot.memo_edited`); known ones get a sentence, others are read out as words.
+import type { AuditEntry } from '../../../../contract/disputes.ts';
+import { REASON_LABELS, ROLE_LABEL, SLOT_STATUS_LABEL, slotCountText, STATUS_LABEL } from './dispute-labels.ts';
+
+const ACTION_LABEL: Record<string, string> = {
+  'dispute.opened': 'Opened the dispute',
+  'dispute.created': 'Opened the dispute',
+  'dispute.answered': 'Answered a slot',
+  'dispute.slot_answered': 'Answered a slot',
+  'dispute.slot_accepted': 'Accepted a slot',
+  'dispute.slot_contested': 'Contested a slot',
+  'dispute.accepted': 'Accepted a slot',
+  'dispute.contested': 'Contested a slot',
+  'dispute.escalated': 'Escalated the dispute',
+  'dispute.resolved': 'Resolved a slot',
+  'dispute.slot_resolved': 'Resolved a slot',
+  'dispute.settled': 'Settled the dispute',
+  'dispute.withdrawn': 'Withdrew the dispute',
+  'dispute.commented': 'Commented',
+  'dispute.comment_added': 'Commented',
+};
+
+/** "Opened the dispute"; an unknown `dispute.slot_reopened` reads "Dispute: slot reopened". */
+export function actionLabel(action: string): string {
+  const known = ACTION_LABEL[action];
+  if (known) return known;
+  const [noun, ...rest] = action.split('.');
+  const words = (s: string) => s.replace(/[_-]+/g, ' ').trim();
+  if (rest.length === 0) return capitalize(words(noun ?? action));
+  return `${capitalize(words(noun!))}: ${words(rest.join(' '))}`;
+}
+
+const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** "Dana Fox (client)", or "System" when a deadline acted. */
+export function actorText(actor: AuditEntry['actor']): string {
+  if (!actor) return 'System';
+  return `${actor.name} (${ROLE_LABEL[actor.role].toLowerCase()})`;
+}
+
+const MAX_VALUE = 60;
+
+/** One value, short: statuses by their label, long text cut, lists counted. */
+export function valueText(key: string | null, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') {
+    if (key === 'reason' && value in REASON_LABELS) return REASON_LABELS[value as keyof typeof REASON_LABELS];
+    if (key === 'status' || key?.endsWith('Status')) {
+      const label = (STATUS_LABEL as Record<string, string>)[value] ?? (SLOT_STATUS_LABEL as Record<string, string>)[value];
+      if (label) return label;
+    }
+    if (value === '') return '(empty)';
+    const text = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
+    // Free text is quoted so it reads as what someone wrote; single words (ids, codes) are not.
+    return /\s/.test(text) ? `“${text}”` : text;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (key === 'slots' || key?.endsWith('Slots')) return slotCountText(value.length);
+    return `${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  }
+  const json = JSON.stringify(value);
+  return json.length > MAX_VALUE ? `${json.slice(0, MAX_VALUE - 1)}…` : json;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What changed, one line per field: ["status: Open → Escalated", "reply: “Worked on the API”"].
+ * Fields equal before and after are left out.
+ */
+export function changeLines(before: unknown, after: unknown): string[] {
+  if (isRecord(before) || isRecord(after)) {
+    const b = isRecord(before) ? before : {};
+    const a = isRecord(after) ? after : {};
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    const lines: string[] = [];
+    for (const key of keys) {
+      const inB = key in b;
+      const inA = key in a;
+      if (inB && inA && same(b[key], a[key])) continue;
+      if (inB && inA) lines.push(`${key}: ${valueText(key, b[key])} → ${valueText(key, a[key])}`);
+      else if (inA) lines.push(`${key}: ${valueText(key, a[key])}`);
+      else lines.push(`${key}: ${valueText(key, b[key])} → —`);
+    }
+    return lines;
+  }
+  if ((before === null || before === undefined) && (after === null || after === undefined)) return [];
+  if (same(before, after)) return [];
+  if (before === null || before === undefined) return [valueText(null, after)];
+  return [`${valueText(null, before)} → ${valueText(null, after)}`];
+}

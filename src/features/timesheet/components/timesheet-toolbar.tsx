@@ -1,0 +1,95 @@
+// The week's controls: previous/next week (links, so they open in a new tab too), the time
+// zone the days are counted in, and the CSV download.
+import { Link } from 'react-router';
+import { addWeeks } from '../../../utils/week.ts';
+import { weekRangeLabel } from '../utils/week-range.ts';
+
+export interface ZoneOption {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+interface TimesheetToolbarProps {
+  week: string;
+  /** The server's current week, once known. */
+  currentWeek: string | null;
+  weekHref: (week: string) => string;
+  onPrefetchWeek?: (week: string) => void;
+  tz: string;
+  zoneOptions: ZoneOption[];
+  onTz: (value: string) => void;
+  csvHref: string;
+  updating: boolean;
+}
+
+const Chevron = ({ d }: { d: string }) => (
+  <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+
+export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, tz, zoneOptions, onTz, csvHref, updating }: TimesheetToolbarProps) {
+  const prev = addWeeks(week, -1);
+  const next = addWeeks(week, 1);
+  const nextInFuture = currentWeek !== null && next > currentWeek;
+  const isCurrent = currentWeek === week;
+  return (
+    <section className="ts-toolbar" aria-label="Week" aria-busy={updating || undefined}>
+      <div className="ts-week-nav">
+        <Link
+          className="btn btn--secondary btn--icon"
+          to={weekHref(prev)}
+          aria-label="Previous week"
+          onPointerEnter={() => onPrefetchWeek?.(prev)}
+          onFocus={() => onPrefetchWeek?.(prev)}
+        >
+          <Chevron d="M12.5 4.5 7 10l5.5 5.5" />
+        </Link>
+        <h2 className="ts-week-nav__label">
+          <span className="sr-only">Week of </span>
+          {weekRangeLabel(week)}
+          {isCurrent && <span className="pill">This week</span>}
+        </h2>
+        {nextInFuture ? (
+          <button type="button" className="btn btn--secondary btn--icon" disabled aria-label="Next week" title="The next week has not started yet">
+            <Chevron d="M7.5 4.5 13 10l-5.5 5.5" />
+          </button>
+        ) : (
+          <Link
+            className="btn btn--secondary btn--icon"
+            to={weekHref(next)}
+            aria-label="Next week"
+            onPointerEnter={() => onPrefetchWeek?.(next)}
+            onFocus={() => onPrefetchWeek?.(next)}
+          >
+            <Chevron d="M7.5 4.5 13 10l-5.5 5.5" />
+          </Link>
+        )}
+        {currentWeek && !isCurrent && (
+          <Link className="btn btn--ghost btn--sm" to={weekHref(currentWeek)}>
+            This week
+          </Link>
+        )}
+      </div>
+      <div className="ts-toolbar__end">
+        <label className="ts-tz">
+          <span className="ts-tz__label">Days in</span>
+          <select className="input" aria-label="Time zone" value={tz} onChange={(e) => onTz(e.target.value)}>
+            {zoneOptions.map((o) => (
+              <option key={o.value} value={o.value} disabled={o.disabled}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="btn btn--secondary" href={csvHref} download>
+          <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+            <path d="M10 3.5v9m0 0-3.5-3.5M10 12.5l3.5-3.5M4 15.5h12" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          Download CSV
+        </a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+// The timesheet of one contract for one billing week: where the week stands and its review
+// countdown, the Approve action (client), the amounts, hours per day by state as a chart and a
+// table, the terms, deadlines and disputes, and (client) the form to change the terms.
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { Link } from 'react-router';
+import type { Contract } from '../../../../contract/contracts.ts';
+import type { Timesheet } from '../../../../contract/timesheet.ts';
+import { NotFoundPanel } from '../../../components/errors/not-found-panel.tsx';
+import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
+import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { paths } from '../../../config/paths.ts';
+import { isApiError } from '../../../lib/api-client.ts';
+import { formatCalendarDate } from '../../../utils/date-format.ts';
+import { addWeeks, weekOfInstant } from '../../../utils/week.ts';
+import { getTimesheetQueryOptions, timesheetCsvUrl, useTimesheet } from '../api/get-timesheet.ts';
+import { useServerClock } from '../hooks/use-server-clock.ts';
+import { weekRangeLabel } from '../utils/week-range.ts';
+import { ContractTermsForm } from './contract-terms-form.tsx';
+import { ReviewPanel, type Viewer } from './review-panel.tsx';
+import { TimesheetSkeleton } from './timesheet-skeleton.tsx';
+import { TimesheetSummary } from './timesheet-summary.tsx';
+import { TimesheetTable } from './timesheet-table.tsx';
+import { TimesheetToolbar, type ZoneOption } from './timesheet-toolbar.tsx';
+import { WeekDeadlines, WeekDisputes, WeekTerms } from './week-facts.tsx';
+import './timesheet.css';
+
+const TimesheetChart = lazy(() => import('./timesheet-chart.tsx'));
+
+export type { Viewer, ZoneOption };
+
+interface TimesheetViewProps {
+  contractId: string;
+  contract: Contract | undefined;
+  viewer: Viewer | undefined;
+  week: string;
+  /** The zone choice as the URL has it (`utc`, `local`, `contractor`); links keep it. */
+  tz: string;
+  /** The IANA zone the days are counted in, once known. */
+  zone: string | undefined;
+  zoneOptions: ZoneOption[];
+  onTz: (value: string) => void;
+}
+
+export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zoneOptions, onTz }: TimesheetViewProps) {
+  const queryClient = useQueryClient();
+  const query = useTimesheet(contractId, week, zone);
+  const shown = query.data && query.data.weekStart === week ? query.data : undefined;
+  const clock = useServerClock(shown?.now, query.dataUpdatedAt);
+
+  // "This week" is the server's (a demo clock may differ from ours): any timesheet of this
+  // contract already fetched knows it, so a loading week does too.
+  const serverNow =
+    shown?.now ??
+    queryClient
+      .getQueriesData<Timesheet>({ queryKey: ['contracts', contractId, 'timesheet'] })
+      .map(([, sheet]) => sheet?.now)
+      .find(Boolean);
+  const currentWeek = serverNow ? weekOfInstant(Date.parse(serverNow)) : null;
+
+  const weekHref = useCallback((w: string) => paths.timesheet.getHref(contractId, { week: w, tz }), [contractId, tz]);
+  const dayHref = useCallback((date: string) => paths.diary.getHref(contractId, { week, tz, day: date }), [contractId, week, tz]);
+  const onPrefetchWeek = (w: string) => {
+    if (zone) void queryClient.prefetchQuery(getTimesheetQueryOptions(contractId, w, zone));
+  };
+  const { refetch } = query;
+  const onStatusChange = useCallback(() => void refetch(), [refetch]);
+  const zoneLabel = useMemo(() => zoneOptions.find((o) => o.value === tz)?.label ?? zone ?? 'UTC', [zoneOptions, tz, zone]);
+
+  // The API answers 404 for a contract the viewer may not see, exactly as for none at all.
+  if (isApiError(query.error, 404) && !shown) return <NotFoundPanel title="Contract not found" />;
+
+  const role = viewer?.role ?? 'client';
+  let body;
+  if (query.isError && !shown) {
+    body = (
+      <ErrorState
+        title="This timesheet could not be loaded"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  } else if (!shown || !viewer) {
+    body = <TimesheetSkeleton />;
+  } else {
+    const empty = shown.totals.total === 0;
+    const future = currentWeek !== null && week > currentWeek;
+    body = (
+      <>
+        <ReviewPanel sheet={shown} viewer={viewer} contractorName={contract?.contractor.name ?? null} clock={clock} onStatusChange={onStatusChange} />
+        <TimesheetSummary sheet={shown} role={role} />
+        <div className="ts-layout">
+          <div className="ts-main">
+            {empty ? (
+              <div className="ts-card ts-empty">
+                <svg className="state-panel__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+                  <rect x="3.5" y="5" width="17" height="15" rx="2.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                  <path d="M3.5 9.5h17M8 3v4M16 3v4" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+                </svg>
+                <h2 className="state-panel__title">No time in this week</h2>
+                <p className="state-panel__text">
+                  {future
+                    ? 'This week has not started yet.'
+                    : role === 'contractor'
+                      ? 'You have not tracked or added any time in this week.'
+                      : 'The contractor has not tracked or added any time in this week: there is nothing to pay.'}
+                </p>
+                <div className="state-panel__actions">
+                  <Link className="btn btn--secondary" to={weekHref(addWeeks(week, -1))}>
+                    ← Previous week
+                  </Link>
+                </div>
+              </div>
+            ) : (
+              <>
+                <section className="ts-card ts-chart" aria-labelledby="ts-chart-title">
+                  <h2 id="ts-chart-title" className="ts-card__title">
+                    Hours per day
+                  </h2>
+                  <Suspense fallback={<div className="ts-chart__plot ts-chart__plot--loading" aria-hidden="true" />}>
+                    <TimesheetChart days={shown.days} />
+                  </Suspense>
+                </section>
+                <section className="ts-card ts-card--flush" aria-labelledby="ts-table-title">
+                  <div className="ts-card__head">
+                    <h2 id="ts-table-title" className="ts-card__title">
+                      Hours by day and state
+                    </h2>
+                    <span className="ts-card__aside">Days in {zoneLabel}</span>
+                  </div>
+                  <TimesheetTable days={shown.days} totals={shown.totals} zoneLabel={zoneLabel} dayHref={dayHref} />
+                </section>
+              </>
+            )}
+          </div>
+          <aside className="ts-side" aria-label="Terms, deadlines and disputes">
+            <WeekTerms sheet={shown} />
+            <WeekDeadlines sheet={shown} />
+            <WeekDisputes sheet={shown} />
+            {role === 'client' && contract && <ContractTermsForm contract={contract} nextMonday={addWeeks(weekOfInstant(Date.parse(shown.now)), 1)} />}
+          </aside>
+        </div>
+      </>
+    );
+  }
+
+  const title = role === 'contractor' ? 'Earnings' : 'Timesheet';
+  return (
+    <div className="page__content timesheet">
+      <title>{`${contract ? `${contract.title} · ` : ''}${title}, week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
+      <div className="page-head">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={paths.contracts.getHref()}>Contracts</Link>
+          <span aria-hidden="true">/</span>
+          <span aria-current="page">Timesheet</span>
+        </nav>
+        {contract ? (
+          <>
+            <h1 className="page-head__title">{contract.title}</h1>
+            <p className="page-head__lead">
+              {contract.contractor.name} <span aria-hidden="true">·</span> for {contract.company.name}
+              {contract.status !== 'active' && <span className={`status status--${contract.status}`}>{contract.status}</span>}
+            </p>
+          </>
+        ) : (
+          <>
+            <div className="skeleton skeleton--title" aria-hidden="true" />
+            <div className="skeleton skeleton--line" style={{ width: 260 }} aria-hidden="true" />
+          </>
+        )}
+      </div>
+      <ContractNav contractId={contractId} week={week} tz={tz} />
+      <TimesheetToolbar
+        week={week}
+        currentWeek={currentWeek}
+        weekHref={weekHref}
+        onPrefetchWeek={onPrefetchWeek}
+        tz={tz}
+        zoneOptions={zoneOptions}
+        onTz={onTz}
+        csvHref={timesheetCsvUrl(contractId, week)}
+        updating={query.isFetching && !query.isRefetching}
+      />
+      <div className="sr-only" aria-live="polite">
+        {shown ? `Timesheet for the week of ${weekRangeLabel(week)} loaded.` : ''}
+      </div>
+      {body}
+    </div>
+  );
+}
