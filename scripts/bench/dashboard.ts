@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { benchReviewActions, type ReviewActionFigures } from './review-actions.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { hashPassword } from '../../server/lib/password.ts';
 import { diskBlobStore } from '../../server/storage/blob-store.ts';
@@ -44,6 +45,8 @@ export interface DashboardResult {
 }
 
 export interface DiaryFigures {
+  /** Dispute and approve: ms from the confirming click to the result on screen. */
+  reviewActions: ReviewActionFigures;
   url: string;
   /** The thumbnail endpoint alone, without a browser. */
   thumbnails: ThumbnailServing;
@@ -210,6 +213,8 @@ async function benchDiary(dist: string, log: (msg: string) => void): Promise<Dia
       log(`diary visit ${i + 1}/${VISITS}: ${url.replace(server.base, '')}`);
       visits.push(await visit(browser, server, url, i === VISITS - 1));
     }
+    log('review: dispute a slot and approve the week, timed from the confirming click to the change on screen');
+    const reviewActions = await benchReviewActions(browser, server, w.world.contractId);
     const timed = visits.filter((v) => v.thumbnailsMs !== null).sort((a, b) => a.thumbnailsMs! - b.thumbnailsMs!);
     const median = timed[Math.floor((timed.length - 1) / 2)] ?? visits[0]!;
     const last = visits[visits.length - 1]!;
@@ -232,6 +237,7 @@ async function benchDiary(dist: string, log: (msg: string) => void): Promise<Dia
       domError: last.domError,
       thumbnailRequests: last.thumbnailRequests,
       consoleErrors: [...new Set(visits.flatMap((v) => v.consoleErrors))].slice(0, 5),
+      reviewActions,
     };
   } finally {
     await browser?.close().catch(() => {});

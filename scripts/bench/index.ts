@@ -229,6 +229,12 @@ function dashboardRows(d: DashboardResult | undefined) {
     const busy = tl.longTasks.reduce((a, t) => a + t.duration, 0);
     row(section, 'timeline: main-thread long tasks until then', `${tl.longTasks.length} tasks, ${fmtMs(busy)} (longest ${fmtMs(Math.max(0, ...tl.longTasks.map((t) => t.duration)))})`);
   }
+  const ra = diary.reviewActions;
+  if (ra.error) row(section, 'dispute / approve shown (optimistic)', ra.error, '< 100 ms', 'ERROR');
+  else {
+    row(section, 'dispute shown after the click (optimistic)', fmtMs(ra.disputeMs), '< 100 ms', check(ra.disputeMs === null ? null : ra.disputeMs < 100));
+    row(section, 'approval shown after the click (optimistic)', fmtMs(ra.approveMs), '< 100 ms', check(ra.approveMs === null ? null : ra.approveMs < 100));
+  }
   row(section, 'thumbnail requests (whole visit)', fmtInt(diary.thumbnailRequests));
   if (diary.entryJs) {
     row(

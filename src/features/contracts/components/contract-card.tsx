@@ -60,10 +60,15 @@ export function ContractCard({ contract }: { contract: ContractSummary }) {
 
       <footer className="contract-card__foot">
         <span className="contract-card__week">Week of {formatCalendarDate(thisWeek.weekStart, 'd MMM yyyy')}</span>
-        <Link className="contract-card__link" to={paths.diary.getHref(contract.id, { week: thisWeek.weekStart })}>
-          Open diary<span className="sr-only"> for {contract.title}</span>
-          <span aria-hidden="true"> →</span>
-        </Link>
+        <span className="contract-card__links">
+          <Link className="contract-card__link" to={paths.timesheet.getHref(contract.id, { week: thisWeek.weekStart })}>
+            Timesheet<span className="sr-only"> of {contract.title}</span>
+          </Link>
+          <Link className="contract-card__link" to={paths.diary.getHref(contract.id, { week: thisWeek.weekStart })}>
+            Open diary<span className="sr-only"> for {contract.title}</span>
+            <span aria-hidden="true"> →</span>
+          </Link>
+        </span>
       </footer>
     </article>
   );
