@@ -95,6 +95,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // random_page_cost 1.1 (data on SSD or in memory): the week query then reads the primary
     // key in order instead of a bitmap scan plus a sort, about twice as fast on a 1M-slot table.
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c random_page_cost=1.1' });
+    // An idle connection the server ends (a restart, a dropped database) is not a crash: the
+    // pool replaces it on the next query.
+    pool.on('error', (err) => console.error(`database: an idle connection ended (${err.message})`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
     return {

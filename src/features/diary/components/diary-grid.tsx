@@ -24,7 +24,7 @@ import { formatCalendarDate } from '../../../utils/date-format.ts';
 import { NO_SLOT, neighbourSlot, type DayRow, type DiaryDay, type DiaryLayout, type Direction, type GapRow, type HourRow } from '../utils/diary-rows.ts';
 import { gridMetrics, rowHeight } from '../utils/grid-metrics.ts';
 import { slotRange } from '../utils/slot-labels.ts';
-import { kindAt, stateAt } from '../utils/slot-states.ts';
+import { kindAt, SLOT_STATES, stateAt } from '../utils/slot-states.ts';
 import { SlotCard } from './slot-card.tsx';
 
 export interface DiaryGridHandle {
@@ -43,6 +43,11 @@ interface DiaryGridProps {
   stickyTop: number;
   onOpenSlot: (slot: number) => void;
   onActiveDayChange?: (dayIndex: number) => void;
+  /**
+   * Selecting slots to dispute (billable ones only), or null where the viewer may not:
+   * the selected slot starts (ISO) and a toggle (`range`: select from the last one toggled).
+   */
+  selection?: { starts: ReadonlySet<string>; onToggle: (slot: number, range: boolean) => void } | null;
 }
 
 const KEY_DIRECTION: Record<string, Direction> = {
@@ -54,7 +59,7 @@ const KEY_DIRECTION: Record<string, Direction> = {
   End: 'rowEnd',
 };
 
-export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot, onActiveDayChange }: DiaryGridProps) {
+export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot, onActiveDayChange, selection = null }: DiaryGridProps) {
   const listRef = useRef<HTMLDivElement>(null);
   // A close first guess (the page's content width) spares a second render once measured.
   const [width, setWidth] = useState(() => {
@@ -198,6 +203,14 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const card = (event.target as HTMLElement).closest<HTMLElement>('[data-slot]');
     if (!card || event.altKey || event.metaKey) return;
+    if ((event.key === 'x' || event.key === 'X') && !event.ctrlKey) {
+      const slot = Number(card.dataset.slot);
+      if (selection && selectable(week, slot)) {
+        event.preventDefault();
+        selection.onToggle(slot, event.shiftKey);
+      }
+      return;
+    }
     let direction = KEY_DIRECTION[event.key];
     if (!direction) return;
     if (event.ctrlKey && (direction === 'rowStart' || direction === 'rowEnd')) direction = direction === 'rowStart' ? 'first' : 'last';
@@ -255,6 +268,8 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
                 tabbableSlot={row.cells.includes(tabbableSlot) ? tabbableSlot : -1}
                 eager={item.start < viewBottom && item.end > scrollOffset}
                 onOpen={onOpenSlot}
+                onSelect={selection?.onToggle}
+                selectedCells={selection ? selectedCells(row, layout, selection.starts) : 0}
               />
             )}
           </div>
@@ -262,6 +277,20 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
       })}
     </div>
   );
+}
+
+const BILLABLE = SLOT_STATES.indexOf('billable');
+const selectable = (week: Week, slot: number) => week.slots.state[slot] === BILLABLE;
+
+/** Which of the row's cells are selected, as bits (cell 0 is bit 0): one number per row, so a
+ *  change of the selection re-renders only the rows it touches. */
+function selectedCells(row: HourRow, layout: DiaryLayout, starts: ReadonlySet<string>): number {
+  if (starts.size === 0) return 0;
+  let bits = 0;
+  row.cells.forEach((slot, cell) => {
+    if (slot >= 0 && starts.has(new Date(layout.slotStart[slot]!).toISOString())) bits |= 1 << cell;
+  });
+  return bits;
 }
 
 const STATE_PARTS = [
@@ -321,9 +350,13 @@ interface HourLineProps {
   tabbableSlot: number;
   eager: boolean;
   onOpen: (slot: number) => void;
+  /** Given when slots may be selected; only billable ones get a checkbox. */
+  onSelect?: (slot: number, range: boolean) => void;
+  /** Bit per cell: selected. */
+  selectedCells: number;
 }
 
-const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabel, tabbableSlot, eager, onOpen }: HourLineProps) {
+const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabel, tabbableSlot, eager, onOpen, onSelect, selectedCells }: HourLineProps) {
   const { slots, memos } = week;
   return (
     <div className="hour-row">
@@ -349,6 +382,8 @@ const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabe
             tabbable={slot === tabbableSlot}
             eager={eager}
             onOpen={onOpen}
+            onSelect={onSelect && selectable(week, slot) ? onSelect : undefined}
+            selected={(selectedCells & (1 << cell)) !== 0}
           />
         );
       })}

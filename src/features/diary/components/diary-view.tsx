@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Contract } from '../../../../contract/contracts.ts';
+import type { Dispute } from '../../../../contract/disputes.ts';
 import type { Week } from '../../../../contract/week.ts';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -12,15 +13,22 @@ import { addWeeks, weekOfDate, weekOfInstant } from '../../../utils/week.ts';
 import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
 import { useDiarySearch } from '../hooks/use-diary-search.ts';
 import { buildDiaryLayout } from '../utils/diary-rows.ts';
+import { SLOT_STATES } from '../utils/slot-states.ts';
 import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, type TzChoice } from '../utils/time-zone-choice.ts';
 import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
 import { DiaryHeader } from './diary-header.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
+import { DisputeDialog } from './dispute-dialog.tsx';
 import { EmptyWeek } from './empty-week.tsx';
 import { ManualTimeDialog } from './manual-time-dialog.tsx';
+import { heldText, slotCount } from './review-actions.tsx';
+import { DisputeCreatedNotice, SelectionBar } from './selection-bar.tsx';
 import { SlotLightbox } from './slot-lightbox.tsx';
 import { weekRangeLabel, WeekToolbar } from './week-toolbar.tsx';
 import './diary.css';
+
+const BILLABLE = SLOT_STATES.indexOf('billable');
+const NOTHING: ReadonlySet<string> = new Set();
 
 export function DiaryView({ contractId, contract }: { contractId: string; contract: Contract | undefined }) {
   const queryClient = useQueryClient();
@@ -138,6 +146,55 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
     [stepSlot, shownLayout],
   );
 
+  // Slots selected to dispute (their starts, ISO), for one week: another week starts empty.
+  // Only billable slots count, so slots that turned held or refunded meanwhile drop out.
+  // `anchor`: the slot toggled last, where a shift-click's range starts.
+  const [picked, setPicked] = useState<{ week: string; starts: ReadonlySet<string>; anchor: number | null }>({ week, starts: NOTHING, anchor: null });
+  // The dialog keeps the slots it opened with: they turn held (and leave the selection) as it submits.
+  const [disputing, setDisputing] = useState<{ slots: { start: string }[]; summary: string } | null>(null);
+  const [created, setCreated] = useState<Dispute | null>(null);
+  if (picked.week !== week) setPicked({ week, starts: NOTHING, anchor: null });
+  const canSelect = Boolean(shown?.canDispute);
+  const selectedStarts = useMemo(() => {
+    if (!canSelect || !shown || !shownLayout || picked.week !== week || picked.starts.size === 0) return NOTHING;
+    const kept = new Set<string>();
+    for (const start of picked.starts) {
+      const slot = shownLayout.slotByStart.get(Date.parse(start));
+      if (slot !== undefined && shown.slots.state[slot] === BILLABLE) kept.add(start);
+    }
+    return kept.size === picked.starts.size ? picked.starts : kept;
+  }, [canSelect, shown, shownLayout, picked, week]);
+
+  const onToggleSelect = useCallback(
+    (slot: number, range: boolean) => {
+      if (!shown || !shownLayout) return;
+      const iso = (i: number) => new Date(shownLayout.slotStart[i]!).toISOString();
+      setPicked((prev) => {
+        const same = prev.week === week;
+        const from = same ? prev.anchor : null;
+        const next = new Set(same ? prev.starts : NOTHING);
+        if (range && from !== null && from !== slot) {
+          const [a, b] = from < slot ? [from, slot] : [slot, from];
+          for (let i = a; i <= b; i++) if (shown.slots.state[i] === BILLABLE) next.add(iso(i));
+        } else if (next.has(iso(slot))) next.delete(iso(slot));
+        else next.add(iso(slot));
+        return { week, starts: next, anchor: slot };
+      });
+    },
+    [shown, shownLayout, week],
+  );
+  const clearSelection = () => setPicked({ week, starts: NOTHING, anchor: null });
+  const selection = useMemo(() => (canSelect ? { starts: selectedStarts, onToggle: onToggleSelect } : null), [canSelect, selectedStarts, onToggleSelect]);
+  const disputeSlots = useMemo(() => [...selectedStarts].sort().map((start) => ({ start })), [selectedStarts]);
+  const terms = contract ? { hourlyRate: contract.hourlyRate, currency: contract.currency } : null;
+  const selectedCount = disputeSlots.length;
+
+  const onDisputeCreated = (dispute: Dispute) => {
+    setDisputing(null);
+    clearSelection();
+    setCreated(dispute);
+  };
+
   const onTz = (choice: TzChoice) => {
     rememberTzChoice(choice);
     setTz(choice);
@@ -197,12 +254,13 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
         stickyTop={stickyTop}
         onOpenSlot={onOpenSlot}
         onActiveDayChange={setActiveDay}
+        selection={selection}
       />
     );
   }
 
   return (
-    <div className="page__content diary">
+    <div className={selectedCount > 0 || created ? 'page__content diary diary--with-bar' : 'page__content diary'}>
       <title>{`${contract ? `${contract.title} · ` : ''}Week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
       <DiaryHeader contract={contract} />
       <WeekToolbar
@@ -240,6 +298,24 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
           onClose={closeSlot}
         />
       )}
+      {selectedCount > 0 ? (
+        <SelectionBar
+          count={selectedCount}
+          terms={terms}
+          onDispute={() => setDisputing({ slots: disputeSlots, summary: `${slotCount(selectedCount)} · ${heldText(selectedCount, terms)}` })}
+          onClear={clearSelection}
+        />
+      ) : (
+        created && created.contract.id === contractId && <DisputeCreatedNotice dispute={created} onDismiss={() => setCreated(null)} />
+      )}
+      <DisputeDialog
+        open={disputing !== null}
+        slots={disputing?.slots ?? []}
+        contractId={contractId}
+        summary={disputing?.summary ?? ''}
+        onClose={() => setDisputing(null)}
+        onCreated={onDisputeCreated}
+      />
       {shown && addingTime && (
         <ManualTimeDialog contractId={contractId} week={shown} defaultDate={shownLayout?.days[activeDay]?.date} onClose={() => setAddingTime(false)} />
       )}

@@ -1,7 +1,7 @@
 // One 10-minute slot: thumbnail (or the manual-time panel), activity meter, time and memo.
 // The card is a group; inside it the time-range button opens the lightbox (its hit area is
-// stretched over the card). The top-left corner of the thumbnail is kept free for the
-// selection checkbox ("Select 09:10–09:20") that disputes add.
+// stretched over the card). Where the client may dispute a billable slot, a checkbox in the
+// thumbnail's top-left corner ("Select 09:10–09:20") selects it.
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SlotKind, SlotState } from '../../../../contract/week.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
@@ -62,6 +62,9 @@ export interface SlotCardProps {
   /** On screen when rendered: its thumbnail loads at once, ahead of the lazy ones. */
   eager?: boolean;
   onOpen: (index: number) => void;
+  /** Given when the slot may be selected (to dispute): toggles it, or selects up to it (range). */
+  onSelect?: (index: number, range: boolean) => void;
+  selected?: boolean;
 }
 
 export const SlotCard = memo(function SlotCard({
@@ -79,6 +82,8 @@ export const SlotCard = memo(function SlotCard({
   tabbable,
   eager = false,
   onOpen,
+  onSelect,
+  selected = false,
 }: SlotCardProps) {
   const [broken, setBroken] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -90,8 +95,26 @@ export const SlotCard = memo(function SlotCard({
   useEffect(() => (holds ? holdGate() : undefined), [holds]);
   useEffect(() => (held ? checkGate() : undefined), [held]);
   return (
-    <div role="group" aria-label={`${dayLabel}, ${range}`} className={`slot slot--${state}`} data-slot={index}>
+    <div
+      role="group"
+      aria-label={`${dayLabel}, ${range}`}
+      className={`slot slot--${state}${onSelect ? ' slot--selectable' : ''}${onSelect && selected ? ' is-selected' : ''}`}
+      data-slot={index}
+    >
       <div className="slot__thumb">
+        {onSelect && (
+          <label className="slot__select">
+            <input
+              type="checkbox"
+              aria-label={`Select ${range}`}
+              aria-keyshortcuts="X"
+              checked={selected}
+              tabIndex={tabbable ? 0 : -1}
+              // A checkbox changes on a click; a shift-click selects the range up to it.
+              onChange={(event) => onSelect(index, (event.nativeEvent as MouseEvent).shiftKey === true)}
+            />
+          </label>
+        )}
         {manual ? (
           <div className="slot__panel slot__panel--manual">
             <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
