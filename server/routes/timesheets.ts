@@ -65,7 +65,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const user = requireUser(req);
       const contract = await visibleContract(user, req.params.contractId);
-      const csv = await timesheetCsv(app.deps.database, user, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
+      const csv = await timesheetCsv(app.deps.database, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
       const slug = contract.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contract';
       return reply
         .type('text/csv; charset=utf-8')

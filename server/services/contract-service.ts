@@ -6,7 +6,7 @@ import type { User } from '../data/users.ts';
 import { findApproval, findTermsChanges } from '../data/weeks.ts';
 import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
 import { currentTerms } from './timesheet-service.ts';
-import { statesOf, termsOfWeek } from './week-state.ts';
+import { statesOf, weekTerms } from './week-state.ts';
 
 /** The contract as the API shows it: the terms in force this week, and a change scheduled for the next. */
 export async function contractPayload(q: Queryable, contract: ContractRow, now: Date): Promise<Contract> {
@@ -37,12 +37,13 @@ export async function listContracts(database: Database, user: User, now: Date): 
   return Promise.all(
     contracts.map(async (c) => {
       const slots = byContract.get(c.id) ?? [];
-      const approval = await findApproval(database, c.id, weekStart);
-      const states = statesOf(slots, await termsOfWeek(database, c, weekStart, approval));
+      const [approval, changes] = await Promise.all([findApproval(database, c.id, weekStart), findTermsChanges(database, c.id)]);
+      const states = statesOf(slots, weekTerms(c, changes, weekStart, approval));
       const tracked = slots.filter((s) => s.kind === 'tracked');
       const activeSum = tracked.reduce((sum, s) => sum + s.active, 0);
       return {
-        ...(await contractPayload(database, c, now)),
+        ...c,
+        ...currentTerms(c, changes, now),
         thisWeek: {
           weekStart: weekKey(weekStart),
           trackedMinutes: slots.length * 10,

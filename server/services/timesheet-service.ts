@@ -249,9 +249,11 @@ const minorToDecimal = (minor: number, currency: string) => {
 };
 
 /** The week as CSV: one row per slot (UTC), then the totals and amounts. */
-export async function timesheetCsv(database: Database, user: User, contract: Contract, weekStart: Date, now: Date): Promise<string> {
-  const sheet = await buildTimesheet(database, user, contract, weekStart, 'UTC', now);
+export async function timesheetCsv(database: Database, contract: Contract, weekStart: Date, now: Date): Promise<string> {
+  await autoApproveWeek(database, contract, weekStart, now);
   const ws = await loadWeekState(database, contract, weekStart, now);
+  const { totals: t } = tallyDays(ws, 'UTC');
+  const amounts = amountsOf(ws);
   const extra = await database.query<{ o: number; sha: string | null; keyboard: number[]; mouse: number[]; ds: string | null }>(
     `select ((extract(epoch from s.start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
             s.screenshot_sha256 as sha, s.keyboard, s.mouse, d.status as ds
@@ -281,14 +283,13 @@ export async function timesheetCsv(database: Database, user: User, contract: Con
       e?.ds ?? null,
     );
   });
-  const t = sheet.totals;
   const cur = contract.currency;
   lines.push('');
   row('total', 'minutes', 'hours', `amount_${cur}`);
-  row('billable', t.billable, (t.billable / 60).toFixed(2), minorToDecimal(sheet.amounts.billable, cur));
+  row('billable', t.billable, (t.billable / 60).toFixed(2), minorToDecimal(amounts.billable, cur));
   row('of which manual', t.manual, (t.manual / 60).toFixed(2), null);
-  row('held', t.held, (t.held / 60).toFixed(2), minorToDecimal(sheet.amounts.held, cur));
-  row('refunded', t.refunded, (t.refunded / 60).toFixed(2), minorToDecimal(sheet.amounts.refunded, cur));
+  row('held', t.held, (t.held / 60).toFixed(2), minorToDecimal(amounts.held, cur));
+  row('refunded', t.refunded, (t.refunded / 60).toFixed(2), minorToDecimal(amounts.refunded, cur));
   row('inactive', t.inactive, (t.inactive / 60).toFixed(2), null);
   row('over the limit', t.overLimit, (t.overLimit / 60).toFixed(2), null);
   row('all slots', t.total, (t.total / 60).toFixed(2), null);
@@ -296,9 +297,9 @@ export async function timesheetCsv(database: Database, user: User, contract: Con
   row('contract', contract.title);
   row('contractor', contract.contractor.name);
   row('company', contract.company.name);
-  row('week', `${sheet.start} to ${sheet.end}`);
-  row('status', sheet.status);
-  row('hourly_rate', minorToDecimal(sheet.terms.hourlyRate, cur), cur);
-  row('weekly_limit_hours', sheet.terms.weeklyLimitHours);
+  row('week', `${weekStart.toISOString()} to ${ws.weekEnd.toISOString()}`);
+  row('status', ws.status);
+  row('hourly_rate', minorToDecimal(ws.terms.hourlyRate, cur), cur);
+  row('weekly_limit_hours', ws.terms.weeklyLimitHours);
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -11,7 +11,7 @@ import { findApproval, findTermsChanges, type ApprovalRow } from '../data/weeks.
 import { disputeEffect } from '../domain/disputes.ts';
 import { weekStatus, type WeekStatus } from '../domain/lifecycle.ts';
 import { slotStates } from '../domain/slot-state.ts';
-import { termsForWeek, type ContractTerms } from '../domain/terms.ts';
+import { termsForWeek, type ContractTerms, type TermsChange } from '../domain/terms.ts';
 import { addWeeks } from '../domain/week.ts';
 
 export interface WeekState {
@@ -33,12 +33,16 @@ export const baseTerms = (c: Pick<Contract, 'hourlyRate' | 'weeklyLimitHours' | 
 });
 
 /** The terms a week uses: those it was approved with, else those in force at its Monday 00:00. */
-export async function termsOfWeek(q: Queryable, contract: Contract, weekStart: Date, approval: ApprovalRow | null): Promise<ContractTerms> {
+export function weekTerms(contract: Contract, changes: readonly TermsChange[], weekStart: Date, approval: ApprovalRow | null): ContractTerms {
   if (approval) {
     return { hourlyRate: approval.hourlyRate, weeklyLimitHours: approval.weeklyLimitHours, manualTimeAllowed: approval.manualTimeAllowed };
   }
-  const { effectiveFrom: _from, ...terms } = termsForWeek(baseTerms(contract), await findTermsChanges(q, contract.id), weekStart);
+  const { effectiveFrom: _from, ...terms } = termsForWeek(baseTerms(contract), changes, weekStart);
   return terms;
+}
+
+export async function termsOfWeek(q: Queryable, contract: Contract, weekStart: Date, approval: ApprovalRow | null): Promise<ContractTerms> {
+  return weekTerms(contract, approval ? [] : await findTermsChanges(q, contract.id), weekStart, approval);
 }
 
 /** States of slots in time order, with their dispute outcomes. */

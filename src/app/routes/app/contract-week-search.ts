@@ -1,0 +1,62 @@
+// What the loaders of a contract's week pages (timesheet, review) share: a URL without a week
+// or a zone gets them by the diary's rules, and the week's queries start as soon as the zone
+// is known (at once, or once the contract says the contractor's zone).
+import type { QueryClient } from '@tanstack/react-query';
+import { replace } from 'react-router';
+import { getContractQueryOptions } from '../../../features/contracts/api/get-contract.ts';
+import { getContractsQueryOptions } from '../../../features/contracts/api/get-contracts.ts';
+import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
+import { readTzChoice, resolveTimeZone, type TzChoice } from '../../../features/diary/utils/time-zone-choice.ts';
+import { browserTimeZone } from '../../../utils/time-zone.ts';
+import { weekOfInstant } from '../../../utils/week.ts';
+
+/**
+ * The week and zone choice of the URL. Seeds the contract from the contract list when it is
+ * there; throws a redirect to the complete URL (keeping the `keep` parameters) when the week or
+ * zone was missing.
+ */
+export async function resolveContractWeek(
+  queryClient: QueryClient,
+  contractId: string,
+  url: URL,
+  keep: readonly string[] = [],
+): Promise<{ week: string; tz: TzChoice }> {
+  const search = readDiarySearch(url.searchParams);
+  // Coming from the contract list, the contract is already known.
+  const list = queryClient.getQueryData(getContractsQueryOptions().queryKey);
+  const summary = list?.contracts.find((c) => c.id === contractId);
+  const contractKey = getContractQueryOptions(contractId).queryKey;
+  if (summary && !queryClient.getQueryData(contractKey)) queryClient.setQueryData(contractKey, summary);
+
+  let week = search.week;
+  if (!week) {
+    // "This week" is the server's week (a demo clock may differ from the browser's).
+    const contracts = list ?? (await queryClient.ensureQueryData(getContractsQueryOptions()).catch(() => null));
+    week = contracts?.contracts.find((c) => c.id === contractId)?.thisWeek.weekStart ?? weekOfInstant(Date.now());
+  }
+  const tz = search.tz ?? readTzChoice();
+  if (week !== search.week || tz !== search.tz) {
+    const next = new URLSearchParams({ week, tz });
+    for (const key of keep) {
+      const value = url.searchParams.get(key);
+      if (value) next.set(key, value);
+    }
+    throw replace(`${url.pathname}?${next.toString()}`);
+  }
+  return { week, tz };
+}
+
+/**
+ * Starts the contract's request, and calls `prefetch` with the IANA zone of the choice: at once,
+ * or, for the contractor's zone, when the contract has loaded.
+ */
+export function prefetchInZone(queryClient: QueryClient, contractId: string, tz: TzChoice, prefetch: (zone: string) => void): void {
+  if (tz !== 'contractor') {
+    const zone = resolveTimeZone(tz, { local: tz === 'local' ? browserTimeZone() : '', contractor: '' });
+    if (zone) prefetch(zone);
+  }
+  void queryClient
+    .ensureQueryData(getContractQueryOptions(contractId))
+    .then((contract) => tz === 'contractor' && prefetch(contract.timeZone))
+    .catch(() => undefined);
+}
