@@ -16,6 +16,7 @@ import { buildDiaryLayout } from '../utils/diary-rows.ts';
 import { SLOT_STATES } from '../utils/slot-states.ts';
 import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, type TzChoice } from '../utils/time-zone-choice.ts';
 import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
+import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
 import { DiaryHeader } from './diary-header.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
 import { DisputeDialog } from './dispute-dialog.tsx';
@@ -263,6 +264,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
     <div className={selectedCount > 0 || created ? 'page__content diary diary--with-bar' : 'page__content diary'}>
       <title>{`${contract ? `${contract.title} · ` : ''}Week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
       <DiaryHeader contract={contract} />
+      <ContractNav contractId={contractId} week={week} tz={tz} />
       <WeekToolbar
         ref={toolbarRef}
         week={week}
