@@ -60,6 +60,8 @@ export const WeekSlots = z.object({
   shot: z.array(z.number().int()),
   /** 1 when the slot's screenshot is identical to another slot's in the contract. */
   dup: z.array(z.number().int()),
+  /** 1 when the slot has been in a dispute (a slot is disputed once, ever, even if withdrawn). */
+  disputed: z.array(z.number().int()),
 });
 export type WeekSlots = z.infer<typeof WeekSlots>;
 

@@ -66,9 +66,9 @@ test('a client reviews the week in review, approves it, and it stays approved', 
   // One slot goes into a dispute first (as the diary would do it), so something is held.
   const week = (await (await page.request.get(`/api/contracts/${contract.id}/weeks/${WEEK}`)).json()) as {
     start: string;
-    slots: { offset: number[]; state: number[] };
+    slots: { offset: number[]; state: number[]; disputed: number[] };
   };
-  const firstBillable = week.slots.offset.find((_, i) => SLOT_STATES[week.slots.state[i]!] === 'billable')!;
+  const firstBillable = week.slots.offset.find((_, i) => SLOT_STATES[week.slots.state[i]!] === 'billable' && !week.slots.disputed[i])!;
   const slotStart = new Date(Date.parse(week.start) + firstBillable * 600_000).toISOString();
   const dispute = await page.request.post('/api/disputes', {
     data: { slots: [{ contractId: contract.id, start: slotStart }], reason: 'low_activity', comment: 'Almost no input in this slot.' },

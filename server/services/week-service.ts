@@ -108,6 +108,7 @@ export async function buildWeek(database: Database, user: User, contract: Contra
     title: new Array<number>(n),
     shot: new Array<number>(n),
     dup: new Array<number>(n),
+    disputed: new Array<number>(n),
   };
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
@@ -119,6 +120,7 @@ export async function buildWeek(database: Database, user: User, contract: Contra
     slots.title[i] = titles.id(r.title);
     slots.shot[i] = r.shot ? 1 : 0;
     slots.dup[i] = r.dup ? 1 : 0;
+    slots.disputed[i] = r.ds ? 1 : 0;
   }
   const { days, totals } = tallyDays(ws, tz);
 

@@ -280,7 +280,8 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
 }
 
 const BILLABLE = SLOT_STATES.indexOf('billable');
-const selectable = (week: Week, slot: number) => week.slots.state[slot] === BILLABLE;
+/** Billable and never disputed: a slot is disputed once, ever. */
+export const selectable = (week: Week, slot: number) => week.slots.state[slot] === BILLABLE && !week.slots.disputed[slot];
 
 /** Which of the row's cells are selected, as bits (cell 0 is bit 0): one number per row, so a
  *  change of the selection re-renders only the rows it touches. */

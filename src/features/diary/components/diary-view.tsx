@@ -13,9 +13,8 @@ import { addWeeks, weekOfDate, weekOfInstant } from '../../../utils/week.ts';
 import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
 import { useDiarySearch } from '../hooks/use-diary-search.ts';
 import { buildDiaryLayout } from '../utils/diary-rows.ts';
-import { SLOT_STATES } from '../utils/slot-states.ts';
 import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, type TzChoice } from '../utils/time-zone-choice.ts';
-import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
+import { DiaryGrid, selectable, type DiaryGridHandle } from './diary-grid.tsx';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
 import { DiaryHeader } from './diary-header.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
@@ -28,7 +27,6 @@ import { SlotLightbox } from './slot-lightbox.tsx';
 import { weekRangeLabel, WeekToolbar } from './week-toolbar.tsx';
 import './diary.css';
 
-const BILLABLE = SLOT_STATES.indexOf('billable');
 const NOTHING: ReadonlySet<string> = new Set();
 
 export function DiaryView({ contractId, contract }: { contractId: string; contract: Contract | undefined }) {
@@ -161,7 +159,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
     const kept = new Set<string>();
     for (const start of picked.starts) {
       const slot = shownLayout.slotByStart.get(Date.parse(start));
-      if (slot !== undefined && shown.slots.state[slot] === BILLABLE) kept.add(start);
+      if (slot !== undefined && selectable(shown, slot)) kept.add(start);
     }
     return kept.size === picked.starts.size ? picked.starts : kept;
   }, [canSelect, shown, shownLayout, picked, week]);
@@ -176,7 +174,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
         const next = new Set(same ? prev.starts : NOTHING);
         if (range && from !== null && from !== slot) {
           const [a, b] = from < slot ? [from, slot] : [slot, from];
-          for (let i = a; i <= b; i++) if (shown.slots.state[i] === BILLABLE) next.add(iso(i));
+          for (let i = a; i <= b; i++) if (selectable(shown, i)) next.add(iso(i));
         } else if (next.has(iso(slot))) next.delete(iso(slot));
         else next.add(iso(slot));
         return { week, starts: next, anchor: slot };

@@ -58,7 +58,7 @@ export interface ReviewItem {
   windowTitle: string;
   shot: boolean;
   dup: boolean;
-  /** The client could flag it: it is billable. */
+  /** The client could flag it: it is billable and has never been in a dispute. */
   actionable: boolean;
   /** In the order they are listed in SuspicionKind's chips: duplicate, memo, activity, window. */
   reasons: SuspicionReason[];
@@ -177,7 +177,7 @@ export function buildReviewQueue(week: Week): ReviewItem[] {
       windowTitle: titleText(i),
       shot: slots.shot[i] === 1,
       dup,
-      actionable: state === 'billable',
+      actionable: state === 'billable' && slots.disputed[i] !== 1, // a slot is disputed once, ever
       reasons,
     };
   });

@@ -60,6 +60,7 @@ export function makeWeek(weekStart: string, timeZone: string, offsets: number[])
       title: fill(0),
       shot: fill(1),
       dup: fill(0),
+      disputed: fill(0),
     },
     days: localDays(start, end, timeZone),
     totals: { billable: 0, manual: 0, inactive: 0, overLimit: 0, held: 0, refunded: 0, total: 0 },
