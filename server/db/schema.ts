@@ -59,6 +59,26 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * A contractor's tracker, one per device. Only the sha256 of its token is kept: the token is
+ * shown once when it is made. A revoked token keeps its row (and its history).
+ */
+export const trackerTokens = pgTable(
+  'tracker_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    deviceName: text('device_name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('tracker_tokens_user_idx').on(t.userId, t.createdAt)],
+);
+
 export const contracts = pgTable(
   'contracts',
   {

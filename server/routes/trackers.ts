@@ -1,0 +1,70 @@
+// The contractor's trackers (cookie session): connect a device, list them, revoke one. And
+// the tracker's own start-up call (bearer token).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../contract/common.ts';
+import { CreatedTracker, CreateTracker, TrackerList, TrackerParams, TrackerSession } from '../../contract/trackers.ts';
+import { authenticateTracker, requireTracker, requireUser } from '../auth.ts';
+import { createTracker, listTrackers, revokeUserTracker, trackerSession } from '../services/tracker-service.ts';
+
+const errors = { 401: Problem, 403: Problem };
+
+export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/trackers',
+    {
+      schema: {
+        tags: ['trackers'],
+        summary: 'Connect a tracker (contractor): a token for one device, shown only in this answer',
+        body: CreateTracker,
+        response: { 201: CreatedTracker, 400: Problem, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      return reply.code(201).send(await createTracker(app.deps.database, user, req.body.deviceName, app.deps.clock.now()));
+    },
+  );
+
+  app.get(
+    '/trackers',
+    {
+      schema: {
+        tags: ['trackers'],
+        summary: 'My trackers (contractor), newest first, revoked ones included; never the token',
+        response: { 200: TrackerList, ...errors },
+      },
+    },
+    async (req) => ({ trackers: await listTrackers(app.deps.database, requireUser(req)) }),
+  );
+
+  app.delete(
+    '/trackers/:trackerId',
+    {
+      schema: {
+        tags: ['trackers'],
+        summary: 'Revoke a tracker (contractor): its token stops working at once; the row stays',
+        params: TrackerParams,
+        response: { 204: z.null(), 400: Problem, 404: Problem, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await revokeUserTracker(app.deps.database, requireUser(req), req.params.trackerId, app.deps.clock.now());
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/tracker/session',
+    {
+      onRequest: authenticateTracker,
+      schema: {
+        tags: ['tracker'],
+        summary: 'The tracker’s start-up call (bearer token): its contractor, device, active contracts and the server’s clock',
+        security: [{ tracker: [] }],
+        response: { 200: TrackerSession, 401: Problem },
+      },
+    },
+    async (req) => trackerSession(app.deps.database, requireTracker(req), app.deps.clock.now()),
+  );
+};

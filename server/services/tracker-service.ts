@@ -1,0 +1,63 @@
+// A contractor's trackers: one token per device, shown once, stored hashed, revocable. Each
+// creation and revocation is written to the audit trail.
+import { randomBytes } from 'node:crypto';
+import type { CreatedTracker, Tracker, TrackerSession } from '../../contract/trackers.ts';
+import type { Database } from '../db/client.ts';
+import { appendAudit } from '../data/audit.ts';
+import { findUserTrackers, insertTracker, revokeTracker } from '../data/trackers.ts';
+import type { TrackerIdentity } from '../data/trackers.ts';
+import { tokenHash, type User } from '../data/users.ts';
+import { HttpProblem, notFound } from '../lib/problem.ts';
+
+function requireContractor(user: User) {
+  if (user.role !== 'contractor') {
+    throw new HttpProblem(403, 'Only a contractor connects trackers: a tracker records the work of the contractor signed in on it.');
+  }
+}
+
+export async function createTracker(database: Database, user: User, deviceName: string, now: Date): Promise<CreatedTracker> {
+  requireContractor(user);
+  const token = `wdt_${randomBytes(32).toString('base64url')}`;
+  const tracker = await database.transaction(async (tx) => {
+    const made = await insertTracker(tx, user.id, deviceName, tokenHash(token), now);
+    await appendAudit(tx, { at: now, actorId: user.id, action: 'tracker.created', subject: made.id, before: null, after: { deviceName } });
+    return made;
+  });
+  return { ...tracker, token };
+}
+
+export async function listTrackers(database: Database, user: User): Promise<Tracker[]> {
+  requireContractor(user);
+  return findUserTrackers(database, user.id);
+}
+
+/** Revokes one of the user's trackers; another user's answers 404, like a missing one. */
+export async function revokeUserTracker(database: Database, user: User, trackerId: string, now: Date): Promise<void> {
+  requireContractor(user);
+  await database.transaction(async (tx) => {
+    const done = await revokeTracker(tx, user.id, trackerId, now);
+    if (!done) throw notFound('The tracker');
+    if (!done.revokedNow) return;
+    await appendAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'tracker.revoked',
+      subject: trackerId,
+      before: { deviceName: done.tracker.deviceName, revokedAt: null },
+      after: { revokedAt: now.toISOString() },
+    });
+  });
+}
+
+/** What a tracker learns at start-up: whose it is and the active contracts it may upload to. */
+export async function trackerSession(database: Database, tracker: TrackerIdentity, now: Date): Promise<TrackerSession> {
+  const contracts = await database.query<TrackerSession['contracts'][number]>(
+    `select k.id, k.title, c.name as "companyName", k.time_zone as "timeZone", k.status, k.manual_time_allowed as "manualTimeAllowed"
+       from contracts k join companies c on c.id = k.company_id
+      where k.contractor_id = $1 and k.status = 'active'
+      order by c.name, k.title`,
+    [tracker.user.id],
+  );
+  const { id, name, email } = tracker.user;
+  return { user: { id, name, email }, device: tracker.device, contracts, now: now.toISOString() };
+}
