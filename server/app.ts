@@ -17,7 +17,8 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
-import { authPlugin } from './auth.ts';
+import { authPlugin, SESSION_COOKIE } from './auth.ts';
+import { firstScreenfulThumbnails, withImagePreloads } from './services/diary-preload.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
@@ -27,6 +28,8 @@ import { slotRoutes } from './routes/slots.ts';
 import { slotEditRoutes } from './routes/slot-edits.ts';
 import { timesheetRoutes } from './routes/timesheets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { trackerRoutes } from './routes/trackers.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
 
 export interface Deps {
@@ -108,10 +111,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         description: 'The work diary for hourly contracts: contracts, weeks of 10-minute slots, screenshots.',
         version: '0.1.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wd_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wd_session' },
+          tracker: { type: 'http', scheme: 'bearer', bearerFormat: 'wdt_…', description: 'A tracker token, made on the dashboard’s Trackers page' },
+        },
+      },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // A multipart body is not validated by a zod schema (its route reads the parts), so its
+    // route documents it with a JSON schema of its own.
+    transform: (doc) => {
+      const out = jsonSchemaTransform(doc);
+      const multipartBody = doc.schema?.multipartBody;
+      if (!multipartBody) return out;
+      const { multipartBody: _documented, ...schema } = out.schema as Record<string, unknown>;
+      return { ...out, schema: { ...schema, body: multipartBody } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
@@ -131,6 +147,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(slotEditRoutes);
       await api.register(timesheetRoutes);
       await api.register(disputeRoutes);
+      await api.register(trackerRoutes);
+      await api.register(ingestRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
@@ -152,7 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // A path with a file extension is an asset (a 404 when missing); anything else is a
     // route of the SPA and gets index.html. Checked per request, so a rebuild is served at once.
     const root = path.resolve(staticDir);
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       let url: string;
       try {
         url = decodeURIComponent(req.url.split('?')[0]!);
@@ -166,8 +184,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         }
         return reply.sendFile(path.relative(root, file));
       }
-      reply.header('Cache-Control', 'no-cache');
-      return reply.sendFile('index.html');
+      const thumbnails = await firstScreenfulThumbnails(app.deps.database, req.cookies[SESSION_COOKIE], req.url, app.deps.clock.now());
+      if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      // This copy names the viewer's own thumbnails: never stored by a shared cache.
+      reply.header('Cache-Control', 'private, no-cache');
+      const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
+      return reply.type('text/html; charset=utf-8').send(withImagePreloads(html, thumbnails));
     });
   }
 

@@ -50,7 +50,7 @@ async function main() {
     throw err;
   }
 
-  const sweeps = startSweeps(database, clock, config.sweepMs, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
+  const sweeps = startSweeps(database, blobs, clock, config.sweepMs, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
 
   const url = address.replace('127.0.0.1', 'localhost');
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,11 +1,14 @@
 // The deadline sweeps: escalate disputes nobody answered within 3 days, and approve the
-// weeks whose review window has ended. They run in the server every minute, whether or not
+// weeks whose review window has ended. Beside them, once an hour, the orphan sweep deletes
+// screenshot blobs that no row references (services/orphan-sweep.ts). They run in the server every minute, whether or not
 // anyone opens a page, and are safe when several API instances run them at once: each change
 // is a conditional write under the week's lock, so it happens once. Reads past a deadline
 // apply the same rules themselves, so nobody sees a stale state between two sweeps.
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import { escalateOverdueDisputes } from './dispute-sweep.ts';
+import { ORPHAN_AGE_MS, sweepOrphanBlobs } from './orphan-sweep.ts';
 import { autoApproveDueWeeks } from './timesheet-service.ts';
 
 export async function runSweeps(database: Database, now: Date): Promise<{ escalated: number; autoApproved: number }> {
@@ -18,16 +21,34 @@ export interface SweepTimer {
   stop(): Promise<void>;
 }
 
-/** Runs the sweeps now and then every `intervalMs`; a run never overlaps the previous one. */
-export function startSweeps(database: Database, clock: Clock, intervalMs: number, log: (msg: string, err?: unknown) => void): SweepTimer {
+/**
+ * Runs the sweeps now and then every `intervalMs`, and the orphan sweep now and then hourly;
+ * a run never overlaps the previous one.
+ */
+export function startSweeps(
+  database: Database,
+  blobs: BlobStore,
+  clock: Clock,
+  intervalMs: number,
+  log: (msg: string, err?: unknown) => void,
+): SweepTimer {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let orphansSweptAt = -Infinity;
+  const sweepOrphans = async () => {
+    // Blob ages are the files' wall clock, not the app's (WORKDIARY_NOW may be anywhere).
+    if (Date.now() - orphansSweptAt < ORPHAN_AGE_MS) return;
+    orphansSweptAt = Date.now();
+    const n = await sweepOrphanBlobs(database, blobs, new Date(Date.now() - ORPHAN_AGE_MS));
+    if (n) log(`sweep: ${n} orphan screenshot file(s) deleted`);
+  };
   const tick = () => {
     if (running || stopped) return;
     running = runSweeps(database, clock.now())
       .then((r) => {
         if (r.escalated || r.autoApproved) log(`sweep: ${r.escalated} dispute(s) escalated, ${r.autoApproved} week(s) approved automatically`);
       })
+      .then(sweepOrphans)
       .catch((err: unknown) => log('sweep failed', err))
       .finally(() => {
         running = null;

@@ -11,8 +11,11 @@ export interface BlobStore {
   /** The bytes, or null when there is no such blob. */
   get(namespace: string, sha256: string): Promise<Buffer | null>;
   delete(namespace: string, sha256: string): Promise<void>;
-  /** Every key stored, for the orphan sweep. */
-  list(namespace: string): Promise<string[]>;
+  /**
+   * The keys last written before `before`, for the orphan sweep. A `put` of bytes already
+   * stored counts as a write, so an upload in flight never looks old.
+   */
+  listOlderThan(namespace: string, before: Date): Promise<string[]>;
 }
 
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -34,8 +37,11 @@ export function diskBlobStore(root: string): BlobStore {
       const sha = sha256Hex(bytes);
       const target = file(ns, sha);
       try {
-        await fs.access(target);
-        return sha; // content-addressed: already there
+        // Content-addressed: already there. Touched, so the orphan sweep sees it as new while
+        // the upload that sent it again has not committed its row yet.
+        const now = new Date();
+        await fs.utimes(target, now, now);
+        return sha;
       } catch {
         /* write it */
       }
@@ -57,7 +63,7 @@ export function diskBlobStore(root: string): BlobStore {
     async delete(ns, sha) {
       await fs.rm(file(ns, sha), { force: true });
     },
-    async list(ns) {
+    async listOlderThan(ns, before) {
       const out: string[] = [];
       let prefixes: string[];
       try {
@@ -66,7 +72,11 @@ export function diskBlobStore(root: string): BlobStore {
         return out;
       }
       for (const p of prefixes) {
-        for (const f of await fs.readdir(path.join(dir(ns), p))) if (HEX.test(f)) out.push(f);
+        for (const f of await fs.readdir(path.join(dir(ns), p))) {
+          if (!HEX.test(f)) continue;
+          const stat = await fs.stat(path.join(dir(ns), p, f)).catch(() => null);
+          if (stat && stat.mtimeMs < before.getTime()) out.push(f);
+        }
       }
       return out;
     },

@@ -18,13 +18,26 @@ export interface StoredImage {
 
 const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
+/** Not an image we accept: not PNG, JPEG or WebP by its content, or unreadable. */
 export class UnsupportedImageError extends Error {}
+/** More pixels than MAX_PIXELS: refused before a single pixel is decoded. */
+export class ImageTooLargeError extends Error {}
 
-/** Reads the image's real format from its content, not its name. */
-export async function inspectImage(bytes: Buffer) {
+export interface ImageInfo {
+  mime: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Reads the image's real format and size from its content, not its name. Only the header is
+ * read (no pixel is decoded), so a small file that declares a huge image costs nothing here.
+ */
+export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    // No pixel limit on reading the header: the size is checked below, to say why it is refused.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw new UnsupportedImageError(`The file is not a readable image: ${(err as Error).message}`);
   }
@@ -32,7 +45,7 @@ export async function inspectImage(bytes: Buffer) {
   if (!mime) throw new UnsupportedImageError(`Images must be PNG, JPEG or WebP; this one is ${meta.format ?? 'unknown'}.`);
   if (!meta.width || !meta.height) throw new UnsupportedImageError('The image has no size.');
   if (meta.width * meta.height > MAX_PIXELS) {
-    throw new UnsupportedImageError(`The image is ${meta.width}×${meta.height}; at most 40 megapixels are accepted.`);
+    throw new ImageTooLargeError(`The image is ${meta.width}×${meta.height} pixels; at most 40 megapixels are accepted.`);
   }
   return { mime, width: meta.width, height: meta.height };
 }
@@ -44,8 +57,9 @@ export function makeThumbnail(bytes: Buffer): Promise<Buffer> {
     .toBuffer();
 }
 
-export async function storeScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer): Promise<StoredImage> {
-  const info = await inspectImage(bytes);
+/** Stores the image as uploaded and its thumbnail; `info` when the caller has inspected it already. */
+export async function storeScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer, known?: ImageInfo): Promise<StoredImage> {
+  const info = known ?? (await inspectImage(bytes));
   const thumb = await makeThumbnail(bytes);
   const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes), blobs.put(namespace, thumb)]);
   return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length };

@@ -89,3 +89,9 @@ export async function login(app: App, email: string, password = 'test-password')
   if (!c) throw new Error('no session cookie');
   return { cookie: `wd_session=${c.value}` };
 }
+
+/** Signs in each of the world's users by name: `{ dev: { cookie }, client: { cookie }, … }`. */
+export async function loginEach<K extends string>(app: App, users: Record<K, { email: string }>): Promise<Record<K, { cookie: string }>> {
+  const entries = await Promise.all(Object.entries<{ email: string }>(users).map(async ([name, u]) => [name, await login(app, u.email)] as const));
+  return Object.fromEntries(entries) as Record<K, { cookie: string }>;
+}

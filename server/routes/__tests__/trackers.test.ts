@@ -2,7 +2,7 @@
 // and revokes them; clients and admins are refused; the token then opens the tracker's routes
 // and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
+import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
 import { addContract, createWorld, type World } from '../../test/fixtures.ts';
 import type { CreatedTracker, TrackerList, TrackerSession } from '../../../contract/trackers.ts';
 import { tokenHash } from '../../data/users.ts';
@@ -13,18 +13,12 @@ type Who = { cookie: string };
 describe.each(backends)('tracker tokens on %s', (backend) => {
   let env: TestEnv;
   let world: World;
-  let dev: Who;
-  let designer: Who;
-  let client: Who;
-  let admin: Who;
+  let dev: Who, designer: Who, client: Who, admin: Who;
 
   beforeAll(async () => {
     env = await createTestEnv(backend);
     world = await createWorld(env.database);
-    dev = await login(env.app, world.users.dev.email);
-    designer = await login(env.app, world.users.designer.email);
-    client = await login(env.app, world.users.client.email);
-    admin = await login(env.app, world.users.admin.email);
+    ({ dev, designer, client, admin } = await loginEach(env.app, world.users));
   });
   afterAll(async () => {
     await env?.close();

@@ -1,0 +1,409 @@
+// The tracker's upload of a slot, through the real app on a real database: a valid upload and
+// what the client then sees, replays, each conflict, every bad input, tokens and access, the
+// week's deadlines, duplicates, and the orphan sweep.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
+import { addContract, addSlots, createWorld, type World } from '../../test/fixtures.ts';
+import type { Problem } from '../../../contract/common.ts';
+import type { CreatedTracker, SlotUploaded } from '../../../contract/trackers.ts';
+import type { SlotDetail, Week } from '../../../contract/week.ts';
+import { sweepOrphanBlobs } from '../../services/orphan-sweep.ts';
+import { storeScreenshot } from '../../storage/screenshots.ts';
+
+type Who = { cookie: string };
+
+/** A 1920×1080 desktop-like PNG: windows, lines of "text" and a seed-dependent layout. */
+async function desktopPng(seed: number, width = 1920, height = 1080): Promise<Buffer> {
+  const lines = Array.from({ length: 40 }, (_, i) => {
+    const w = 200 + ((seed * 37 + i * 91) % 900);
+    return `<rect x="${120 + (i % 3) * 8}" y="${90 + i * 22}" width="${w}" height="10" rx="3" fill="hsl(${(seed * 53 + i * 17) % 360},40%,70%)"/>`;
+  }).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="100%" fill="hsl(${(seed * 47) % 360},25%,18%)"/>
+    <rect x="80" y="50" width="${width - 500}" height="${height - 120}" rx="8" fill="#1e1e2e"/>${lines}
+    <rect x="${width - 380}" y="${60 + (seed % 200)}" width="300" height="400" rx="8" fill="#f5f5f5"/>
+    <text x="${width - 360}" y="${110 + (seed % 200)}" font-size="28" font-family="sans-serif">Slot ${seed}</text></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+const counts = (active: number, base = 7) => Array.from({ length: 10 }, (_, m) => (m < active ? base + m : 0));
+
+interface MetaIn {
+  capturedAt?: string | null;
+  keyboard?: unknown;
+  mouse?: unknown;
+  memo?: unknown;
+  windowTitle?: unknown;
+  [key: string]: unknown;
+}
+
+/** The meta of a slot starting at `start`, captured 3 min 27 s in, 6 active minutes. */
+const metaFor = (start: string, over: MetaIn = {}): MetaIn => ({
+  capturedAt: new Date(Date.parse(start) + 207_000).toISOString(),
+  keyboard: counts(6),
+  mouse: counts(4, 2),
+  memo: 'Hero section',
+  windowTitle: 'hero.fig — Figma',
+  ...over,
+});
+
+interface FilePart {
+  bytes: Buffer;
+  field?: string;
+  name?: string;
+  type?: string;
+}
+
+/** A multipart/form-data body, as a browser's or Node's FormData writes it. */
+async function formBody(meta: MetaIn | string | undefined, file?: FilePart) {
+  const form = new FormData();
+  if (meta !== undefined) form.append('meta', typeof meta === 'string' ? meta : JSON.stringify(meta));
+  if (file) form.append(file.field ?? 'screenshot', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'image/png' }), file.name ?? 'shot.png');
+  const r = new Request('http://localhost/', { method: 'PUT', body: form });
+  return { payload: Buffer.from(await r.arrayBuffer()), contentType: r.headers.get('content-type')! };
+}
+
+// The test clock: Wednesday 2026-11-25 15:00 UTC. This week (2026-11-23) is in progress; the
+// previous one (2026-11-16) passed its edit deadline on Monday 2026-11-23 12:00.
+const T = (hhmm: string, day = '2026-11-25') => `${day}T${hhmm}:00.000Z`;
+
+describe.each(backends)('ingestion on %s', (backend) => {
+  let env: TestEnv;
+  let world: World;
+  let dev: Who, designer: Who, client: Who, client2: Who;
+  let devToken: string;
+  let designerToken: string;
+  let shot: Buffer;
+
+  beforeAll(async () => {
+    env = await createTestEnv(backend);
+    world = await createWorld(env.database);
+    ({ dev, designer, client, client2 } = await loginEach(env.app, world.users));
+    const make = async (who: Who, deviceName: string) =>
+      (await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: who.cookie }, payload: { deviceName } })).json<CreatedTracker>().token;
+    devToken = await make(dev, 'Dev laptop');
+    designerToken = await make(designer, 'Designer Mac');
+    shot = await desktopPng(1);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const slotUrl = (contractId: string, start: string) => `/api/contracts/${contractId}/slots/${start}`;
+  const put = async (contractId: string, start: string, meta: MetaIn | string | undefined, file?: FilePart | null, token = devToken) => {
+    const body = await formBody(meta, file ?? undefined);
+    return env.app.inject({
+      method: 'PUT',
+      url: slotUrl(contractId, start),
+      headers: { authorization: `Bearer ${token}`, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+  };
+  const upload = (contractId: string, start: string, image: Buffer | null = shot, over: MetaIn = {}, token = devToken) =>
+    put(contractId, start, image ? metaFor(start, over) : metaFor(start, { capturedAt: undefined, ...over }), image ? { bytes: image } : null, token);
+  const get = (url: string, who: Who) => env.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+  const slotCount = async () => (await env.database.query<{ n: number }>('select count(*)::int as n from slots'))[0]!.n;
+  const uploadAudits = async (start: string) =>
+    (await env.database.query(`select 1 from audit_log where action = 'slot.uploaded' and subject = $1`, [start])).length;
+
+  describe('a valid upload', () => {
+    const start = T('09:00');
+
+    it('stores the slot (201) and the client of the company sees it in the week, with its thumbnail and screenshot', async () => {
+      const res = await upload(world.contracts.dev, start);
+      expect(res.statusCode).toBe(201);
+      expect(res.json<SlotUploaded>()).toEqual({ contractId: world.contracts.dev, start, status: 'created', duplicate: false, activeMinutes: 6 });
+
+      const detail = await get(slotUrl(world.contracts.dev, start), client);
+      expect(detail.statusCode).toBe(200);
+      expect(detail.json<SlotDetail>()).toMatchObject({
+        kind: 'tracked',
+        state: 'billable',
+        activeMinutes: 6,
+        keyboard: counts(6),
+        mouse: counts(4, 2),
+        memo: 'Hero section',
+        windowTitle: 'hero.fig — Figma',
+        screenshot: { capturedAt: '2026-11-25T09:03:27.000Z', width: 1920, height: 1080, mime: 'image/png', bytes: shot.length, duplicate: false },
+      });
+
+      const thumb = await get(`${slotUrl(world.contracts.dev, start)}/thumbnail`, client);
+      expect(thumb.statusCode).toBe(200);
+      expect(thumb.headers['content-type']).toBe('image/webp');
+      const meta = await sharp(thumb.rawPayload).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['webp', 320, 180]);
+      const full = await get(`${slotUrl(world.contracts.dev, start)}/screenshot`, client);
+      expect(full.headers['content-type']).toBe('image/png');
+      expect(full.rawPayload.equals(shot)).toBe(true);
+
+      const week = (await get(`/api/contracts/${world.contracts.dev}/weeks/2026-11-23?tz=UTC`, client)).json<Week>();
+      const offset = (Date.parse(start) - Date.parse('2026-11-23T00:00:00Z')) / 600_000;
+      const i = week.slots.offset.indexOf(offset);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(week.slots.active[i]).toBe(6);
+      expect(await uploadAudits(start)).toBe(1);
+    });
+
+    it('answers a replay of the identical upload with 200 unchanged, storing nothing twice', async () => {
+      const before = await slotCount();
+      const res = await upload(world.contracts.dev, start);
+      expect(res.statusCode).toBe(200);
+      expect(res.json<SlotUploaded>()).toMatchObject({ status: 'unchanged', duplicate: false, activeMinutes: 6 });
+      expect(await slotCount()).toBe(before);
+      expect(await uploadAudits(start)).toBe(1);
+    });
+
+    it('refuses a different payload for the stored slot with 409, keeping what was stored', async () => {
+      for (const [label, res] of [
+        ['another memo', await upload(world.contracts.dev, start, shot, { memo: 'Something else' })],
+        ['another image', await upload(world.contracts.dev, start, await desktopPng(2))],
+        ['other counts', await upload(world.contracts.dev, start, shot, { keyboard: counts(7) })],
+        ['no screenshot', await upload(world.contracts.dev, start, null)],
+      ] as const) {
+        expect(res.statusCode, label).toBe(409);
+        expect(res.json<Problem>().detail, label).toContain('A different upload is already stored for the slot at 2026-11-25T09:00:00.000Z');
+      }
+      expect((await get(slotUrl(world.contracts.dev, start), client)).json<SlotDetail>().memo).toBe('Hero section');
+    });
+
+    it('keeps the slot routes of the dashboard on the same path: the contractor edits the memo with the cookie', async () => {
+      const res = await env.app.inject({ method: 'PATCH', url: slotUrl(world.contracts.dev, start), headers: { cookie: dev.cookie }, payload: { memo: 'Hero section, v2' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<SlotDetail>().memo).toBe('Hero section, v2');
+      // The cookie alone does not upload.
+      const body = await formBody(metaFor(T('09:10')), { bytes: shot });
+      const byCookie = await env.app.inject({ method: 'PUT', url: slotUrl(world.contracts.dev, T('09:10')), headers: { cookie: dev.cookie, 'content-type': body.contentType }, payload: body.payload });
+      expect(byCookie.statusCode).toBe(401);
+      expect(byCookie.json<Problem>().detail).toContain('tracker token');
+    });
+
+    it('stores a slot without a screenshot (the capture failed): counts, memo and title only', async () => {
+      const s = T('09:20');
+      const res = await upload(world.contracts.dev, s, null, { keyboard: counts(0), mouse: counts(0) });
+      expect(res.statusCode).toBe(201);
+      expect(res.json<SlotUploaded>().activeMinutes).toBe(0);
+      const detail = (await get(slotUrl(world.contracts.dev, s), client)).json<SlotDetail>();
+      expect(detail).toMatchObject({ state: 'inactive', screenshot: null });
+      expect((await get(`${slotUrl(world.contracts.dev, s)}/thumbnail`, client)).statusCode).toBe(404);
+    });
+  });
+
+  describe('conflicts', () => {
+    it('refuses a slot at an instant the contractor already has on another contract (409)', async () => {
+      const s = T('10:00');
+      expect((await upload(world.contracts.designer, s, await desktopPng(10), {}, designerToken)).statusCode).toBe(201);
+      const res = await upload(world.contracts.globex, s, await desktopPng(11), {}, designerToken);
+      expect(res.statusCode).toBe(409);
+      expect(res.json<Problem>().detail).toContain('You already have a slot at 2026-11-25T10:00:00.000Z on another contract');
+      expect((await get(slotUrl(world.contracts.globex, s), client2)).statusCode).toBe(404);
+    });
+
+    it('answers 410 for a slot the contractor deleted, even for the same bytes', async () => {
+      const s = T('10:10');
+      const image = await desktopPng(12);
+      expect((await upload(world.contracts.dev, s, image)).statusCode).toBe(201);
+      const del = await env.app.inject({ method: 'DELETE', url: slotUrl(world.contracts.dev, s), headers: { cookie: dev.cookie } });
+      expect(del.statusCode).toBe(204);
+      const res = await upload(world.contracts.dev, s, image);
+      expect(res.statusCode).toBe(410);
+      expect(res.json<Problem>().detail).toBe('The slot at 2026-11-25T10:10:00.000Z was deleted by you; deleted time cannot be uploaded again.');
+      expect((await get(slotUrl(world.contracts.dev, s), client)).statusCode).toBe(404);
+    });
+
+    it('refuses to replace manual time with a tracked slot (409)', async () => {
+      const s = T('10:20');
+      await addSlots(env.database, env.blobs, world.contracts.designer, [{ start: s, manual: true }]);
+      const res = await upload(world.contracts.designer, s, await desktopPng(13), {}, designerToken);
+      expect(res.statusCode).toBe(409);
+      expect(res.json<Problem>().detail).toContain('is manual time');
+    });
+  });
+
+  describe('bad input', () => {
+    const s = T('11:00');
+    const at = (offsetMs: number) => new Date(Date.parse(s) + offsetMs).toISOString();
+
+    it('answers 400 naming the field, and stores nothing', async () => {
+      const before = await slotCount();
+      const cases: [string, () => Promise<Awaited<ReturnType<typeof put>>>, string, RegExp][] = [
+        ['start not aligned', () => put(world.contracts.dev, '2026-11-25T11:05:00.000Z', metaFor(T('11:05')), { bytes: shot }), 'params.start', /aligned to a 10-minute boundary/],
+        ['start with seconds', () => put(world.contracts.dev, '2026-11-25T11:00:30.000Z', metaFor(s), { bytes: shot }), 'params.start', /aligned/],
+        ['start in the future', () => upload(world.contracts.dev, T('15:10')), 'params.start', /after the server's clock \(2026-11-25T15:00:00.000Z\) plus 2 minutes/],
+        ['capturedAt before the slot', () => upload(world.contracts.dev, s, shot, { capturedAt: at(-1) }), 'meta.capturedAt', /captured inside its slot, from 2026-11-25T11:00:00.000Z to before 2026-11-25T11:10:00.000Z/],
+        ['capturedAt at the slot’s end', () => upload(world.contracts.dev, s, shot, { capturedAt: at(600_000) }), 'meta.capturedAt', /captured inside its slot/],
+        ['capturedAt missing with a screenshot', () => upload(world.contracts.dev, s, shot, { capturedAt: undefined }), 'meta.capturedAt', /needs the instant it was captured/],
+        ['capturedAt without a screenshot', () => put(world.contracts.dev, s, metaFor(s)), 'meta.capturedAt', /no screenshot/],
+        ['capturedAt not an instant', () => upload(world.contracts.dev, s, shot, { capturedAt: 'yesterday' }), 'meta.capturedAt', /ISO-8601 instant/],
+        ['9 keyboard counts', () => upload(world.contracts.dev, s, shot, { keyboard: counts(6).slice(1) }), 'meta.keyboard', /exactly 10 per-minute counts/],
+        ['a count over 10,000', () => upload(world.contracts.dev, s, shot, { mouse: [1, 2, 3, 10_001, 0, 0, 0, 0, 0, 0] }), 'meta.mouse.3', /at most 10,000 per minute/],
+        ['a negative count', () => upload(world.contracts.dev, s, shot, { keyboard: [-1, 0, 0, 0, 0, 0, 0, 0, 0, 0] }), 'meta.keyboard.0', /at least 0/],
+        ['a fractional count', () => upload(world.contracts.dev, s, shot, { keyboard: [1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0] }), 'meta.keyboard.0', /whole numbers/],
+        ['counts not an array', () => upload(world.contracts.dev, s, shot, { mouse: 'lots' }), 'meta.mouse', /array of 10/],
+        ['memo of 501 characters', () => upload(world.contracts.dev, s, shot, { memo: 'm'.repeat(501) }), 'meta.memo', /at most 500 characters/],
+        ['title of 501 characters', () => upload(world.contracts.dev, s, shot, { windowTitle: 't'.repeat(501) }), 'meta.windowTitle', /at most 500 characters/],
+        ['an unknown key', () => upload(world.contracts.dev, s, shot, { screenshotUrl: 'http://x' }), 'meta', /unknown keys: screenshotUrl/],
+        ['meta not JSON', () => put(world.contracts.dev, s, '{"keyboard": [1,', { bytes: shot }), 'meta', /not JSON/],
+        ['no meta', () => put(world.contracts.dev, s, undefined, { bytes: shot }), 'meta', /has no "meta" field/],
+        ['a file under another name', () => put(world.contracts.dev, s, metaFor(s), { bytes: shot, field: 'image' }), 'image', /file named "image"/],
+      ];
+      for (const [label, send, field, detail] of cases) {
+        const res = await send();
+        expect(res.statusCode, label).toBe(400);
+        expect(res.headers['content-type'], label).toContain('application/problem+json');
+        const p = res.json<Problem>();
+        expect(p.errors?.map((e) => e.field), label).toContain(field);
+        expect(p.detail, label).toMatch(detail);
+      }
+      expect(await slotCount()).toBe(before);
+    });
+
+    it('allows 2 minutes of clock skew: a slot starting up to 2 minutes after the server’s clock', async () => {
+      env.clock.set('2026-11-25T11:28:00Z');
+      try {
+        expect((await upload(world.contracts.dev, T('11:30'), await desktopPng(20))).statusCode).toBe(201);
+        const late = await upload(world.contracts.dev, T('11:40'), await desktopPng(21));
+        expect(late.statusCode).toBe(400);
+      } finally {
+        env.clock.set('2026-11-25T15:00:00Z');
+      }
+    });
+
+    it('answers 415 for a file that is not PNG, JPEG or WebP by its content, whatever its name and type say', async () => {
+      const gif = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#c00' } }).gif().toBuffer();
+      const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+      for (const [label, bytes, detail] of [
+        ['a GIF named shot.png', gif, /must be PNG, JPEG or WebP; this one is gif/],
+        ['an SVG', svg, /must be PNG, JPEG or WebP; this one is svg/],
+        ['text', Buffer.from('hello, not an image'), /not a readable image/],
+      ] as const) {
+        const res = await put(world.contracts.dev, s, metaFor(s), { bytes, name: 'shot.png', type: 'image/png' });
+        expect(res.statusCode, label).toBe(415);
+        expect(res.json<Problem>().detail, label).toMatch(detail);
+        expect(res.json<Problem>().errors?.[0]?.field).toBe('screenshot');
+      }
+      const json = await env.app.inject({ method: 'PUT', url: slotUrl(world.contracts.dev, s), headers: { authorization: `Bearer ${devToken}` }, payload: metaFor(s) as object });
+      expect(json.statusCode).toBe(415);
+      expect(json.json<Problem>().detail).toContain('multipart/form-data');
+    });
+
+    it('answers 413 for a file over 8 MB', async () => {
+      const big = Buffer.alloc(8 * 1024 * 1024 + 1, 7);
+      const res = await put(world.contracts.dev, s, metaFor(s), { bytes: big });
+      expect(res.statusCode).toBe(413);
+      expect(res.json<Problem>().detail).toContain('larger than 8 MB');
+    });
+
+    it('refuses a decompression bomb (a small PNG that declares 10000×10000) with 422, from its header', async () => {
+      const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      const before = await slotCount();
+      const res = await put(world.contracts.dev, s, metaFor(s), { bytes: bomb });
+      expect(res.statusCode).toBe(422);
+      expect(res.json<Problem>().detail).toBe('The image is 10000×10000 pixels; at most 40 megapixels are accepted.');
+      expect(await slotCount()).toBe(before);
+    });
+  });
+
+  describe('tokens and access', () => {
+    it('refuses a revoked token with 401 and stores nothing', async () => {
+      const made = (await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: dev.cookie }, payload: { deviceName: 'Lost phone' } })).json<CreatedTracker>();
+      await env.app.inject({ method: 'DELETE', url: `/api/trackers/${made.id}`, headers: { cookie: dev.cookie } });
+      const res = await upload(world.contracts.dev, T('12:00'), shot, {}, made.token);
+      expect(res.statusCode).toBe(401);
+      expect(res.json<Problem>().detail).toBe("This tracker token is not valid or was revoked; connect the tracker again from the dashboard's Trackers page.");
+      expect((await get(slotUrl(world.contracts.dev, T('12:00')), client)).statusCode).toBe(404);
+    });
+
+    it("answers 404 for another contractor's contract, a paused one and a missing one, alike", async () => {
+      const paused = await addContract(env.database, { companyId: world.acme.id, contractorId: world.users.dev.id, title: 'Paused' });
+      await env.database.query(`update contracts set status = 'paused' where id = $1`, [paused]);
+      const details = new Set<string>();
+      for (const contractId of [world.contracts.designer, paused, '0b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e']) {
+        const res = await upload(contractId, T('12:10'));
+        expect(res.statusCode, contractId).toBe(404);
+        details.add(res.json<Problem>().detail);
+      }
+      expect([...details]).toEqual(['The contract was not found, or you may not see it.']);
+    });
+
+    it('shows a client of another company nothing of an uploaded slot', async () => {
+      const s = T('12:20');
+      expect((await upload(world.contracts.dev, s, await desktopPng(30))).statusCode).toBe(201);
+      for (const suffix of ['', '/thumbnail', '/screenshot']) {
+        expect((await get(`${slotUrl(world.contracts.dev, s)}${suffix}`, client2)).statusCode, suffix).toBe(404);
+        expect((await get(`${slotUrl(world.contracts.dev, s)}${suffix}`, client)).statusCode, suffix).toBe(200);
+      }
+      expect((await get(`/api/contracts/${world.contracts.dev}/weeks/2026-11-23?tz=UTC`, client2)).statusCode).toBe(404);
+    });
+  });
+
+  describe("the week's deadlines", () => {
+    const prev = T('09:00', '2026-11-18'); // the week of 2026-11-16, in review since Monday 2026-11-23 12:00
+
+    it('refuses a slot of a week past its edit deadline (409), naming the deadline', async () => {
+      const res = await upload(world.contracts.dev, prev, await desktopPng(40));
+      expect(res.statusCode).toBe(409);
+      expect(res.json<Problem>().detail).toBe(
+        'Slots can no longer be uploaded to the week of 2026-11-18: Edits closed Monday 23 November 2026 at 12:00 UTC; the client is reviewing the week until Friday 27 November 2026 at 23:59:59 UTC.',
+      );
+    });
+
+    it('accepts a slot of last week until Monday 12:00, and refuses it once the client approved the week', async () => {
+      env.clock.set('2026-11-30T11:59:00Z');
+      try {
+        const s = T('08:00', '2026-11-27');
+        expect((await upload(world.contracts.dev, s, await desktopPng(41))).statusCode).toBe(201);
+        env.clock.set('2026-11-30T12:00:00Z');
+        const late = await upload(world.contracts.dev, T('08:10', '2026-11-27'), await desktopPng(42));
+        expect(late.statusCode).toBe(409);
+        expect(late.json<Problem>().detail).toContain('Edits closed Monday 30 November 2026 at 12:00 UTC');
+        // The replay of a stored slot stays a success after the deadline.
+        expect((await upload(world.contracts.dev, s, await desktopPng(41))).statusCode).toBe(200);
+        const approved = await env.app.inject({ method: 'POST', url: `/api/contracts/${world.contracts.dev}/weeks/2026-11-23/approval`, headers: { cookie: client.cookie } });
+        expect(approved.statusCode).toBe(200);
+        const locked = await upload(world.contracts.dev, T('08:20', '2026-11-27'), await desktopPng(43));
+        expect(locked.statusCode).toBe(409);
+        expect(locked.json<Problem>().detail).toContain('This week is approved and locked.');
+      } finally {
+        env.clock.set('2026-11-25T15:00:00Z');
+      }
+    });
+  });
+
+  describe('duplicates and orphans', () => {
+    it('stores an identical screenshot once per contract and marks both slots duplicate', async () => {
+      const image = await desktopPng(50);
+      const a = T('13:00');
+      const b = T('13:10');
+      expect((await upload(world.contracts.designer, a, image, {}, designerToken)).json<SlotUploaded>().duplicate).toBe(false);
+      const second = await upload(world.contracts.designer, b, image, {}, designerToken);
+      expect(second.statusCode).toBe(201);
+      expect(second.json<SlotUploaded>().duplicate).toBe(true);
+      for (const s of [a, b]) expect((await get(slotUrl(world.contracts.designer, s), client)).json<SlotDetail>().screenshot?.duplicate, s).toBe(true);
+      const rows = await env.database.query(`select 1 from screenshots where contract_id = $1 and bytes = $2`, [world.contracts.designer, image.length]);
+      expect(rows).toHaveLength(1);
+      // The same image on another company's contract is stored apart, and not a duplicate there.
+      const other = await upload(world.contracts.globex, T('13:20'), image, {}, designerToken);
+      expect(other.json<SlotUploaded>().duplicate).toBe(false);
+      expect(await env.blobs.get(world.contracts.globex, (await get(slotUrl(world.contracts.designer, a), client)).json<SlotDetail>().screenshot!.sha256)).not.toBeNull();
+    });
+
+    it('sweeps the blobs of an upload that never committed, once they are old, and keeps every referenced one', async () => {
+      // What a crash between the blob writes and the commit leaves behind.
+      const orphan = await storeScreenshot(env.blobs, world.contracts.dev, await desktopPng(60));
+      const kept = (await get(slotUrl(world.contracts.dev, T('09:00')), client)).json<SlotDetail>().screenshot!;
+      // Too young: kept.
+      expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() - 3_600_000))).toBe(0);
+      expect(await env.blobs.get(world.contracts.dev, orphan.sha256)).not.toBeNull();
+      // Once older than the cut-off: the image and its thumbnail go, nothing referenced does.
+      expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() + 1000))).toBe(2);
+      expect(await env.blobs.get(world.contracts.dev, orphan.sha256)).toBeNull();
+      expect(await env.blobs.get(world.contracts.dev, orphan.thumbSha256)).toBeNull();
+      const thumb = await get(`${slotUrl(world.contracts.dev, T('09:00'))}/thumbnail`, client);
+      expect(thumb.statusCode).toBe(200);
+      expect(await env.blobs.get(world.contracts.dev, kept.sha256)).not.toBeNull();
+      expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() + 1000))).toBe(0);
+    });
+  });
+});
