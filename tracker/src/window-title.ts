@@ -1,0 +1,40 @@
+// The active window's title. Under X11 it asks xdotool: node-screenshots' Window.all()
+// needs a window manager's _NET_CLIENT_LIST_STACKING and fails without one. Any failure
+// (no xdotool, no focused window, Wayland) gives '' and never stops the tracker.
+import { execFile } from 'node:child_process';
+
+export const MAX_TITLE = 500;
+
+/** Cuts to `max` UTF-16 units (the server's limit) without splitting a surrogate pair. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = s.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  return out;
+}
+
+function xdotoolTitle(env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve) => {
+    execFile('xdotool', ['getwindowfocus', 'getwindowname'], { env, timeout: 2000, encoding: 'utf8' }, (err, stdout) => {
+      resolve(err ? '' : stdout.replace(/\r?\n$/, ''));
+    });
+  });
+}
+
+async function focusedWindowTitle(): Promise<string> {
+  try {
+    const { Window } = await import('node-screenshots');
+    return Window.all().find((w) => w.isFocused())?.title() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export type WindowTitle = () => Promise<string>;
+
+export function windowTitleReader(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): WindowTitle {
+  return async () => {
+    const title = platform === 'linux' ? (env.DISPLAY ? await xdotoolTitle(env) : '') : await focusedWindowTitle();
+    return clip(title.trim(), MAX_TITLE);
+  };
+}
