@@ -107,6 +107,17 @@ describe.each(backends)('ingestion on %s', (backend) => {
   const uploadAudits = async (start: string) =>
     (await env.database.query(`select 1 from audit_log where action = 'slot.uploaded' and subject = $1`, [start])).length;
 
+  it('documents the upload in the OpenAPI document: the multipart body and the bearer scheme', async () => {
+    const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const op = doc.paths['/api/contracts/{contractId}/slots/{start}'].put;
+    expect(op.security).toEqual([{ tracker: [] }]);
+    expect(Object.keys(op.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(op.requestBody.content['multipart/form-data'].schema.required).toEqual(['meta']);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '201', '409', '410', '413', '415', '422']));
+    expect(doc.components.securitySchemes.tracker).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/tracker/session'].get.security).toEqual([{ tracker: [] }]);
+  });
+
   describe('a valid upload', () => {
     const start = T('09:00');
 
