@@ -55,6 +55,36 @@ export async function testImage(seed: number, width = 160, height = 90): Promise
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
+const WORDS = 'const slot = await upload(contract, start); if (!slot.ok) throw new Error(reason); return week.slots.map((s) => s.memo); import sharp from "sharp"; export function'.split(' ');
+
+/**
+ * A desktop-like screenshot (PNG, 1920×1080 unless told): an editor of coloured code lines,
+ * a side panel, a chart and a window title, laid out by `seed`, so every seed is a
+ * distinct image of the size and kind a tracker uploads.
+ */
+export async function desktopScreenshot(seed: number, width = 1920, height = 1080): Promise<Buffer> {
+  const rnd = (n: number) => Math.abs(Math.sin(seed * 12.9898 + n * 78.233) * 43758.5453) % 1;
+  const code = Array.from({ length: 44 }, (_, i) => {
+    const indent = Math.floor(rnd(i) * 4) * 28;
+    const words = Array.from({ length: 3 + Math.floor(rnd(i + 100) * 7) }, (_, w) => WORDS[Math.floor(rnd(i * 13 + w) * WORDS.length)]).join(' ');
+    const hue = Math.floor(rnd(i + 200) * 360);
+    return `<text x="${120 + indent}" y="${110 + i * 21}" fill="hsl(${hue},60%,72%)">${words.replace(/[<>&"]/g, '')}</text>`;
+  }).join('');
+  const bars = Array.from({ length: 12 }, (_, i) => {
+    const h = 20 + Math.floor(rnd(i + 300) * 180);
+    return `<rect x="${width - 360 + i * 24}" y="${height - 120 - h}" width="16" height="${h}" fill="hsl(${(seed * 29) % 360},55%,55%)"/>`;
+  }).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="monospace" font-size="15">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${(seed * 47) % 360},45%,35%)"/><stop offset="1" stop-color="hsl(${(seed * 47 + 120) % 360},45%,20%)"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/>
+    <rect x="60" y="40" width="${width - 480}" height="${height - 100}" rx="8" fill="#1e1e2e"/>
+    <rect x="60" y="40" width="${width - 480}" height="32" rx="8" fill="#313244"/>
+    <text x="80" y="62" fill="#cdd6f4">workdiary — slot-${seed}.ts — editor</text>${code}
+    <rect x="${width - 400}" y="40" width="360" height="${height - 100}" rx="8" fill="#f5f5f5"/>
+    <text x="${width - 380}" y="90" font-family="sans-serif" font-size="24" fill="#222">Report ${seed}</text>${bars}</svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
 export interface SlotSpec {
   start: string;
   active?: number;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { addContract, addSlots, createWorld, type World } from '../../test/fixtures.ts';
+import { addContract, addSlots, createWorld, desktopScreenshot, type World } from '../../test/fixtures.ts';
 import type { Problem } from '../../../contract/common.ts';
 import type { CreatedTracker, SlotUploaded } from '../../../contract/trackers.ts';
 import type { SlotDetail, Week } from '../../../contract/week.ts';
@@ -12,20 +12,6 @@ import { sweepOrphanBlobs } from '../../services/orphan-sweep.ts';
 import { storeScreenshot } from '../../storage/screenshots.ts';
 
 type Who = { cookie: string };
-
-/** A 1920×1080 desktop-like PNG: windows, lines of "text" and a seed-dependent layout. */
-async function desktopPng(seed: number, width = 1920, height = 1080): Promise<Buffer> {
-  const lines = Array.from({ length: 40 }, (_, i) => {
-    const w = 200 + ((seed * 37 + i * 91) % 900);
-    return `<rect x="${120 + (i % 3) * 8}" y="${90 + i * 22}" width="${w}" height="10" rx="3" fill="hsl(${(seed * 53 + i * 17) % 360},40%,70%)"/>`;
-  }).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <rect width="100%" height="100%" fill="hsl(${(seed * 47) % 360},25%,18%)"/>
-    <rect x="80" y="50" width="${width - 500}" height="${height - 120}" rx="8" fill="#1e1e2e"/>${lines}
-    <rect x="${width - 380}" y="${60 + (seed % 200)}" width="300" height="400" rx="8" fill="#f5f5f5"/>
-    <text x="${width - 360}" y="${110 + (seed % 200)}" font-size="28" font-family="sans-serif">Slot ${seed}</text></svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
 
 const counts = (active: number, base = 7) => Array.from({ length: 10 }, (_, m) => (m < active ? base + m : 0));
 
@@ -84,7 +70,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
       (await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: who.cookie }, payload: { deviceName } })).json<CreatedTracker>().token;
     devToken = await make(dev, 'Dev laptop');
     designerToken = await make(designer, 'Designer Mac');
-    shot = await desktopPng(1);
+    shot = await desktopScreenshot(1);
   });
   afterAll(async () => {
     await env?.close();
@@ -168,7 +154,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
     it('refuses a different payload for the stored slot with 409, keeping what was stored', async () => {
       for (const [label, res] of [
         ['another memo', await upload(world.contracts.dev, start, shot, { memo: 'Something else' })],
-        ['another image', await upload(world.contracts.dev, start, await desktopPng(2))],
+        ['another image', await upload(world.contracts.dev, start, await desktopScreenshot(2))],
         ['other counts', await upload(world.contracts.dev, start, shot, { keyboard: counts(7) })],
         ['no screenshot', await upload(world.contracts.dev, start, null)],
       ] as const) {
@@ -203,8 +189,8 @@ describe.each(backends)('ingestion on %s', (backend) => {
   describe('conflicts', () => {
     it('refuses a slot at an instant the contractor already has on another contract (409)', async () => {
       const s = T('10:00');
-      expect((await upload(world.contracts.designer, s, await desktopPng(10), {}, designerToken)).statusCode).toBe(201);
-      const res = await upload(world.contracts.globex, s, await desktopPng(11), {}, designerToken);
+      expect((await upload(world.contracts.designer, s, await desktopScreenshot(10), {}, designerToken)).statusCode).toBe(201);
+      const res = await upload(world.contracts.globex, s, await desktopScreenshot(11), {}, designerToken);
       expect(res.statusCode).toBe(409);
       expect(res.json<Problem>().detail).toContain('You already have a slot at 2026-11-25T10:00:00.000Z on another contract');
       expect((await get(slotUrl(world.contracts.globex, s), client2)).statusCode).toBe(404);
@@ -212,7 +198,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
 
     it('answers 410 for a slot the contractor deleted, even for the same bytes', async () => {
       const s = T('10:10');
-      const image = await desktopPng(12);
+      const image = await desktopScreenshot(12);
       expect((await upload(world.contracts.dev, s, image)).statusCode).toBe(201);
       const del = await env.app.inject({ method: 'DELETE', url: slotUrl(world.contracts.dev, s), headers: { cookie: dev.cookie } });
       expect(del.statusCode).toBe(204);
@@ -225,7 +211,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
     it('refuses to replace manual time with a tracked slot (409)', async () => {
       const s = T('10:20');
       await addSlots(env.database, env.blobs, world.contracts.designer, [{ start: s, manual: true }]);
-      const res = await upload(world.contracts.designer, s, await desktopPng(13), {}, designerToken);
+      const res = await upload(world.contracts.designer, s, await desktopScreenshot(13), {}, designerToken);
       expect(res.statusCode).toBe(409);
       expect(res.json<Problem>().detail).toContain('is manual time');
     });
@@ -272,8 +258,8 @@ describe.each(backends)('ingestion on %s', (backend) => {
     it('allows 2 minutes of clock skew: a slot starting up to 2 minutes after the server’s clock', async () => {
       env.clock.set('2026-11-25T11:28:00Z');
       try {
-        expect((await upload(world.contracts.dev, T('11:30'), await desktopPng(20))).statusCode).toBe(201);
-        const late = await upload(world.contracts.dev, T('11:40'), await desktopPng(21));
+        expect((await upload(world.contracts.dev, T('11:30'), await desktopScreenshot(20))).statusCode).toBe(201);
+        const late = await upload(world.contracts.dev, T('11:40'), await desktopScreenshot(21));
         expect(late.statusCode).toBe(400);
       } finally {
         env.clock.set('2026-11-25T15:00:00Z');
@@ -340,7 +326,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
 
     it('shows a client of another company nothing of an uploaded slot', async () => {
       const s = T('12:20');
-      expect((await upload(world.contracts.dev, s, await desktopPng(30))).statusCode).toBe(201);
+      expect((await upload(world.contracts.dev, s, await desktopScreenshot(30))).statusCode).toBe(201);
       for (const suffix of ['', '/thumbnail', '/screenshot']) {
         expect((await get(`${slotUrl(world.contracts.dev, s)}${suffix}`, client2)).statusCode, suffix).toBe(404);
         expect((await get(`${slotUrl(world.contracts.dev, s)}${suffix}`, client)).statusCode, suffix).toBe(200);
@@ -353,7 +339,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
     const prev = T('09:00', '2026-11-18'); // the week of 2026-11-16, in review since Monday 2026-11-23 12:00
 
     it('refuses a slot of a week past its edit deadline (409), naming the deadline', async () => {
-      const res = await upload(world.contracts.dev, prev, await desktopPng(40));
+      const res = await upload(world.contracts.dev, prev, await desktopScreenshot(40));
       expect(res.statusCode).toBe(409);
       expect(res.json<Problem>().detail).toBe(
         'Slots can no longer be uploaded to the week of 2026-11-18: Edits closed Monday 23 November 2026 at 12:00 UTC; the client is reviewing the week until Friday 27 November 2026 at 23:59:59 UTC.',
@@ -364,16 +350,16 @@ describe.each(backends)('ingestion on %s', (backend) => {
       env.clock.set('2026-11-30T11:59:00Z');
       try {
         const s = T('08:00', '2026-11-27');
-        expect((await upload(world.contracts.dev, s, await desktopPng(41))).statusCode).toBe(201);
+        expect((await upload(world.contracts.dev, s, await desktopScreenshot(41))).statusCode).toBe(201);
         env.clock.set('2026-11-30T12:00:00Z');
-        const late = await upload(world.contracts.dev, T('08:10', '2026-11-27'), await desktopPng(42));
+        const late = await upload(world.contracts.dev, T('08:10', '2026-11-27'), await desktopScreenshot(42));
         expect(late.statusCode).toBe(409);
         expect(late.json<Problem>().detail).toContain('Edits closed Monday 30 November 2026 at 12:00 UTC');
         // The replay of a stored slot stays a success after the deadline.
-        expect((await upload(world.contracts.dev, s, await desktopPng(41))).statusCode).toBe(200);
+        expect((await upload(world.contracts.dev, s, await desktopScreenshot(41))).statusCode).toBe(200);
         const approved = await env.app.inject({ method: 'POST', url: `/api/contracts/${world.contracts.dev}/weeks/2026-11-23/approval`, headers: { cookie: client.cookie } });
         expect(approved.statusCode).toBe(200);
-        const locked = await upload(world.contracts.dev, T('08:20', '2026-11-27'), await desktopPng(43));
+        const locked = await upload(world.contracts.dev, T('08:20', '2026-11-27'), await desktopScreenshot(43));
         expect(locked.statusCode).toBe(409);
         expect(locked.json<Problem>().detail).toContain('This week is approved and locked.');
       } finally {
@@ -384,7 +370,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
 
   describe('duplicates and orphans', () => {
     it('stores an identical screenshot once per contract and marks both slots duplicate', async () => {
-      const image = await desktopPng(50);
+      const image = await desktopScreenshot(50);
       const a = T('13:00');
       const b = T('13:10');
       expect((await upload(world.contracts.designer, a, image, {}, designerToken)).json<SlotUploaded>().duplicate).toBe(false);
@@ -402,7 +388,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
 
     it('sweeps the blobs of an upload that never committed, once they are old, and keeps every referenced one', async () => {
       // What a crash between the blob writes and the commit leaves behind.
-      const orphan = await storeScreenshot(env.blobs, world.contracts.dev, await desktopPng(60));
+      const orphan = await storeScreenshot(env.blobs, world.contracts.dev, await desktopScreenshot(60));
       const kept = (await get(slotUrl(world.contracts.dev, T('09:00')), client)).json<SlotDetail>().screenshot!;
       // Too young: kept.
       expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() - 3_600_000))).toBe(0);
