@@ -185,7 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         return reply.sendFile(path.relative(root, file));
       }
       const thumbnails = await firstScreenfulThumbnails(app.deps.database, req.cookies[SESSION_COOKIE], req.url, app.deps.clock.now());
-      if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
       // This copy names the viewer's own thumbnails: never stored by a shared cache.
       reply.header('Cache-Control', 'private, no-cache');
       const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');

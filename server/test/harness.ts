@@ -51,7 +51,10 @@ async function openTestDatabase(backend: Backend): Promise<{ database: Database;
   };
 }
 
-export async function createTestEnv(backend: Backend, opts: { now?: string; loginMaxFailures?: number } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  backend: Backend,
+  opts: { now?: string; loginMaxFailures?: number; /** a built dashboard to serve */ staticDir?: string } = {},
+): Promise<TestEnv> {
   const { database, drop } = await openTestDatabase(backend);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-blobs-'));
   const blobs = diskBlobStore(dir);
@@ -65,6 +68,7 @@ export async function createTestEnv(backend: Backend, opts: { now?: string; logi
       secureCookies: false,
       logLevel: 'silent',
     },
+    staticDir: opts.staticDir,
   });
   await app.ready();
   return {
