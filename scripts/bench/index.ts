@@ -4,7 +4,7 @@
 //   BENCH_PG_URL     PostgreSQL to use (default postgres://postgres@127.0.0.1:5432/test);
 //                    the bench works in its own database, workdiary_bench, on that server
 //   BENCH_FRESH=1    remake workdiary_bench even when it already holds the dataset
-//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, dashboard
+//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard
 //   BENCH_THUMB_SELECTOR, CHROMIUM_PATH   see dashboard.ts
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +32,7 @@ import { BENCH } from './data.ts';
 import { BENCH_DB, preparePglite, preparePostgres, type Prepared } from './databases.ts';
 import { benchDashboard, type DashboardResult } from './dashboard.ts';
 import { startLoadClient, type LoadClient } from './load.ts';
+import { benchIngest, INGEST, type IngestResult } from './ingest.ts';
 import { cpuBusy, round } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -191,6 +192,22 @@ function apiRows(section: string, r: ApiSection | { error: string } | undefined,
   if (b.plan) row(section, 'EXPLAIN ANALYZE week query', `${fmtMs(b.plan.executionMs)} exec, ${fmtMs(b.plan.planningMs)} plan; ${b.plan.lines[0]?.trim().replace(/\s+\(cost.*$/, '')}`);
 }
 
+function ingestRows(r: IngestResult | { error: string } | undefined) {
+  if (!r) return;
+  const section = 'Ingestion';
+  if ('error' in r) {
+    row(section, 'ingestion', r.error, '', 'ERROR');
+    return;
+  }
+  const u = r.uploads;
+  row(section, `slots/s (${INGEST.uploaders} trackers, 1920×1080 PNG, HTTP)`, `${u.perSecond.toFixed(1)} slots/s (${fmtInt(u.count)} in ${INGEST.durationMs / 1000} s; ${fmtKb(r.images.meanBytes)} each)`);
+  row(section, 'upload p50 / p99', `${fmtMs(u.summary.p50)} / ${fmtMs(u.summary.p99)}`);
+  row(section, `floor: makeThumbnail alone (${INGEST.uploaders} in flight)`, `${r.floor.perSecond.toFixed(1)} thumbnails/s (p50 ${fmtMs(r.floor.summary.p50)})`);
+  row(section, 'ratio ingestion / floor', r.ratio.toFixed(2), '≥ 0.6', check(r.ratio >= 0.6));
+  row(section, 'slots stored / uploads answered 201', `${fmtInt(r.stored.rows)} / ${fmtInt(r.stored.expected)}`, 'equal', check(r.stored.rows === r.stored.expected));
+  if (u.errors) row(section, 'errors', `${u.errors}: ${u.firstError}`, '0', 'ERROR');
+}
+
 function dashboardRows(d: DashboardResult | undefined) {
   if (!d) return;
   const section = 'Dashboard';
@@ -307,6 +324,13 @@ async function main() {
   } finally {
     await client.close();
   }
+  let ingest: IngestResult | { error: string } | undefined;
+  if (!skip.has('ingest')) {
+    console.log(`\nIngestion (PostgreSQL, ${INGEST.db})`);
+    await noticeBusy('before ingestion');
+    ingest = await benchIngest(PG_URL, log).catch((err: Error) => ({ error: err.message }));
+    results.ingest = ingest;
+  }
   if (!skip.has('dashboard')) {
     console.log('\nDashboard');
     await noticeBusy('before the dashboard');
@@ -323,6 +347,7 @@ async function main() {
     row('PGlite', 'timesheet p50 / p99 beside PostgreSQL', `${fmtMs(pglite.timesheet.summary.p50)} / ${fmtMs(pglite.timesheet.summary.p99)} vs ${fmtMs(postgres.timesheet.summary.p50)} / ${fmtMs(postgres.timesheet.summary.p99)}`);
     row('PGlite', 'p50 / p99 beside PostgreSQL', `${fmtMs(pglite.sequential.summary.p50)} / ${fmtMs(pglite.sequential.summary.p99)} vs ${fmtMs(postgres.sequential.summary.p50)} / ${fmtMs(postgres.sequential.summary.p99)}`);
   }
+  ingestRows(ingest);
   dashboardRows(dashboard);
   printTable();
   const noisy = Object.entries(busy).filter(([, b]) => b > 0.25);

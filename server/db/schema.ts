@@ -155,6 +155,8 @@ export const slots = pgTable(
   (t) => [
     primaryKey({ columns: [t.contractId, t.start] }),
     unique('slots_contractor_start_unique').on(t.contractorId, t.start),
+    // The slots that show an image: duplicates are marked, and an image is erased with its last slot.
+    index('slots_screenshot_idx').on(t.contractId, t.screenshotSha256),
     foreignKey({
       columns: [t.contractId, t.screenshotSha256],
       foreignColumns: [screenshots.contractId, screenshots.sha256],

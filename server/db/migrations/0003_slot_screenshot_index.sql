@@ -1,0 +1,1 @@
+CREATE INDEX "slots_screenshot_idx" ON "slots" USING btree ("contract_id","screenshot_sha256");
