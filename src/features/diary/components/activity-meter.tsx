@@ -1,8 +1,9 @@
 // Ten ticks, one per minute of the slot; a filled tick is a minute with keyboard or mouse input.
+// One element drawn by CSS (diary.css `.meter`), not ten: a screenful shows dozens of meters,
+// and the first render of the week grid is on the path to its first thumbnails.
+import type { CSSProperties } from 'react';
 import type { SlotState } from '../../../../contract/week.ts';
 import { activityText } from '../utils/slot-labels.ts';
-
-const TICKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export function ActivityMeter({ active, state, size = 'sm' }: { active: number; state: SlotState; size?: 'sm' | 'lg' }) {
   const text = activityText(active);
@@ -15,10 +16,7 @@ export function ActivityMeter({ active, state, size = 'sm' }: { active: number; 
       aria-valuemax={10}
       aria-valuenow={active}
       aria-valuetext={text}
-    >
-      {TICKS.map((t) => (
-        <i key={t} className={t < active ? 'on' : undefined} />
-      ))}
-    </div>
+      style={{ '--active': active } as CSSProperties}
+    />
   );
 }
