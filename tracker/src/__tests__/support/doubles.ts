@@ -25,10 +25,19 @@ export function scriptedInput(): InputSource & { fire(kind: InputKind, times?: n
   };
 }
 
-/** A screen showing a colour that changes with every capture, so no two shots are equal. */
-export function paintedScreen(width = 320, height = 180): CaptureScreen & { calls: number } {
+/**
+ * A screen showing a colour that changes with every capture, so no two shots are equal;
+ * with `noise`, a busy picture that makes a large file (real screens are not flat colours).
+ */
+export function paintedScreen(width = 320, height = 180, noise = false): CaptureScreen & { calls: number } {
   const capture = async () => {
     capture.calls++;
+    if (noise) {
+      const px = Buffer.alloc(width * height * 3);
+      for (let i = 0; i < px.length; i++) px[i] = (Math.imul(i ^ capture.calls, 2654435761) >>> 24) & 0xff;
+      const bytes = await sharp(px, { raw: { width, height, channels: 3 } }).webp({ quality: 80 }).toBuffer();
+      return { bytes, mime: 'image/webp' as const, width, height };
+    }
     const hue = (capture.calls * 67) % 360;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="hsl(${hue},70%,45%)"/><text x="10" y="40" font-size="30" fill="white">shot ${capture.calls}</text></svg>`;
     const bytes = await sharp(Buffer.from(svg)).webp().toBuffer();
