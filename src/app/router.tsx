@@ -18,6 +18,7 @@ import { timesheetLoader } from './routes/app/timesheet-loader.ts';
 import { reviewLoader, reviewShouldRevalidate } from './routes/app/review-loader.ts';
 import { disputeLoader } from './routes/app/dispute-loader.ts';
 import { disputesLoader } from './routes/app/disputes-loader.ts';
+import { trackersLoader } from './routes/app/trackers-loader.ts';
 import { loginLoader } from './routes/auth/login-loader.ts';
 
 type PageModule = {
@@ -86,6 +87,11 @@ export function createAppRouter(queryClient: QueryClient) {
           loader: reviewLoader(queryClient),
           shouldRevalidate: reviewShouldRevalidate,
           lazy: lazyPage(() => import('./routes/app/review.tsx')),
+        },
+        {
+          path: paths.trackers.path,
+          loader: trackersLoader(queryClient),
+          lazy: lazyPage(() => import('./routes/app/trackers.tsx')),
         },
         { path: '*', lazy: lazyPage(() => import('./routes/not-found.tsx')) },
       ],

@@ -46,6 +46,11 @@ export const paths = {
     path: '/disputes/:disputeId',
     getHref: (disputeId: string) => `/disputes/${encodeURIComponent(disputeId)}`,
   },
+  /** The contractor's desktop trackers: one token per device. */
+  trackers: {
+    path: '/trackers',
+    getHref: () => '/trackers',
+  },
 } as const;
 
 /** Only same-app paths may be redirected to after login (no `//evil.example`). */

@@ -1,10 +1,11 @@
-// The signed-in frame: a top bar with the product, the main navigation and the user.
+// The signed-in frame: a top bar with the product, the main navigation (Trackers for
+// contractors) and the user.
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { Logo } from '../ui/logo.tsx';
 
-export function AppLayout({ userMenu, children }: { userMenu: ReactNode; children: ReactNode }) {
+export function AppLayout({ userMenu, showTrackers = false, children }: { userMenu: ReactNode; showTrackers?: boolean; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -22,6 +23,11 @@ export function AppLayout({ userMenu, children }: { userMenu: ReactNode; childre
             <NavLink to={paths.disputes.getHref()} className="topbar__link">
               Disputes
             </NavLink>
+            {showTrackers && (
+              <NavLink to={paths.trackers.getHref()} className="topbar__link">
+                Trackers
+              </NavLink>
+            )}
           </nav>
           <div className="topbar__user">{userMenu}</div>
         </div>

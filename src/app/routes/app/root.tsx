@@ -5,7 +5,7 @@ import { AppLayout } from '../../../components/layouts/app-layout.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { getMeQueryOptions } from '../../../features/auth/api/get-me.ts';
+import { getMeQueryOptions, useMe } from '../../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../../features/auth/components/user-menu.tsx';
 
 // A 401 here is turned into a trip to /login by the API client.
@@ -16,8 +16,9 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
 
 export default function AppRoot() {
   const navigation = useNavigation();
+  const me = useMe().data;
   return (
-    <AppLayout userMenu={<UserMenu />}>
+    <AppLayout userMenu={<UserMenu />} showTrackers={me?.role === 'contractor'}>
       <div className="route-progress" data-active={navigation.state === 'loading' ? 'true' : 'false'} aria-hidden="true" />
       <Outlet />
       <ScrollRestoration />

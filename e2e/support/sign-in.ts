@@ -1,0 +1,13 @@
+// Signing in as a demo user, the way a person does: the login page, then the contracts.
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'workdiary-demo';
+
+export async function signIn(page: Page, email: string) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
+}
