@@ -1,5 +1,6 @@
 // Keyboard and mouse input per minute of a slot. Loaded lazily: recharts is large and only
 // the lightbox needs it. The numbers are also in a table for screen readers.
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 interface ActivityChartProps {
@@ -12,7 +13,7 @@ interface ActivityChartProps {
 const KEYBOARD = '#4f46e5';
 const MOUSE = '#0ea5e9';
 
-export default function ActivityChart({ keyboard, mouse, labels }: ActivityChartProps) {
+function ActivityChart({ keyboard, mouse, labels }: ActivityChartProps) {
   const data = labels.map((minute, i) => ({ minute, keyboard: keyboard[i] ?? 0, mouse: mouse[i] ?? 0 }));
   return (
     <div className="activity-chart">
@@ -62,3 +63,14 @@ export default function ActivityChart({ keyboard, mouse, labels }: ActivityChart
     </div>
   );
 }
+
+const sameNumbers = (a: readonly (number | string)[], b: readonly (number | string)[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Re-rendered only when the numbers change: recharts is the costliest part of a render, and a
+ * decision on the slot (a dispute, a refetch of the same slot) must show at once.
+ */
+export default memo(
+  ActivityChart,
+  (prev, next) => sameNumbers(prev.keyboard, next.keyboard) && sameNumbers(prev.mouse, next.mouse) && sameNumbers(prev.labels, next.labels),
+);

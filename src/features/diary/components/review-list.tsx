@@ -1,7 +1,11 @@
 // The review queue as a listbox: one option per slot (time, thumbnail, activity ticks, state
 // and the reasons in words). The list itself takes focus and points at the current slot
 // (aria-activedescendant), so ↑/↓, Home/End, J/K and a click all move the same "current".
-import { memo, useState, type KeyboardEvent, type Ref } from 'react';
+// A week can queue a thousand slots, so only the options near the list's scroll position
+// are in the DOM (and the current one always, for aria-activedescendant); each says its
+// place in the whole (aria-posinset/aria-setsize). Flagging one then re-renders a screenful.
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotRange } from '../utils/slot-labels.ts';
@@ -36,7 +40,36 @@ interface ReviewListProps {
   onSelect: (index: number, how?: 'key' | 'pointer') => void;
 }
 
+/** A first guess of an option's height (thumbnail row); the real one is measured. */
+const ESTIMATED_OPTION_HEIGHT = 76;
+
 export function ReviewList({ ref, listId, label, items, current, flags, contractId, zone, onSelect }: ReviewListProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => boxRef.current!, []);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return current >= 0 && current < range.count && !indexes.includes(current) ? [...indexes, current].sort((a, b) => a - b) : indexes;
+    },
+    [current],
+  );
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => boxRef.current,
+    estimateSize: () => ESTIMATED_OPTION_HEIGHT,
+    getItemKey: (i) => items[i]?.startIso ?? i,
+    overscan: 6,
+    gap: 2,
+    paddingStart: 6,
+    paddingEnd: 6,
+    rangeExtractor,
+  });
+  // Keep the current slot in view, scrolling the list only (never the page: on a phone the
+  // detail below is what is being read).
+  useEffect(() => {
+    if (current >= 0 && current < items.length) virtualizer.scrollToIndex(current, { align: 'auto' });
+  }, [current, items.length, virtualizer]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = items.length - 1;
     const to = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: last, PageDown: current + 8, PageUp: current - 8 }[event.key];
@@ -47,7 +80,7 @@ export function ReviewList({ ref, listId, label, items, current, flags, contract
   const currentItem = items[current];
   return (
     <div
-      ref={ref}
+      ref={boxRef}
       id={listId}
       className="rv-list"
       role="listbox"
@@ -56,24 +89,35 @@ export function ReviewList({ ref, listId, label, items, current, flags, contract
       aria-activedescendant={currentItem ? reviewOptionId(listId, currentItem.startIso) : undefined}
       onKeyDown={onKeyDown}
     >
-      {items.map((item, index) => (
-        <ReviewOption
-          key={item.startIso}
-          id={reviewOptionId(listId, item.startIso)}
-          item={item}
-          index={index}
-          current={index === current}
-          flagged={flags.has(item.startIso)}
-          contractId={contractId}
-          zone={zone}
-          onSelect={onSelect}
-        />
-      ))}
+      <div className="rv-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index]!;
+          return (
+            <ReviewOption
+              key={row.key}
+              measureRef={virtualizer.measureElement}
+              top={row.start}
+              setSize={items.length}
+              id={reviewOptionId(listId, item.startIso)}
+              item={item}
+              index={row.index}
+              current={row.index === current}
+              flagged={flags.has(item.startIso)}
+              contractId={contractId}
+              zone={zone}
+              onSelect={onSelect}
+            />
+          );
+        })}
+      </div>
     </div>
   );
 }
 
 const ReviewOption = memo(function ReviewOption({
+  measureRef,
+  top,
+  setSize,
   id,
   item,
   index,
@@ -83,6 +127,10 @@ const ReviewOption = memo(function ReviewOption({
   zone,
   onSelect,
 }: {
+  measureRef: (el: HTMLElement | null) => void;
+  /** Offset from the list's top, in px. */
+  top: number;
+  setSize: number;
   id: string;
   item: ReviewItem;
   index: number;
@@ -95,9 +143,14 @@ const ReviewOption = memo(function ReviewOption({
   const [broken, setBroken] = useState(false);
   return (
     <div
+      ref={measureRef}
+      data-index={index}
       id={id}
       role="option"
       aria-selected={current}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ transform: `translateY(${top}px)` }}
       aria-label={itemSpoken(item, zone, flagged)}
       className={`rv-item rv-item--${item.state}${flagged ? ' rv-item--flagged' : ''}`}
       data-start={item.startIso}

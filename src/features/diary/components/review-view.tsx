@@ -22,7 +22,7 @@ import { DisputeDialog } from './dispute-dialog.tsx';
 import { heldText, ReviewActions, slotCount } from './review-actions.tsx';
 import { ReviewApproveDialog } from './review-approve-dialog.tsx';
 import { ReviewDetail } from './review-detail.tsx';
-import { itemSpoken, itemWhen, ReviewList, reviewOptionId } from './review-list.tsx';
+import { itemSpoken, itemWhen, ReviewList } from './review-list.tsx';
 import { ReviewShortcuts } from './review-shortcuts.tsx';
 import { ReviewSkeleton } from './review-skeleton.tsx';
 import { weekRangeLabel } from './week-toolbar.tsx';
@@ -243,17 +243,6 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-
-  // Keep the current slot in view in the list, scrolling the list only (never the page: on a
-  // phone the detail below is what is being read).
-  useEffect(() => {
-    const box = listRef.current;
-    const option = item ? document.getElementById(reviewOptionId(listId, item.startIso)) : null;
-    if (!box || !option) return;
-    const top = option.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop + box.scrollTop;
-    if (top < box.scrollTop) box.scrollTop = Math.max(0, top - 6);
-    else if (top + option.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + option.offsetHeight - box.clientHeight + 6;
-  }, [item, listId]);
 
   // Make the next slot instant: its full screenshot starts loading now.
   useEffect(() => {
