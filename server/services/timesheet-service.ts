@@ -100,14 +100,16 @@ function viewerActions(user: User, contract: Contract, weekStart: Date, now: Dat
 export async function buildTimesheet(database: Database, user: User, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Timesheet> {
   // A read past the review window sees the automatic approval, even before the sweep ran.
   await autoApproveWeek(database, contract, weekStart, now);
-  const ws = await loadWeekState(database, contract, weekStart, now);
+  const disputes = { open: 0, escalated: 0, settled: 0, withdrawn: 0 };
+  const [ws, rows] = await Promise.all([
+    loadWeekState(database, contract, weekStart, now),
+    database.query<{ status: keyof typeof disputes; n: number }>(
+      `select status, count(*)::int as n from disputes where contract_id = $1 and week_start = $2 group by status`,
+      [contract.id, weekStart],
+    ),
+  ]);
   const { days, totals } = tallyDays(ws, tz);
   const d = weekDeadlines(weekStart);
-  const disputes = { open: 0, escalated: 0, settled: 0, withdrawn: 0 };
-  const rows = await database.query<{ status: keyof typeof disputes; n: number }>(
-    `select status, count(*)::int as n from disputes where contract_id = $1 and week_start = $2 group by status`,
-    [contract.id, weekStart],
-  );
   for (const r of rows) disputes[r.status] = r.n;
   return {
     contractId: contract.id,
