@@ -13,7 +13,7 @@ export function formatStatus(s: TrackerStatus, contracts: readonly TrackerContra
   if (s.slot) {
     const minute = Math.min(10, Math.floor((now - s.slot.start) / 60_000) + 1);
     parts.push(`${slotLabel(s.slot.start)} · ${contractLabel(contracts, s.slot.contractId)}`);
-    parts.push(s.slot.discarded ? 'slot discarded' : `${s.slot.activeMinutes} active min of ${minute}`);
+    parts.push(s.slot.discarded ? 'slot discarded' : `active ${s.slot.activeMinutes} of ${minute} min`);
   } else {
     parts.push(`next slot ${hhmm(s.nextSlotAt ?? now)} UTC · ${contractLabel(contracts, s.contractId)}`);
   }

@@ -93,6 +93,8 @@ export function createTracker(o: TrackerOptions): Tracker {
   let lastShot: { slot: SlotRecording; path: string; capturedAt: number } | null = null;
   let lastError: { at: number; message: string } | null = null;
   const finished = new WeakSet<SlotRecording>();
+  /** A screenshot being taken: the slot waits for it before it ends. */
+  const capturing = new WeakMap<SlotRecording, Promise<void>>();
 
   const fail = (message: string) => {
     lastError = { at: o.clock.now(), message };
@@ -123,21 +125,26 @@ export function createTracker(o: TrackerOptions): Tracker {
   }
 
   async function onBoundary(slot: SlotRecording) {
-    if (current === slot) {
-      current = null;
-      await finish(slot, slot.end);
-    }
-    // Late (the machine slept)? The slot that contains now starts, its earlier minutes idle.
+    const ending = current === slot;
+    // The next slot starts first, so no input is lost while this one is written. Late (the
+    // machine slept)? The slot that contains now starts, its earlier minutes idle.
     beginAt(Math.max(o.clock.now(), slot.end));
+    if (ending) await finish(slot, slot.end);
   }
 
-  async function onCapture(slot: SlotRecording) {
+  function onCapture(slot: SlotRecording): Promise<void> | undefined {
     captureTimer = null;
     if (slot !== current || slot.closedAt !== null || slot.discarded || slot.shot) return;
     if (paused) {
       slot.captureAt = null; // a new second is drawn on resume
       return;
     }
+    const taking = takeScreenshot(slot).finally(() => capturing.delete(slot));
+    capturing.set(slot, taking);
+    return taking;
+  }
+
+  async function takeScreenshot(slot: SlotRecording) {
     const at = o.clock.now();
     try {
       const [shot, windowTitle] = await Promise.all([o.capture(), o.windowTitle()]);
@@ -157,12 +164,14 @@ export function createTracker(o: TrackerOptions): Tracker {
     await writeFileAtomic(statePath, JSON.stringify(state));
   }
 
+  function cancelCapture() {
+    captureTimer?.cancel();
+    captureTimer = null;
+  }
+
   async function finish(slot: SlotRecording, t: number) {
+    await capturing.get(slot);
     closeSlot(slot, t);
-    if (captureTimer && current === null) {
-      captureTimer.cancel();
-      captureTimer = null;
-    }
     finished.add(slot);
     const label = slotLabel(slot.start);
     const outcome = slotOutcome(slot);
@@ -188,6 +197,11 @@ export function createTracker(o: TrackerOptions): Tracker {
       );
       firstFree = Math.max(firstFree, slot.end);
       await saveState();
+      if (slot.discarded) {
+        // Discarded while it was being written.
+        await o.queue.remove(entryId(slot.contractId, isoOf(slot.start)));
+        return log(`Slot ${label}: discarded, not uploaded.`);
+      }
       log(`Slot ${label}: ${activeMinutes(slot.keyboard, slot.mouse)} active min${shot ? '' : ', no screenshot'}; queued for upload.`);
       o.uploader.wake();
     } catch (err) {
@@ -241,6 +255,7 @@ export function createTracker(o: TrackerOptions): Tracker {
       contractId = id;
       if (slot) {
         current = null;
+        cancelCapture();
         await finish(slot, o.clock.now());
         firstFree = Math.max(firstFree, slot.end);
       }
@@ -255,13 +270,10 @@ export function createTracker(o: TrackerOptions): Tracker {
       if (age >= DISCARD_MS) {
         return `Too late: the screenshot of ${label} was taken ${Math.round(age / 1000)} s ago (a screenshot can be discarded within 60 s). Delete the slot on the dashboard instead, until Monday 12:00 UTC.`;
       }
-      if (!finished.has(slot)) {
-        slot.discarded = true;
-      } else {
-        const id = entryId(slot.contractId, isoOf(slot.start));
-        if (!o.queue.get(id)) return `The slot ${label} is no longer in the queue.`;
-        await o.queue.remove(id);
-      }
+      // Not yet queued (recording, or being written): it is dropped when it ends. Queued: it
+      // goes now; it cannot have uploaded, as it is held for these 60 s.
+      slot.discarded = true;
+      if (finished.has(slot)) await o.queue.remove(entryId(slot.contractId, isoOf(slot.start)));
       await fs.rm(lastShot.path, { force: true });
       lastShot = null;
       return `Discarded the screenshot and the slot ${label}: its time is not recorded.`;
@@ -286,7 +298,7 @@ export function createTracker(o: TrackerOptions): Tracker {
       if (stopped) return;
       stopped = true;
       o.input.stop();
-      captureTimer?.cancel();
+      cancelCapture();
       boundaryTimer?.cancel();
       const slot = current;
       current = null;
