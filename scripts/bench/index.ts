@@ -202,7 +202,11 @@ function ingestRows(r: IngestResult | { error: string } | undefined) {
   const u = r.uploads;
   row(section, `slots/s (${INGEST.uploaders} trackers, 1920×1080 PNG, HTTP)`, `${u.perSecond.toFixed(1)} slots/s (${fmtInt(u.count)} in ${INGEST.durationMs / 1000} s; ${fmtKb(r.images.meanBytes)} each)`);
   row(section, 'upload p50 / p99', `${fmtMs(u.summary.p50)} / ${fmtMs(u.summary.p99)}`);
-  row(section, `floor: makeThumbnail alone (${INGEST.uploaders} in flight)`, `${r.floor.perSecond.toFixed(1)} thumbnails/s (p50 ${fmtMs(r.floor.summary.p50)})`);
+  row(
+    section,
+    `floor: makeThumbnail alone (${INGEST.uploaders} in flight)`,
+    `${r.floor.perSecond.toFixed(1)} thumbnails/s (before ${r.floor.before.toFixed(1)}, after ${r.floor.after.toFixed(1)}; p50 ${fmtMs(r.floor.summary.p50)})`,
+  );
   row(section, 'ratio ingestion / floor', r.ratio.toFixed(2), '≥ 0.6', check(r.ratio >= 0.6));
   row(section, 'slots stored / uploads answered 201', `${fmtInt(r.stored.rows)} / ${fmtInt(r.stored.expected)}`, 'equal', check(r.stored.rows === r.stored.expected));
   if (u.errors) row(section, 'errors', `${u.errors}: ${u.firstError}`, '0', 'ERROR');

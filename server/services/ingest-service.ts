@@ -8,10 +8,10 @@ import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
-import { findApproval, lockWeek } from '../data/weeks.ts';
+import { lockWeek } from '../data/weeks.ts';
 import { activeMinutes, capturedInside, judgeUpload, type SlotPayload, type StoredSlot } from '../domain/ingest.ts';
 import { weekActions } from '../domain/lifecycle.ts';
-import { weekStartOf } from '../domain/week.ts';
+import { weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem } from '../lib/problem.ts';
 import { sha256Hex, type BlobStore } from '../storage/blob-store.ts';
 import { ImageTooLargeError, inspectImage, storeScreenshot, UnsupportedImageError, type ImageInfo } from '../storage/screenshots.ts';
@@ -57,34 +57,34 @@ function checkCapture(start: Date, meta: SlotUploadMeta, hasScreenshot: boolean)
   return capturedAt;
 }
 
-/** Whatever the contractor has at this instant, on any of their contracts. */
-async function findStoredSlot(q: Queryable, contractorId: string, start: Date): Promise<StoredSlot | null> {
-  const rows = await q.query<Omit<StoredSlot, 'capturedAt'> & { capturedAt: Date | string | null }>(
-    `select contract_id as "contractId", kind, keyboard, mouse, memo, window_title as "windowTitle",
-            screenshot_sha256 as "screenshotSha256", captured_at as "capturedAt", deleted_at is not null as deleted
-       from slots where contractor_id = $1 and start = $2`,
-    [contractorId, start],
-  );
-  const r = rows[0];
-  return r ? { ...r, capturedAt: r.capturedAt ? new Date(r.capturedAt) : null } : null;
-}
-
 type Verdict = { kind: 'new' } | { kind: 'unchanged'; duplicate: boolean };
 
-/** Judges the upload against the stored slot: a conflict throws; a replay answers with the stored facts. */
-async function judge(q: Queryable, contract: Contract, start: Date, payload: SlotPayload): Promise<Verdict> {
-  const stored = await findStoredSlot(q, contract.contractor.id, start);
+/**
+ * Judges the upload, in one query: against whatever the contractor has at this instant on any
+ * of their contracts (a conflict throws; a replay answers with the stored facts), then, for a
+ * new slot, against the week's approval and edit deadline.
+ */
+async function judge(q: Queryable, contract: Contract, start: Date, payload: SlotPayload, now: Date): Promise<Verdict> {
+  const weekStart = weekStartOf(start);
+  const rows = await q.query<
+    Omit<StoredSlot, 'capturedAt' | 'contractId'> & { contractId: string | null; capturedAt: Date | string | null; duplicate: boolean; approval: 'manual' | 'auto' | null }
+  >(
+    `select s.contract_id as "contractId", s.kind, s.keyboard, s.mouse, s.memo, s.window_title as "windowTitle",
+            s.screenshot_sha256 as "screenshotSha256", s.captured_at as "capturedAt", s.deleted_at is not null as deleted,
+            s.duplicate, a.kind as approval
+       from (select 1) as one
+       left join slots s on s.contractor_id = $1 and s.start = $2
+       left join week_approvals a on a.contract_id = $3 and a.week_start = $4`,
+    [contract.contractor.id, start, contract.id, weekStart],
+  );
+  const r = rows[0]!;
+  const stored: StoredSlot | null = r.contractId ? { ...r, contractId: r.contractId, capturedAt: r.capturedAt ? new Date(r.capturedAt) : null } : null;
   const verdict = judgeUpload(contract.id, start, payload, stored);
   if (verdict.kind === 'conflict') throw new HttpProblem(verdict.status, verdict.reason);
-  if (verdict.kind === 'new') return verdict;
-  const rows = await q.query<{ duplicate: boolean }>(`select duplicate from slots where contract_id = $1 and start = $2`, [contract.id, start]);
-  return { kind: 'unchanged', duplicate: rows[0]?.duplicate ?? false };
-}
-
-async function checkWeekOpen(q: Queryable, contract: Contract, start: Date, now: Date) {
-  const weekStart = weekStartOf(start);
-  const edit = weekActions(weekStart, now, await findApproval(q, contract.id, weekStart)).edit;
-  if (!edit.ok) throw new HttpProblem(409, `Slots can no longer be uploaded to the week of ${start.toISOString().slice(0, 10)}: ${edit.reason}`);
+  if (verdict.kind === 'unchanged') return { kind: 'unchanged', duplicate: r.duplicate };
+  const edit = weekActions(weekStart, now, r.approval ? { kind: r.approval } : null).edit;
+  if (!edit.ok) throw new HttpProblem(409, `Slots can no longer be uploaded to the week of ${weekKey(weekStart)}: ${edit.reason}`);
+  return verdict;
 }
 
 export async function ingestSlot(
@@ -118,16 +118,14 @@ export async function ingestSlot(
   });
 
   // Before any work: a replay is answered at once, a conflict or a closed week costs nothing.
-  const early = await judge(database, contract, start, payload);
+  const early = await judge(database, contract, start, payload, now);
   if (early.kind === 'unchanged') return answer('unchanged', early.duplicate);
-  await checkWeekOpen(database, contract, start, now);
 
   const stored = screenshot && info ? await storeScreenshot(blobs, contract.id, screenshot, info) : null;
   const weekStart = weekStartOf(start);
   return database.transaction(async (tx) => {
     await lockWeek(tx, contract.id, weekStart);
-    await checkWeekOpen(tx, contract, start, now);
-    const verdict = await judge(tx, contract, start, payload);
+    const verdict = await judge(tx, contract, start, payload, now);
     if (verdict.kind === 'unchanged') return answer('unchanged', verdict.duplicate);
     let duplicate = false;
     if (stored) {
@@ -152,7 +150,7 @@ export async function ingestSlot(
     );
     if (inserted.length === 0) {
       // Another contract's upload for the same instant committed meanwhile (its week's lock is not ours).
-      await judge(tx, contract, start, payload);
+      await judge(tx, contract, start, payload, now);
       throw new HttpProblem(409, `You already have a slot at ${start.toISOString()}: the same 10 minutes cannot be billed twice.`);
     }
     await appendAudit(tx, {

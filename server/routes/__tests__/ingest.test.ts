@@ -342,7 +342,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
       const res = await upload(world.contracts.dev, prev, await desktopScreenshot(40));
       expect(res.statusCode).toBe(409);
       expect(res.json<Problem>().detail).toBe(
-        'Slots can no longer be uploaded to the week of 2026-11-18: Edits closed Monday 23 November 2026 at 12:00 UTC; the client is reviewing the week until Friday 27 November 2026 at 23:59:59 UTC.',
+        'Slots can no longer be uploaded to the week of 2026-11-16: Edits closed Monday 23 November 2026 at 12:00 UTC; the client is reviewing the week until Friday 27 November 2026 at 23:59:59 UTC.',
       );
     });
 
