@@ -3,20 +3,11 @@
 // and no manual time where it does not. The demo clock is Wednesday 25 Nov 2026 15:00 UTC, so
 // the week of 23 Nov is still open to edits; the browser runs in Europe/Berlin (UTC+1).
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD as PASSWORD, signIn } from './support/sign-in.ts';
 
-const PASSWORD = 'workdiary-demo';
 const WEEK = '2026-11-23';
 
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
-}
 
 async function onlyContractId(page: Page): Promise<string> {
   const response = await page.request.get('/api/contracts');

@@ -1,17 +1,7 @@
 // A client scrolls a contractor's week: the built dashboard against the real server and
 // the demo seeded at a fixed clock (see playwright.config.ts).
 import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'workdiary-demo';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
-}
+import { signIn } from './support/sign-in.ts';
 
 /** The buttons that open a slot, named like `09:10–09:20, active 8 of 10 minutes`. */
 const slotButtons = (page: Page) => page.getByRole('button', { name: /^\d\d:\d\d–\d\d:\d\d, / });

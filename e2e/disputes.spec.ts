@@ -3,20 +3,15 @@
 // other, the admin resolves the contested one for the contractor, and the client finds one
 // slot refunded, one billable, and every step in the audit trail.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD as PASSWORD, signIn } from './support/sign-in.ts';
 
-const PASSWORD = 'workdiary-demo';
 const WEEK = '2026-11-16'; // the week before the e2e clock's (Wednesday 25 Nov): in review
 const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'];
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
+/** A browser of one's own for each person, signed in. */
+async function signInAs(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
   return page;
 }
 
@@ -62,7 +57,7 @@ test('a dispute goes from the client to the contractor to the admin and back', a
   await api.dispose();
 
   // --- The contractor finds it waiting for an answer, accepts one slot and contests the other.
-  const dev = await signIn(browser, 'dev@demo.test');
+  const dev = await signInAs(browser, 'dev@demo.test');
   await dev.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disputes' }).click();
   await expect(dev.getByRole('heading', { level: 2, name: /Needs your answer/ })).toBeVisible();
   // (The demo has disputes of its own; ours is found by its link.)
@@ -97,7 +92,7 @@ test('a dispute goes from the client to the contractor to the admin and back', a
   await dev.context().close();
 
   // --- The admin opens the escalated queue and resolves the contested slot for the contractor.
-  const admin = await signIn(browser, 'admin@demo.test');
+  const admin = await signInAs(browser, 'admin@demo.test');
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disputes' }).click();
   await expect(admin.getByRole('button', { name: 'Escalated', pressed: true })).toBeVisible();
   // The queue is worked oldest first: the demo's escalated dispute, then ours.
@@ -124,7 +119,7 @@ test('a dispute goes from the client to the contractor to the admin and back', a
   await admin.context().close();
 
   // --- The client sees the outcome: one slot refunded, one billable, and how it came to be.
-  const client = await signIn(browser, 'client@demo.test');
+  const client = await signInAs(browser, 'client@demo.test');
   await client.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disputes' }).click();
   await client.getByRole('button', { name: 'Settled' }).click();
   await expect(client).toHaveURL(/[?&]status=settled/);
@@ -166,7 +161,7 @@ test('the client withdraws a dispute after a confirmation, and its slots are bil
   const disputeId = ((await created.json()) as { id: string }).id;
   await api.dispose();
 
-  const client = await signIn(browser, 'client@demo.test');
+  const client = await signInAs(browser, 'client@demo.test');
   await client.goto(`/disputes/${disputeId}`);
   const slot = client.getByRole('listitem', { name: slotLabel(start) });
   await expect(slot).toContainText('Held');
@@ -196,7 +191,7 @@ test('the client withdraws a dispute after a confirmation, and its slots are bil
 });
 
 test('the disputes pages fit a 375 px wide phone', async ({ browser }) => {
-  const client = await signIn(browser, 'client@demo.test');
+  const client = await signInAs(browser, 'client@demo.test');
   await client.setViewportSize({ width: 375, height: 740 });
   await client.goto('/disputes?status=all');
   await expect(client.getByRole('heading', { level: 1, name: 'Disputes' })).toBeVisible();

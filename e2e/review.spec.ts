@@ -2,18 +2,9 @@
 // the flagged slots, then "Approve the rest". The designer's week of 16 Nov is in review at the
 // e2e clock (Wednesday 25 Nov); the developer's is left to the disputes spec.
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/sign-in.ts';
 
-const PASSWORD = 'workdiary-demo';
 const WEEK = '2026-11-16';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
-}
 
 async function designerContract(page: Page, email = 'designer@demo.test'): Promise<{ id: string; hourlyRate: number }> {
   const { contracts } = (await (await page.request.get('/api/contracts')).json()) as {

@@ -4,18 +4,9 @@
 // at a fixed clock (Wednesday 25 Nov 2026, see playwright.config.ts): the week of 16 Nov is in
 // review, so the client may dispute it. It uses the designer's contract.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { signIn } from './support/sign-in.ts';
 
-const PASSWORD = 'workdiary-demo';
 const WEEK = '2026-11-16';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
-}
 
 interface ContractInfo {
   id: string;

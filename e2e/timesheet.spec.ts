@@ -6,20 +6,11 @@
 // spec, which works on the developer's contract in the same week, is not affected by the
 // approval here.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { signIn } from './support/sign-in.ts';
 
-const PASSWORD = 'workdiary-demo';
 const WEEK = '2026-11-16';
 const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'];
 const COLUMNS = ['billable', 'inactive', 'overLimit', 'held', 'refunded'] as const;
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
-}
 
 interface ContractInfo {
   id: string;
