@@ -114,5 +114,5 @@ describe.skipIf(!pgUrl)('a server crash during uploads, on PostgreSQL', () => {
     } finally {
       await db.end();
     }
-  });
+  }, 180_000);
 });

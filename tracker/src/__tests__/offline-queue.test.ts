@@ -79,5 +79,5 @@ describe('the offline queue', () => {
     expect(details.map((d) => d.keyboard.findIndex((k) => k > 0))).toEqual([1, 2, 3, -1, 2, 2]);
     expect(details.map((d) => Math.max(...d.keyboard))).toEqual([10, 11, 12, 0, 24, 25]);
     expect(details[3]!.mouse[4]).toBe(6);
-  });
+  }, 180_000);
 });

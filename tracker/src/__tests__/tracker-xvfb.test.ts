@@ -101,7 +101,7 @@ describe.skipIf(xvfbMissing)('the tracker under Xvfb, against a real server', ()
     expect(mean(Math.round(150 * k), Math.round(250 * k), Math.round(650 * k), Math.round(450 * k))).toBeGreaterThan(150);
     expect(mean(Math.round(900 * k), Math.round(500 * k), Math.round(1500 * k), Math.round(850 * k))).toBeLessThan(30);
     expect(slot.windowTitle).toBe('Quarterly report.odt');
-  });
+  }, 180_000);
 
   it('the command: lists the contracts, takes a pick on stdin, and obeys memo, pause, status and quit', async () => {
     const token = await createTrackerToken(site.url, site.world.users.designer.email, 'Designer laptop');
@@ -135,5 +135,5 @@ describe.skipIf(xvfbMissing)('the tracker under Xvfb, against a real server', ()
     child.stdin.write('quit\n');
     expect(await exit).toBe(0);
     expect(out).toMatch(/Everything is uploaded\.|wait in/);
-  });
+  }, 180_000);
 });
