@@ -1,7 +1,11 @@
 // Ingestion: 16 trackers upload real 1920×1080 PNG screenshots to the real server on
 // PostgreSQL, each PUTting its own slots, for a fixed time. Beside it, the floor: sharp alone
 // making the same thumbnails (the same makeThumbnail) of the same images, as many in flight.
-import http from 'node:http';
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { companies, contracts, users } from '../../server/db/schema.ts';
@@ -12,6 +16,7 @@ import { desktopScreenshot } from '../../server/test/fixtures.ts';
 import { BENCH } from './data.ts';
 import { startApiServer } from './api.ts';
 import { concurrent } from './load.ts';
+import type { UploadRun, UploadSpec } from './ingest-worker.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export const INGEST = { db: 'workdiary_bench_ingest', uploaders: 16, images: 32, durationMs: 10_000, floorMs: 4_000, poolSize: 10 };
@@ -61,47 +66,16 @@ async function seed(database: Database): Promise<{ contractId: string; token: st
   return out;
 }
 
-const BOUNDARY = 'workdiary-bench-boundary';
-
-/** One PUT of a slot as the tracker sends it: the meta, then the PNG, written without copying the image. */
-function putSlot(agent: http.Agent, base: string, token: string, contractId: string, start: Date, image: Buffer) {
-  const meta = JSON.stringify({
-    capturedAt: new Date(start.getTime() + 271_000).toISOString(),
-    keyboard: [12, 40, 0, 3, 0, 0, 9, 31, 22, 5],
-    mouse: [3, 8, 0, 1, 0, 0, 4, 10, 7, 2],
-    memo: 'Bench upload',
-    windowTitle: 'slot.ts — editor',
+/** Runs the trackers in a child process (ingest-worker.ts) against the server at `base`. */
+function uploadsInChild(spec: UploadSpec): Promise<UploadRun> {
+  const child = fork(fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const head = Buffer.from(
-    `--${BOUNDARY}\r\ncontent-disposition: form-data; name="meta"\r\n\r\n${meta}\r\n` +
-      `--${BOUNDARY}\r\ncontent-disposition: form-data; name="screenshot"; filename="shot.png"\r\ncontent-type: image/png\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
-  const url = new URL(`${base}/api/contracts/${contractId}/slots/${start.toISOString()}`);
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'PUT',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-          'content-length': head.length + image.length + tail.length,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
-    req.on('error', reject);
-    req.write(head);
-    req.write(image);
-    req.end(tail);
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: UploadRun | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
+    child.once('exit', (code) => reject(new Error(`the upload client exited (${code}) before answering`)));
+    child.send(spec);
   });
 }
 
@@ -121,32 +95,26 @@ export async function benchIngest(pgUrl: string, log: (msg: string) => void): Pr
     await concurrent(thumb, INGEST.uploaders, 1_000); // warm-up
     const before = await floorRun();
 
+    const imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-bench-shots-'));
+    images.forEach((img, i) => fs.writeFileSync(path.join(imageDir, `${String(i).padStart(3, '0')}.png`), img));
     const server = await startApiServer(database);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: INGEST.uploaders });
-    let uploads: IngestResult['uploads'];
-    let ok = 0;
+    let run: UploadRun;
     try {
-      // Each uploader walks back from the last slot before the clock, one slot at a time.
-      const latest = Math.floor(Date.parse(BENCH.now) / 600_000) * 600_000 - 600_000;
-      const next = uploaders.map(() => 0);
-      let picked = 0;
-      const op = (u: number) => async () => {
-        const start = new Date(latest - next[u]!++ * 600_000);
-        const r = await putSlot(agent, server.base, uploaders[u]!.token, uploaders[u]!.contractId, start, images[picked++ % images.length]!);
-        if (r.status === 201) ok++;
-        return r.status === 201 ? { ok: true, bytes: 0 } : { ok: false, bytes: 0, error: `HTTP ${r.status}: ${r.body.slice(0, 200)}` };
-      };
-      log(`warm-up: one upload per tracker`);
-      await Promise.all(uploaders.map((_, u) => op(u)()));
-      log(`${INGEST.uploaders} trackers uploading for ${INGEST.durationMs / 1000} s`);
-      // The trackers take turns, so each has about one upload in flight.
-      let turn = 0;
-      const r = await concurrent(() => op(turn++ % uploaders.length)(), INGEST.uploaders, INGEST.durationMs);
-      uploads = { count: r.count, perSecond: r.perSecond, summary: summarize(r.latencies), errors: r.errors, firstError: r.firstError };
+      log(`${INGEST.uploaders} trackers (in their own process) uploading for ${INGEST.durationMs / 1000} s, after one upload each to warm up`);
+      run = await uploadsInChild({
+        base: server.base,
+        uploaders,
+        imageDir,
+        latest: Math.floor(Date.parse(BENCH.now) / 600_000) * 600_000 - 600_000,
+        durationMs: INGEST.durationMs,
+      });
     } finally {
-      agent.destroy();
       await server.close();
+      fs.rmSync(imageDir, { recursive: true, force: true });
     }
+    const r = run.result;
+    const uploads = { count: r.count, perSecond: r.perSecond, summary: summarize(r.latencies), errors: r.errors, firstError: r.firstError };
+    const ok = run.created;
     const rows = (await database.query<{ n: number }>(`select count(*)::int as n from slots`))[0]!.n;
 
     const after = await floorRun();
