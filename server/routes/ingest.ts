@@ -71,7 +71,9 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
       ]);
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new HttpProblem(413, `The upload has too many parts. ${PARTS_HINT}`);
-    throw err;
+    if (err instanceof HttpProblem || (err as { statusCode?: number }).statusCode) throw err;
+    // The parser's own complaints (a cut-off body, a missing boundary) are the request's fault.
+    throw new HttpProblem(400, `The multipart body could not be read (${(err as Error).message}). ${PARTS_HINT}`, [{ field: 'body', message: 'must be complete multipart/form-data' }]);
   }
   return { meta: parseMeta(metaText), screenshot: screenshot && screenshot.length > 0 ? screenshot : null };
 }

@@ -284,6 +284,19 @@ describe.each(backends)('ingestion on %s', (backend) => {
       expect(json.json<Problem>().detail).toContain('multipart/form-data');
     });
 
+    it('answers 400 for a body cut off in the middle, as a tracker that lost its connection sends it', async () => {
+      const body = await formBody(metaFor(s), { bytes: shot });
+      const res = await env.app.inject({
+        method: 'PUT',
+        url: slotUrl(world.contracts.dev, s),
+        headers: { authorization: `Bearer ${devToken}`, 'content-type': body.contentType },
+        payload: body.payload.subarray(0, body.payload.length - 5000),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<Problem>().detail).toContain('The multipart body could not be read');
+      expect((await get(slotUrl(world.contracts.dev, s), client)).statusCode).toBe(404);
+    });
+
     it('answers 413 for a file over 8 MB', async () => {
       const big = Buffer.alloc(8 * 1024 * 1024 + 1, 7);
       const res = await put(world.contracts.dev, s, metaFor(s), { bytes: big });
