@@ -49,11 +49,43 @@ export async function firstScreenfulThumbnails(q: Database, sessionToken: string
   return rows.map((r) => `/api/contracts/${encodeURIComponent(contract.id)}/slots/${new Date(r.start).toISOString()}/thumbnail`);
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/**
+ * Requests the thumbnails once the dashboard's own scripts have arrived (every
+ * `modulepreload` link loaded, and the HTML parsed), or at DOMContentLoaded at the latest:
+ * earlier, eighteen images would share the browser's six connections, and the server, with
+ * the scripts the first render needs; later, they would wait for that render. Either way
+ * they load while the scripts run and the grid renders, so the cards find them in the cache.
+ */
+const SCHEDULE = `(function (urls) {
+  var done = false;
+  var go = function () {
+    if (done) return;
+    done = true;
+    var f = document.createDocumentFragment();
+    urls.forEach(function (href) {
+      var l = document.createElement('link');
+      l.rel = 'preload';
+      l.as = 'image';
+      l.href = href;
+      f.appendChild(l);
+    });
+    document.head.appendChild(f);
+  };
+  var loaded = 0;
+  var check = function () {
+    if (document.readyState !== 'loading' && loaded >= document.querySelectorAll('link[rel=modulepreload]').length) go();
+  };
+  document.addEventListener('load', function (e) {
+    if (e.target && e.target.rel === 'modulepreload') { loaded++; check(); }
+  }, true);
+  document.addEventListener('readystatechange', check);
+  document.addEventListener('DOMContentLoaded', go);
+})(URLS);`.replace(/\n\s*/g, ' ');
 
-/** index.html with the preload tags at the end of its head. */
+/** index.html with the script that preloads the thumbnails, ahead of the style sheets (so it never waits for them). */
 export function withImagePreloads(html: string, urls: string[]): string {
   if (urls.length === 0) return html;
-  const tags = urls.map((u) => `<link rel="preload" as="image" href="${escapeAttr(u)}">`).join('');
-  return html.replace('</head>', `${tags}</head>`);
+  // JSON in a script: `<` is escaped so no URL can close the element.
+  const script = `<script>${SCHEDULE.replace('URLS', JSON.stringify(urls).replace(/</g, '\\u003c'))}</script>`;
+  return html.replace('</title>', `</title>${script}`);
 }

@@ -9,7 +9,11 @@ import { PRELOADED_THUMBNAILS } from '../../services/diary-preload.ts';
 const WEEK = '2026-11-23';
 const at = (day: number, hh: number, mm: number) => new Date(Date.UTC(2026, 10, 23 + day, hh, mm)).toISOString();
 const INDEX = '<!doctype html><html><head><title>workdiary</title></head><body><div id="root"></div></body></html>';
-const preloads = (html: string) => [...html.matchAll(/<link rel="preload" as="image" href="([^"]+)">/g)].map((m) => m[1]);
+/** The thumbnail URLs the page's inline script will preload. */
+const preloads = (html: string): string[] => {
+  const m = /<\/title><script>\(function \(urls\) \{.*\}\)\((\[[^\]]*\])\);<\/script>/.exec(html);
+  return m ? (JSON.parse(m[1]!) as string[]) : [];
+};
 
 describe.each(backends)('the diary page names its first screenful of thumbnails, on %s', (backend) => {
   let env: TestEnv;
