@@ -37,6 +37,9 @@ test('the designer creates a tracker token, sees it once, finds the device liste
   await page.setViewportSize({ width: 375, height: 812 });
   await expect(panel).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  // On a phone the main links sit in a row of their own, still reachable.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Contracts', 'Disputes', 'Trackers']) await expect(nav.getByRole('link', { name })).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('trackers-375.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
