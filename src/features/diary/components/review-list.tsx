@@ -53,6 +53,8 @@ export function ReviewList({ ref, listId, label, items, current, flags, contract
     },
     [current],
   );
+  // The React Compiler is not used here, and the virtualizer is read afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => boxRef.current,
