@@ -50,6 +50,8 @@ interface DiaryGridProps {
   selection?: { starts: ReadonlySet<string>; onToggle: (slot: number, range: boolean) => void } | null;
 }
 
+const FIRST_GUESS_OF_LIST_TOP = 280;
+
 const KEY_DIRECTION: Record<string, Direction> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
@@ -66,7 +68,10 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
     const viewport = document.documentElement.clientWidth;
     return Math.min(viewport, 1360) - (viewport <= 640 ? 24 : 48);
   });
-  const [scrollMargin, setScrollMargin] = useState(0);
+  // The list's offset from the page's top, measured below. Until then a low guess (the page's
+  // header is taller than this at any width): the first render then makes only the rows that
+  // can be on screen, not a whole window's height of them.
+  const [scrollMargin, setScrollMargin] = useState(FIRST_GUESS_OF_LIST_TOP);
 
   useLayoutEffect(() => {
     const el = listRef.current;
