@@ -55,8 +55,14 @@ export function statesOf(rows: readonly { kind: 'tracked' | 'manual'; active: nu
 
 export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
   const weekEnd = addWeeks(weekStart, 1);
-  const [approval, rows] = await Promise.all([findApproval(q, contract.id, weekStart), findWeekSlots(q, contract.id, weekStart, weekEnd)]);
-  const terms = await termsOfWeek(q, contract, weekStart, approval);
+  // The three reads at once: the terms changes are read even when an approval turns out to
+  // carry the week's terms (then they are not used), which spares a round trip on every read.
+  const [approval, rows, changes] = await Promise.all([
+    findApproval(q, contract.id, weekStart),
+    findWeekSlots(q, contract.id, weekStart, weekEnd),
+    findTermsChanges(q, contract.id),
+  ]);
+  const terms = weekTerms(contract, approval ? [] : changes, weekStart, approval);
   return {
     contract,
     weekStart,
