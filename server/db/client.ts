@@ -1,5 +1,6 @@
 // The connection: embedded PGlite in a data folder, or PostgreSQL through `pg` when a URL
 // is given. Both get the same schema, the same migrations and the same SQL.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +91,22 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * A parameterised query as a named prepared statement (named by its text): each pooled
+ * connection parses and plans it once, not on every request. The same text is always the
+ * same name, so a name never stands for two statements.
+ */
+const prepared = new Map<string, string>();
+function statement(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  if (!values || values.length === 0) return { text };
+  let name = prepared.get(text);
+  if (!name) {
+    name = `wd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    prepared.set(text, name);
+  }
+  return { name, text, values };
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     // random_page_cost 1.1 (data on SSD or in memory): the week query then reads the primary
@@ -103,12 +120,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
-      query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      query: async (text, params) => (await pool.query(statement(text, params as unknown[] | undefined))).rows,
       transaction: async (fn) => {
         const conn = await pool.connect();
         try {
           await conn.query('begin');
-          const result = await fn({ query: async (text, params) => (await conn.query(text, params as unknown[])).rows });
+          const result = await fn({ query: async (text, params) => (await conn.query(statement(text, params as unknown[] | undefined))).rows });
           await conn.query('commit');
           return result;
         } catch (err) {
