@@ -129,17 +129,20 @@ export async function ingestSlot(
     if (verdict.kind === 'unchanged') return answer('unchanged', verdict.duplicate);
     let duplicate = false;
     if (stored) {
-      await tx.query(
+      const fresh = await tx.query(
         `insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (contract_id, sha256) do nothing`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (contract_id, sha256) do nothing returning 1`,
         [contract.id, stored.sha256, stored.mime, stored.bytes, stored.width, stored.height, stored.thumbSha256, stored.thumbBytes, now],
       );
-      // The same image on another slot of the contract: stored once, and both flagged.
-      const others = await tx.query(
-        `update slots set duplicate = true where contract_id = $1 and screenshot_sha256 = $2 and start <> $3 returning 1`,
-        [contract.id, stored.sha256, start],
-      );
-      duplicate = others.length > 0;
+      // The same image on another slot of the contract: stored once, and both flagged. A new
+      // image row means no slot shows the image yet (slots reference the row): nothing to flag.
+      if (fresh.length === 0) {
+        const others = await tx.query(
+          `update slots set duplicate = true where contract_id = $1 and screenshot_sha256 = $2 and start <> $3 returning 1`,
+          [contract.id, stored.sha256, start],
+        );
+        duplicate = others.length > 0;
+      }
     }
     const inserted = await tx.query(
       `insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo, window_title,
