@@ -17,8 +17,8 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
-import { authPlugin, SESSION_COOKIE } from './auth.ts';
-import { firstScreenfulThumbnails, withImagePreloads } from './services/diary-preload.ts';
+import { authPlugin, sessionUser } from './auth.ts';
+import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads } from './services/diary-preload.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
@@ -184,7 +184,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         }
         return reply.sendFile(path.relative(root, file));
       }
-      const thumbnails = await firstScreenfulThumbnails(app.deps.database, req.cookies[SESSION_COOKIE], req.url, app.deps.clock.now());
+      // Only a diary link to a week asks who is viewing (a session lookup), not every page.
+      const diaryTop = diaryTopOfWeek(req.url);
+      const viewer = diaryTop ? await sessionUser(app, req) : null;
+      const thumbnails = diaryTop && viewer ? await firstScreenfulThumbnails(app.deps.database, viewer, diaryTop) : [];
       if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
       // This copy names the viewer's own thumbnails: never stored by a shared cache.
       reply.header('Cache-Control', 'private, no-cache');

@@ -23,10 +23,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     // Only the API needs to know who asks; the dashboard's files (sent with the cookie too) do not.
     if (!req.url.startsWith('/api/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token && token.length <= 100) req.user = await findSessionUser(app.deps.database, token, app.deps.clock.now());
+    req.user = await sessionUser(app, req);
   });
 });
+
+/** The user of the request's session cookie, or null (no cookie, a malformed one, or an ended session). */
+export async function sessionUser(app: FastifyInstance, req: FastifyRequest): Promise<User | null> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token || token.length > 100) return null;
+  return findSessionUser(app.deps.database, token, app.deps.clock.now());
+}
 
 export function requireUser(req: FastifyRequest): User {
   if (!req.user) throw new HttpProblem(401, 'Sign in first: this needs a session. POST /api/auth/login with your email and password.');

@@ -161,7 +161,7 @@ async function fakeScreenshot(seed: number): Promise<Buffer> {
 }
 
 /** PGlite with the bench client and a full week on `n` distinct real screenshots. */
-export async function diaryWorld(blobsDir: string, n: number) {
+async function diaryWorld(blobsDir: string, n: number) {
   const database = await openDatabase({});
   const exec = database.query as Exec;
   const world = await createBase(exec, await hashPassword(BENCH.password));
@@ -404,9 +404,9 @@ async function warmServer(browser: Browser, server: ApiServer, url: string) {
  * neither polls from outside nor injects Playwright's helper scripts into the page while
  * the measured screenful is loading (that injection alone costs the main thread ~100 ms).
  */
-export const WATCH_TAG = '__bench:first-viewport';
+const WATCH_TAG = '__bench:first-viewport';
 // A string, not a function: tsx would wrap the named helpers of a function in a `__name` the page lacks.
-export const watchFirstViewport = (selector: string) => `(() => {
+const watchFirstViewport = (selector: string) => `(() => {
   let first;
   let count = -1;
   const tick = () => {
@@ -430,7 +430,7 @@ export const watchFirstViewport = (selector: string) => `(() => {
   requestAnimationFrame(tick);
 })();`;
 
-export async function viewportThumbnailsComplete(page: Page, timeoutMs: number) {
+async function viewportThumbnailsComplete(page: Page, timeoutMs: number) {
   const msg = await page.waitForEvent('console', { predicate: (m) => m.text().startsWith(WATCH_TAG), timeout: timeoutMs });
   return JSON.parse(msg.text().slice(WATCH_TAG.length).trim()) as { ms: number; count: number };
 }

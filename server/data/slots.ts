@@ -89,3 +89,14 @@ export async function findVisibleSlotImage(database: Queryable, user: User, cont
   );
   return rows[0] ?? null;
 }
+
+/** The starts of a week's first `limit` visible slots with a screenshot, in time order. */
+export async function findFirstScreenshotStarts(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date, limit: number): Promise<Date[]> {
+  const rows = await q.query<{ start: Date | string }>(
+    `select start from slots
+      where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null and screenshot_sha256 is not null
+      order by start limit $4`,
+    [contractId, weekStart, weekEnd, limit],
+  );
+  return rows.map((r) => new Date(r.start));
+}

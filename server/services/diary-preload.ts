@@ -1,52 +1,47 @@
 // The diary is where people land (a shared link to a week). Its first screenful is three hour
 // rows of thumbnails, and on a cold visit they would be requested only once the dashboard's
 // scripts have run and the grid has rendered: hundreds of ms after the HTML. So when the
-// dashboard's HTML is asked for a diary page, the server names the first screenful's
-// thumbnails in `<link rel="preload" as="image">` tags, and the browser fetches them while
-// it downloads and runs the scripts. Only for a signed-in viewer who may see the contract,
-// and only for the week's top (a link to a day or a slot scrolls elsewhere).
-import type { Database } from '../db/client.ts';
+// dashboard's HTML is asked for a diary page, the server adds a few inline lines that name
+// the first screenful's thumbnails, and the browser fetches them while it runs the scripts.
+// Only for a signed-in viewer who may see the contract, and only for the week's top (a link
+// to a day or a slot scrolls elsewhere).
+import { WeekParams } from '../../contract/week.ts';
+import type { Queryable } from '../db/client.ts';
 import { findVisibleContract } from '../data/contracts.ts';
-import { findSessionUser } from '../data/users.ts';
-import { addWeeks } from '../domain/week.ts';
+import { findFirstScreenshotStarts } from '../data/slots.ts';
+import type { User } from '../data/users.ts';
+import { addWeeks, parseWeekKey } from '../domain/week.ts';
 
 /** Three hour rows of six cards: what a laptop's first screen shows of the grid. */
 export const PRELOADED_THUMBNAILS = 18;
 
-const DIARY_PATH = /^\/contracts\/([0-9a-f-]{36})\/diary\/?$/i;
-const MONDAY = /^\d{4}-\d{2}-\d{2}$/;
+const DIARY_PATH = /^\/contracts\/([^/]+)\/diary\/?$/;
 
-/** The week the diary's URL asks for, when it names one (a Monday) and no day or slot. */
-export function diaryTopOfWeek(pathname: string, search: URLSearchParams): { contractId: string; weekStart: Date } | null {
+export interface DiaryTop {
+  contractId: string;
+  weekStart: Date;
+}
+
+/** The contract and week a diary URL asks for, when it names a week (a Monday) and no day or slot. */
+export function diaryTopOfWeek(url: string): DiaryTop | null {
+  const { pathname, searchParams } = new URL(url, 'http://localhost');
   const m = DIARY_PATH.exec(pathname);
-  if (!m || search.has('day') || search.has('slot')) return null;
-  const week = search.get('week') ?? '';
-  if (!MONDAY.test(week)) return null;
-  const weekStart = new Date(`${week}T00:00:00Z`);
-  if (Number.isNaN(weekStart.getTime()) || weekStart.toISOString().slice(0, 10) !== week || weekStart.getUTCDay() !== 1) return null;
-  return { contractId: m[1]!.toLowerCase(), weekStart };
+  if (!m || searchParams.has('day') || searchParams.has('slot')) return null;
+  // The same rules as the week's API route: a contract id and a Monday.
+  const parsed = WeekParams.safeParse({ contractId: m[1], weekStart: searchParams.get('week') ?? '' });
+  if (!parsed.success) return null;
+  return { contractId: parsed.data.contractId, weekStart: parseWeekKey(parsed.data.weekStart) };
 }
 
 /**
  * The thumbnail URLs of the week's first slots with a screenshot, exactly as the dashboard
  * writes them (src/features/diary/api/get-slot.ts), or none when the viewer may not see them.
  */
-export async function firstScreenfulThumbnails(q: Database, sessionToken: string | undefined, url: string, now: Date): Promise<string[]> {
-  if (!sessionToken || sessionToken.length > 100) return [];
-  const parsed = new URL(url, 'http://localhost');
-  const target = diaryTopOfWeek(parsed.pathname, parsed.searchParams);
-  if (!target) return [];
-  const user = await findSessionUser(q, sessionToken, now);
-  if (!user) return [];
+export async function firstScreenfulThumbnails(q: Queryable, user: User, target: DiaryTop): Promise<string[]> {
   const contract = await findVisibleContract(q, user, target.contractId);
   if (!contract) return [];
-  const rows = await q.query<{ start: Date }>(
-    `select start from slots
-      where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null and screenshot_sha256 is not null
-      order by start limit ${PRELOADED_THUMBNAILS}`,
-    [contract.id, target.weekStart, addWeeks(target.weekStart, 1)],
-  );
-  return rows.map((r) => `/api/contracts/${encodeURIComponent(contract.id)}/slots/${new Date(r.start).toISOString()}/thumbnail`);
+  const starts = await findFirstScreenshotStarts(q, contract.id, target.weekStart, addWeeks(target.weekStart, 1), PRELOADED_THUMBNAILS);
+  return starts.map((start) => `/api/contracts/${encodeURIComponent(contract.id)}/slots/${start.toISOString()}/thumbnail`);
 }
 
 /**

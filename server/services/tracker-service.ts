@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreatedTracker, Tracker, TrackerSession } from '../../contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
+import { findVisibleContracts } from '../data/contracts.ts';
 import { findUserTrackers, insertTracker, revokeTracker } from '../data/trackers.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { tokenHash, type User } from '../data/users.ts';
@@ -51,13 +52,9 @@ export async function revokeUserTracker(database: Database, user: User, trackerI
 
 /** What a tracker learns at start-up: whose it is and the active contracts it may upload to. */
 export async function trackerSession(database: Database, tracker: TrackerIdentity, now: Date): Promise<TrackerSession> {
-  const contracts = await database.query<TrackerSession['contracts'][number]>(
-    `select k.id, k.title, c.name as "companyName", k.time_zone as "timeZone", k.status, k.manual_time_allowed as "manualTimeAllowed"
-       from contracts k join companies c on c.id = k.company_id
-      where k.contractor_id = $1 and k.status = 'active'
-      order by c.name, k.title`,
-    [tracker.user.id],
-  );
+  const contracts = (await findVisibleContracts(database, tracker.user))
+    .filter((k) => k.status === 'active')
+    .map((k) => ({ id: k.id, title: k.title, companyName: k.company.name, timeZone: k.timeZone, status: 'active' as const, manualTimeAllowed: k.manualTimeAllowed }));
   const { id, name, email } = tracker.user;
   return { user: { id, name, email }, device: tracker.device, contracts, now: now.toISOString() };
 }
