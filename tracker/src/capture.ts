@@ -2,7 +2,7 @@
 // desktop positions into one image (sharp), at most 1920 px wide, encoded as WebP.
 import sharp from 'sharp';
 
-export const MAX_WIDTH = 1920;
+const MAX_WIDTH = 1920;
 
 export interface MonitorImage {
   /** The monitor's position on the desktop and its size, in desktop units. */
@@ -67,7 +67,7 @@ export async function composeScreenshot(monitors: readonly MonitorImage[], opts:
 }
 
 /** Captures every monitor now (node-screenshots: X11, macOS, Windows). */
-export async function captureMonitors(): Promise<MonitorImage[]> {
+async function captureMonitors(): Promise<MonitorImage[]> {
   const { Monitor } = await import('node-screenshots');
   const monitors = Monitor.all();
   if (!monitors.length) throw new Error('no monitor found to capture');

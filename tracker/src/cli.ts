@@ -17,7 +17,7 @@ import { createTracker, slotLabel } from './tracker.ts';
 import { createUploader } from './uploader.ts';
 import { windowTitleReader } from './window-title.ts';
 
-export const USAGE = `Usage: workdiary-tracker --server URL --token TOKEN [options]
+const USAGE = `Usage: workdiary-tracker --server URL --token TOKEN [options]
 
 Records 10-minute slots of your work for a workdiary contract (one screenshot at a random
 moment of each slot, keyboard and mouse activity per minute) and uploads them.
@@ -74,7 +74,7 @@ export function findContract(contracts: readonly TrackerContract[], ref: string)
   return contracts.find((c) => c.id === r) ?? null;
 }
 
-export const listContracts = (contracts: readonly TrackerContract[]) =>
+const listContracts = (contracts: readonly TrackerContract[]) =>
   contracts.map((c, i) => `  ${String(i + 1).padStart(2)}. ${c.title} — ${c.companyName}${c.manualTimeAllowed ? ' (manual time allowed)' : ''}  [${c.id}]`).join('\n');
 
 interface CachedSession {

@@ -3,8 +3,8 @@
 import type { Rng } from './rng.ts';
 
 export const SLOT_MS = 600_000;
-export const MINUTE_MS = 60_000;
-export const MINUTES = 10;
+const MINUTE_MS = 60_000;
+const MINUTES = 10;
 /** The server refuses more per minute; a stuck key must not make a slot unstorable. */
 export const MAX_PER_MINUTE = 10_000;
 

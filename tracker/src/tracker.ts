@@ -26,8 +26,8 @@ import type { Uploader, UploaderState } from './uploader.ts';
 import { clip, type WindowTitle } from './window-title.ts';
 
 /** How long after its capture a screenshot may be discarded; its slot waits that long to upload. */
-export const DISCARD_MS = 60_000;
-export const MAX_MEMO = 500;
+const DISCARD_MS = 60_000;
+const MAX_MEMO = 500;
 
 export interface TrackerOptions {
   clock: Clock;

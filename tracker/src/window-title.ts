@@ -3,7 +3,7 @@
 // (no xdotool, no focused window, Wayland) gives '' and never stops the tracker.
 import { execFile } from 'node:child_process';
 
-export const MAX_TITLE = 500;
+const MAX_TITLE = 500;
 
 /** Cuts to `max` UTF-16 units (the server's limit) without splitting a surrogate pair. */
 export function clip(s: string, max: number): string {
