@@ -53,13 +53,14 @@ function preloadRoutes(entries: string[]): Plugin {
  * be exactly those the app requests (src/lib/api-client.ts `apiUrl`; the diary's loader in
  * src/app/routes/app/diary-loader.ts and src/features/diary/api/get-week.ts); a week or zone
  * the loader would still fill in or redirect is not preloaded (the contractor's zone needs the
- * contract first).
+ * contract first). A page the server rendered (server/services/diary-page.ts) carries its
+ * answers already (the `wd-first-render` script, first in the head), so nothing is preloaded.
  */
 function preloadApi(): Plugin {
   const script = `(function () {
   try {
     var p = location.pathname;
-    if (p === '/login') return;
+    if (p === '/login' || document.getElementById('wd-first-render')) return;
     var add = function (href) {
       var l = document.createElement('link');
       l.rel = 'preload';
@@ -101,6 +102,7 @@ function precompress(): Plugin {
   return {
     name: 'workdiary:precompress',
     apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
@@ -131,5 +133,20 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     assetsInlineLimit: 2048,
+  },
+  // `vite build` builds both: the dashboard into dist/, then the server's render of the diary
+  // (src/entry-server.tsx) into dist/.ssr/, where the static file server never serves it (a
+  // dot folder). The packages stay external: the server imports them from node_modules.
+  builder: {},
+  environments: {
+    client: {},
+    ssr: {
+      build: {
+        outDir: 'dist/.ssr',
+        emptyOutDir: true,
+        copyPublicDir: false,
+        rollupOptions: { input: 'src/entry-server.tsx' },
+      },
+    },
   },
 });

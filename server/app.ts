@@ -18,7 +18,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
-import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads } from './services/diary-preload.ts';
+import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
+import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, type Viewport } from './services/diary-page.ts';
+import type { User } from './data/users.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
@@ -167,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         reply.header('Vary', 'Accept-Encoding');
       },
     });
+    // The server's render of the diary is loaded now, not by the first visitor.
+    void loadFirstRenderer(staticDir).catch((err: unknown) => app.log.error(err as Error, 'the diary’s server render could not be loaded'));
     // A path with a file extension is an asset (a 404 when missing); anything else is a
     // route of the SPA and gets index.html. Checked per request, so a rebuild is served at once.
     const root = path.resolve(staticDir);
@@ -187,6 +191,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       // Only a diary link to a week asks who is viewing (a session lookup), not every page.
       const diaryTop = diaryTopOfWeek(req.url);
       const viewer = diaryTop ? await sessionUser(app, req) : null;
+      if (diaryTop && viewer) {
+        // The browser's viewport, for the server's render of the diary (diary-page.ts).
+        reply.header('Accept-CH', VIEWPORT_HINTS).header('Vary', VIEWPORT_HINTS);
+        const viewport = viewportOf(req.headers);
+        if (!viewport) reply.header('Critical-CH', CRITICAL_HINTS);
+        const page = viewport ? await renderedDiary(staticDir, req.url, viewer, diaryTop, viewport) : null;
+        if (page) return reply.header('Cache-Control', 'private, no-cache').type('text/html; charset=utf-8').send(page);
+      }
       const thumbnails = diaryTop && viewer ? await firstScreenfulThumbnails(app.deps.database, viewer, diaryTop) : [];
       if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
       // This copy names the viewer's own thumbnails: never stored by a shared cache.
@@ -194,6 +206,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
       return reply.type('text/html; charset=utf-8').send(withImagePreloads(html, thumbnails));
     });
+  }
+
+  /** The diary rendered by the server inside index.html, or null (no server build, a contract the viewer may not see, a zone it cannot know). */
+  async function renderedDiary(root: string, url: string, viewer: User, top: DiaryTop, viewport: Viewport): Promise<string | null> {
+    const renderer = await loadFirstRenderer(root).catch(() => null);
+    const data = renderer && (await firstRenderData(app.deps, viewer, top));
+    if (!renderer || !data) return null;
+    const markup = await renderer.renderDiaryPage({ url: `http://localhost${url}`, data, viewport });
+    if (markup === null) return null;
+    const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
+    return withFirstRender(html, markup, data);
   }
 
   app.setNotFoundHandler((req, reply) =>

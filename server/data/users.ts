@@ -46,3 +46,12 @@ export async function findSessionUser(database: Database, token: string, now: Da
 export async function deleteSession(database: Database, token: string) {
   await database.query(`delete from sessions where token_hash = $1`, [tokenHash(token)]);
 }
+
+/** The signed-in user as GET /api/auth/me answers (contract/auth.ts `Me`). */
+export const toMe = (u: User) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  company: u.companyId ? { id: u.companyId, name: u.companyName ?? '' } : null,
+});

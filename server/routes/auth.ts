@@ -4,19 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LoginBody, Me } from '../../contract/auth.ts';
 import { Problem } from '../../contract/common.ts';
 import { SESSION_COOKIE, requireUser } from '../auth.ts';
-import { createSession, deleteSession, findUserForLogin, type User } from '../data/users.ts';
+import { createSession, deleteSession, findUserForLogin, toMe } from '../data/users.ts';
 import { HttpProblem } from '../lib/problem.ts';
 import { DUMMY_HASH, verifyPassword } from '../lib/password.ts';
 
 const SESSION_DAYS = 30;
 
-const toMe = (u: User) => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  company: u.companyId ? { id: u.companyId, name: u.companyName ?? '' } : null,
-});
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

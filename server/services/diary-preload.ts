@@ -20,6 +20,8 @@ const DIARY_PATH = /^\/contracts\/([^/]+)\/diary\/?$/;
 export interface DiaryTop {
   contractId: string;
   weekStart: Date;
+  /** The URL's time zone choice (`utc`, `local`, `contractor`), or null. */
+  tz: string | null;
 }
 
 /** The contract and week a diary URL asks for, when it names a week (a Monday) and no day or slot. */
@@ -30,7 +32,7 @@ export function diaryTopOfWeek(url: string): DiaryTop | null {
   // The same rules as the week's API route: a contract id and a Monday.
   const parsed = WeekParams.safeParse({ contractId: m[1], weekStart: searchParams.get('week') ?? '' });
   if (!parsed.success) return null;
-  return { contractId: parsed.data.contractId, weekStart: parseWeekKey(parsed.data.weekStart) };
+  return { contractId: parsed.data.contractId, weekStart: parseWeekKey(parsed.data.weekStart), tz: searchParams.get('tz') };
 }
 
 /**

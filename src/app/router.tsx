@@ -35,8 +35,9 @@ const lazyPage = (load: () => Promise<PageModule>) => ({
   ErrorBoundary: async () => (await load()).ErrorBoundary,
 });
 
-export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter([
+/** The app's routes: the browser's router, and the server's first render of a diary (src/entry-server.tsx). */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
     {
       path: paths.login.path,
       loader: loginLoader(queryClient),
@@ -96,7 +97,11 @@ export function createAppRouter(queryClient: QueryClient) {
         { path: '*', lazy: lazyPage(() => import('./routes/not-found.tsx')) },
       ],
     },
-  ]);
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
 }
 
 type AppRouterInstance = ReturnType<typeof createAppRouter>;

@@ -26,6 +26,7 @@ import { gridMetrics, rowHeight } from '../utils/grid-metrics.ts';
 import { slotRange } from '../utils/slot-labels.ts';
 import { kindAt, SLOT_STATES, stateAt } from '../utils/slot-states.ts';
 import { SlotCard } from './slot-card.tsx';
+import { viewportSize } from '../../../lib/first-render.ts';
 
 export interface DiaryGridHandle {
   /** Scrolls so the day's header sits under the toolbar. */
@@ -64,10 +65,8 @@ const KEY_DIRECTION: Record<string, Direction> = {
 export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot, onActiveDayChange, selection = null }: DiaryGridProps) {
   const listRef = useRef<HTMLDivElement>(null);
   // A close first guess (the page's content width) spares a second render once measured.
-  const [width, setWidth] = useState(() => {
-    const viewport = document.documentElement.clientWidth;
-    return Math.min(viewport, 1360) - (viewport <= 640 ? 24 : 48);
-  });
+  const [viewport] = useState(viewportSize);
+  const [width, setWidth] = useState(() => Math.min(viewport.width, 1360) - (viewport.width <= 640 ? 24 : 48));
   // The list's offset from the page's top, measured below. Until then a low guess (the page's
   // header is taller than this at any width): the first render then makes only the rows that
   // can be on screen, not a whole window's height of them.
@@ -121,6 +120,9 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
     getItemKey: useCallback((i: number) => rows[i]?.key ?? i, [rows]),
     overscan: 2,
     scrollMargin,
+    // Before the window is observed (and on the server): the viewport, so the first render
+    // already holds the rows on screen.
+    initialRect: viewport,
     rangeExtractor,
   });
 
@@ -137,7 +139,7 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
   const activeDayRow = dayRows[activeDay] ?? -1;
   // Rows on screen now: their thumbnails skip lazy loading, which would otherwise queue the
   // first screenful behind a dozen off-screen ones.
-  const viewBottom = scrollOffset + window.innerHeight;
+  const viewBottom = scrollOffset + (typeof window === 'undefined' ? viewport.height : window.innerHeight);
 
   useEffect(() => {
     onActiveDayChange?.(activeDay);

@@ -1,0 +1,18 @@
+// What the server hands the dashboard with a diary page it rendered itself: the API answers
+// the page was rendered from (so the dashboard's first render needs no request), each exactly
+// as its endpoint answers it. Shared by server/services/diary-page.ts and src/lib/first-render.ts.
+import type { Me } from './auth.ts';
+import type { Contract } from './contracts.ts';
+import type { Week } from './week.ts';
+
+export interface FirstRenderData {
+  /** GET /api/auth/me */
+  me: Me;
+  /** GET /api/contracts/:id */
+  contract: Contract;
+  /** GET /api/contracts/:id/weeks/:weekStart?tz=:timeZone */
+  week: { weekStart: string; timeZone: string; data: Week };
+}
+
+/** The id of the script element (JSON) that carries FirstRenderData, first in the page's head. */
+export const FIRST_RENDER_ELEMENT_ID = 'wd-first-render';

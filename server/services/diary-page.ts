@@ -1,0 +1,112 @@
+// A cold visit of a diary link would show nothing but a spinner until the dashboard's scripts
+// have downloaded and run, its API requests have answered and React has rendered the grid:
+// over a second on a 2-core machine. So the server renders the diary's first screen itself,
+// with the dashboard's own components (src/entry-server.tsx, built into dist/.ssr), from the
+// same answers the API would give, and sends it inside index.html with those answers as JSON.
+// The browser paints the week (its thumbnails are ordinary <img>s in the HTML) while the
+// scripts load; the dashboard then renders over it from the same data (src/main.tsx).
+//
+// The grid is laid out for the viewport's width, which the server learns from the browser's
+// client hints (Sec-CH-Viewport-Width, asked for with Accept-CH and Critical-CH: Chromium
+// repeats the request with them at once). A browser that sends none gets the plain page, as
+// does a week in "your time" (the server does not know the browser's zone) or a link to a
+// day or a slot (which scrolls elsewhere).
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IncomingHttpHeaders } from 'node:http';
+import { FIRST_RENDER_ELEMENT_ID, type FirstRenderData } from '../../contract/first-render.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
+import { findVisibleContract } from '../data/contracts.ts';
+import { toMe, type User } from '../data/users.ts';
+import { weekKey } from '../domain/week.ts';
+import { contractPayload } from './contract-service.ts';
+import type { DiaryTop } from './diary-preload.ts';
+import { buildWeek } from './week-service.ts';
+
+/** The hints the server asks for; the width is critical (the layout depends on it). */
+export const VIEWPORT_HINTS = 'Sec-CH-Viewport-Width, Sec-CH-Viewport-Height';
+export const CRITICAL_HINTS = 'Sec-CH-Viewport-Width';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+const hintNumber = (value: string | string[] | undefined, fallback: number | null): number | null => {
+  const n = typeof value === 'string' && /^\d{2,5}$/.test(value.trim()) ? Number(value) : NaN;
+  return n >= 200 && n <= 20_000 ? n : fallback;
+};
+
+/** The viewport the browser announced, or null without (a valid) width. */
+export function viewportOf(headers: IncomingHttpHeaders): Viewport | null {
+  const width = hintNumber(headers['sec-ch-viewport-width'], null);
+  if (width === null) return null;
+  return { width, height: hintNumber(headers['sec-ch-viewport-height'], 800)! };
+}
+
+interface FirstRenderer {
+  renderDiaryPage(request: { url: string; data: FirstRenderData; viewport: Viewport }): Promise<string | null>;
+}
+
+const renderers = new Map<string, Promise<FirstRenderer | null>>();
+
+/** The built server render (dist/.ssr/entry-server.js beside the dashboard), or null when it was not built. */
+export function loadFirstRenderer(staticDir: string): Promise<FirstRenderer | null> {
+  const file = path.join(staticDir, '.ssr', 'entry-server.js');
+  let loading = renderers.get(file);
+  if (!loading) {
+    // A build that cannot be loaded leaves the plain page (the caller logs why).
+    loading = fs.existsSync(file) ? (import(pathToFileURL(file).href) as Promise<FirstRenderer>) : Promise.resolve(null);
+    loading.catch(() => renderers.set(file, Promise.resolve(null)));
+    renderers.set(file, loading);
+  }
+  return loading;
+}
+
+/** The answers the page is rendered from, or null where the viewer may not see the contract or the zone is the browser's. */
+export async function firstRenderData(
+  deps: { database: Database; clock: Clock },
+  viewer: User,
+  top: DiaryTop,
+): Promise<FirstRenderData | null> {
+  if (top.tz !== 'utc' && top.tz !== 'contractor') return null;
+  const row = await findVisibleContract(deps.database, viewer, top.contractId);
+  if (!row) return null;
+  const now = deps.clock.now();
+  const timeZone = top.tz === 'utc' ? 'UTC' : row.timeZone;
+  const [contract, week] = await Promise.all([
+    contractPayload(deps.database, row, now),
+    buildWeek(deps.database, viewer, row, top.weekStart, timeZone, now),
+  ]);
+  return { me: toMe(viewer), contract, week: { weekStart: weekKey(top.weekStart), timeZone, data: week } };
+}
+
+const SCRIPT_TAGS = /\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g;
+
+/**
+ * index.html with the rendered page in #root and its data first in the head. The diary's
+ * style sheets are applied (not only preloaded), and the scripts move to the end of the body:
+ * the browser then requests the thumbnails on screen before the scripts (over the same six
+ * connections), and the page is complete without the scripts until they take over.
+ */
+export function withFirstRender(html: string, markup: string, data: FirstRenderData): string {
+  // JSON in a script: `<` is escaped so no memo can close the element.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const scripts = (html.match(SCRIPT_TAGS) ?? []).map((tag) => tag.trim()).join('');
+  // The page's <title> (rendered in place by React) belongs in the head, instead of the default one.
+  const title = /<title>[^<]*<\/title>/.exec(markup)?.[0];
+  if (title) {
+    markup = markup.replace(title, '');
+    html = html.replace(/<title>[^<]*<\/title>/, title);
+  }
+  return html
+    .replace(SCRIPT_TAGS, '')
+    .replace('<head>', `<head><script type="application/json" id="${FIRST_RENDER_ELEMENT_ID}">${json}</script>`)
+    .replace(/<link rel="preload" as="style" crossorigin href="([^"]+)">/g, '<link rel="stylesheet" crossorigin href="$1">')
+    // Inert until the dashboard renders over it (its first render replaces the whole of #root):
+    // a click or key on the server's page would otherwise be lost without a word.
+    .replace('<div id="root"></div>', `<div id="root"><div inert style="display:contents">${markup}</div></div>`)
+    .replace('</body>', `${scripts}</body>`);
+}

@@ -1,0 +1,50 @@
+// A diary page the server rendered itself (server/services/diary-page.ts): the API answers
+// it was rendered from go into the query cache, so the dashboard's first render shows the
+// same page without asking the API again; and the viewport the grid is laid out for.
+import type { QueryClient } from '@tanstack/react-query';
+import { FIRST_RENDER_ELEMENT_ID, type FirstRenderData } from '../../contract/first-render.ts';
+import { getMeQueryOptions } from '../features/auth/api/get-me.ts';
+import { getContractQueryOptions } from '../features/contracts/api/get-contract.ts';
+import { getWeekQueryOptions } from '../features/diary/api/get-week.ts';
+
+export type { FirstRenderData };
+
+/** The answers, in the query cache under the keys the app's own queries use. */
+export function seedQueryCache(queryClient: QueryClient, data: FirstRenderData): void {
+  queryClient.setQueryData(getMeQueryOptions().queryKey, data.me);
+  queryClient.setQueryData(getContractQueryOptions(data.contract.id).queryKey, data.contract);
+  queryClient.setQueryData(getWeekQueryOptions(data.contract.id, data.week.weekStart, data.week.timeZone).queryKey, data.week.data);
+}
+
+/** The server's data for this page, or null (a page the server did not render). */
+export function readFirstRenderData(): FirstRenderData | null {
+  const el = document.getElementById(FIRST_RENDER_ELEMENT_ID);
+  if (!el?.textContent) return null;
+  try {
+    return JSON.parse(el.textContent) as FirstRenderData;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The viewport the grid lays itself out for before it can measure: the window's, or on the
+ * server the one the browser announced (Sec-CH-Viewport-Width/Height), set around the render.
+ */
+let serverViewport: { width: number; height: number } | null = null;
+
+export function viewportSize(): { width: number; height: number } {
+  if (serverViewport) return serverViewport;
+  if (typeof document === 'undefined') return { width: 1280, height: 800 };
+  return { width: document.documentElement.clientWidth, height: window.innerHeight };
+}
+
+/** Runs a (synchronous) server render with the given viewport. */
+export function withViewport<T>(viewport: { width: number; height: number }, render: () => T): T {
+  serverViewport = viewport;
+  try {
+    return render();
+  } finally {
+    serverViewport = null;
+  }
+}
