@@ -50,6 +50,12 @@ describe.each(backends)('the diary page names its first screenful of thumbnails,
     expect(urls).toHaveLength(PRELOADED_THUMBNAILS);
     expect(urls[0]).toBe(`/api/contracts/${world.contracts.designer}/slots/${at(1, 9, 0)}/thumbnail`);
     expect(urls[1]).toBe(`/api/contracts/${world.contracts.designer}/slots/${at(1, 9, 10)}/thumbnail`);
+    // The viewport is asked for (the server's render needs its width); this dist has no server render, so the page is the plain one.
+    expect(res.headers['accept-ch']).toBe('Sec-CH-Viewport-Width, Sec-CH-Viewport-Height');
+    expect(res.headers['critical-ch']).toBe('Sec-CH-Viewport-Width');
+    const hinted = await env.app.inject({ method: 'GET', url: `/contracts/${world.contracts.designer}/diary?week=${WEEK}&tz=utc`, headers: { cookie: client.cookie, 'sec-ch-viewport-width': '1280' } });
+    expect(hinted.headers['critical-ch']).toBeUndefined();
+    expect(preloads(hinted.body)).toEqual(urls);
     // Each named thumbnail is one the viewer can fetch.
     const thumb = await page(urls[0]!, client.cookie);
     expect(thumb.statusCode).toBe(200);

@@ -1,0 +1,108 @@
+// The pieces of the server's render of a diary page (server/services/diary-page.ts): the
+// viewport hints, the data it renders from (exactly the API's answers, and only for a viewer
+// who may see the contract), and the page it sends. The render itself, from the built
+// dashboard, is driven in Chromium by e2e/first-render.spec.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirstRenderData } from '../../../contract/first-render.ts';
+import { findUserForLogin, type User } from '../../data/users.ts';
+import { parseWeekKey } from '../../domain/week.ts';
+import { firstRenderData, viewportOf, withFirstRender } from '../../services/diary-page.ts';
+import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
+import { addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
+
+const WEEK = '2026-11-23';
+
+describe('the viewport hints', () => {
+  it('takes a width and a height in CSS pixels, and nothing else', () => {
+    expect(viewportOf({ 'sec-ch-viewport-width': '1280', 'sec-ch-viewport-height': '720' })).toEqual({ width: 1280, height: 720 });
+    expect(viewportOf({ 'sec-ch-viewport-width': '375' })).toEqual({ width: 375, height: 800 });
+    for (const width of [undefined, '', 'wide', '-5', '150', '99999999', '12.5', '1280, 1280']) {
+      expect(viewportOf({ 'sec-ch-viewport-width': width }), String(width)).toBeNull();
+    }
+    expect(viewportOf({ 'sec-ch-viewport-width': '800', 'sec-ch-viewport-height': 'tall' })).toEqual({ width: 800, height: 800 });
+  });
+});
+
+describe('the page sent', () => {
+  const index = [
+    '<!doctype html><html><head><title>workdiary</title>',
+    '<script type="module" crossorigin src="/assets/index-A.js"></script>',
+    '<link rel="modulepreload" crossorigin href="/assets/diary-B.js">',
+    '<link rel="stylesheet" crossorigin href="/assets/index-C.css">',
+    '<link rel="preload" as="style" crossorigin href="/assets/diary-D.css">',
+    '</head><body><div id="root"></div></body></html>',
+  ].join('\n');
+  const data = {
+    me: { id: 'u', email: 'c@x.test', name: 'C', role: 'client', company: null },
+    week: { weekStart: WEEK, timeZone: 'UTC', data: { memos: ['</script><script>alert(1)</script>'] } },
+  } as unknown as FirstRenderData;
+  const page = withFirstRender(index, '<title>Design · Week of 23 Nov 2026 · workdiary</title><main>the week</main>', data);
+
+  it('carries the data first in the head, where no memo can end its script', () => {
+    const m = /^<!doctype html><html><head><script type="application\/json" id="wd-first-render">(.*?)<\/script>/.exec(page);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(m![1]!)).toEqual(data);
+    expect(page.match(/<\/script><script>alert/g)).toBeNull();
+  });
+
+  it('holds the page inert in #root, with its own title in the head', () => {
+    expect(page).toContain('<div id="root"><div inert style="display:contents"><main>the week</main></div></div>');
+    expect(page).toContain('<head><script');
+    expect(page.match(/<title>/g)).toHaveLength(1);
+    expect(page).toContain('<title>Design · Week of 23 Nov 2026 · workdiary</title>');
+  });
+
+  it('applies the diary’s style sheet at once and moves the scripts after the page', () => {
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/diary-D.css">');
+    const body = page.slice(page.indexOf('<body>'));
+    expect(body).toMatch(/<\/div><script type="module" crossorigin src="\/assets\/index-A.js"><\/script><link rel="modulepreload" crossorigin href="\/assets\/diary-B.js"><\/body>/);
+    expect(page.slice(0, page.indexOf('<body>'))).not.toContain('index-A.js');
+  });
+});
+
+describe.each(backends)('the data the page is rendered from, on %s', (backend) => {
+  let env: TestEnv;
+  let world: World;
+  let client: User;
+  let client2: User;
+  let cookie: string;
+
+  beforeAll(async () => {
+    env = await createTestEnv(backend);
+    world = await createWorld(env.database);
+    await addSlots(env.database, env.blobs, world.contracts.dev, slotRun('2026-11-24T08:00:00.000Z', 9, { active: 7, memo: 'Planner' }));
+    client = (await findUserForLogin(env.database, world.users.client.email))!;
+    client2 = (await findUserForLogin(env.database, world.users.client2.email))!;
+    cookie = (await login(env.app, world.users.client.email)).cookie;
+  });
+  afterAll(async () => env?.close());
+
+  const top = (tz: string | null, contractId = world.contracts.dev) => ({ contractId, weekStart: parseWeekKey(WEEK), tz });
+  const api = async (url: string) => {
+    const res = await env.app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(res.statusCode, url).toBe(200);
+    return res.json();
+  };
+
+  it('is what the API answers the same viewer, in UTC or the contractor’s zone', async () => {
+    for (const [tz, zone] of [
+      ['utc', 'UTC'],
+      ['contractor', 'Europe/Berlin'],
+    ] as const) {
+      const data = await firstRenderData(env, client, top(tz));
+      expect(data, tz).not.toBeNull();
+      expect(data!.week.timeZone).toBe(zone);
+      expect(data!.week.weekStart).toBe(WEEK);
+      expect(data!.week.data).toEqual(await api(`/api/contracts/${world.contracts.dev}/weeks/${WEEK}?tz=${encodeURIComponent(zone)}`));
+      expect(data!.contract).toEqual(await api(`/api/contracts/${world.contracts.dev}`));
+      expect(data!.me).toEqual(await api('/api/auth/me'));
+    }
+  });
+
+  it('is nothing for another company’s client, an unknown contract, or the browser’s own zone', async () => {
+    expect(await firstRenderData(env, client2, top('utc'))).toBeNull();
+    expect(await firstRenderData(env, client, top('utc', '00000000-0000-4000-8000-000000000000'))).toBeNull();
+    expect(await firstRenderData(env, client, top('local'))).toBeNull();
+    expect(await firstRenderData(env, client, top(null))).toBeNull();
+  });
+});
