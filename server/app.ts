@@ -195,7 +195,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         // The browser's viewport, for the server's render of the diary (diary-page.ts).
         reply.header('Accept-CH', VIEWPORT_HINTS).header('Vary', VIEWPORT_HINTS);
         const viewport = viewportOf(req.headers);
-        if (!viewport) reply.header('Critical-CH', CRITICAL_HINTS);
+        if (!viewport) {
+          reply.header('Critical-CH', CRITICAL_HINTS);
+          // A browser that sends client hints (Sec-CH-UA) repeats this request with the viewport
+          // at once and drops this answer: it gets the plain page, without the preloads' queries.
+          if (req.headers['sec-ch-ua']) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+        }
         const page = viewport ? await renderedDiary(staticDir, req.url, viewer, diaryTop, viewport) : null;
         if (page) return reply.header('Cache-Control', 'private, no-cache').type('text/html; charset=utf-8').send(page);
       }

@@ -84,17 +84,53 @@ export async function firstRenderData(
 }
 
 const SCRIPT_TAGS = /\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g;
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+
+/**
+ * Starts the dashboard's entry script once the thumbnails on screen have loaded (or failed,
+ * or after a second at most) and a frame has shown them: the scripts download meanwhile
+ * (modulepreload), but running them takes the main thread for a few hundred ms on a slow
+ * machine, which would hold back the very frame that shows the week.
+ */
+const startWhenPainted = (src: string) =>
+  `<link rel="modulepreload" crossorigin href="${src}"><script>(function () {
+  var started = false;
+  var start = function () {
+    if (started) return;
+    started = true;
+    var s = document.createElement('script');
+    s.type = 'module';
+    s.crossOrigin = '';
+    s.src = ${JSON.stringify(src)};
+    document.body.appendChild(s);
+  };
+  var pending = [].filter.call(document.querySelectorAll('#root img[fetchpriority="high"]'), function (img) { return !img.complete; });
+  var left = pending.length;
+  if (left === 0) return start();
+  var done = function () {
+    if (--left === 0) requestAnimationFrame(function () { setTimeout(start, 0); });
+  };
+  pending.forEach(function (img) {
+    img.addEventListener('load', done, { once: true });
+    img.addEventListener('error', done, { once: true });
+  });
+  setTimeout(start, 1000);
+})();</script>`.replace(/\n\s*/g, ' ');
 
 /**
  * index.html with the rendered page in #root and its data first in the head. The diary's
  * style sheets are applied (not only preloaded), and the scripts move to the end of the body:
  * the browser then requests the thumbnails on screen before the scripts (over the same six
- * connections), and the page is complete without the scripts until they take over.
+ * connections), and the page is complete without the scripts until they take over. The entry
+ * script runs once the screen's thumbnails are shown (startWhenPainted).
  */
 export function withFirstRender(html: string, markup: string, data: FirstRenderData): string {
   // JSON in a script: `<` is escaped so no memo can close the element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const scripts = (html.match(SCRIPT_TAGS) ?? []).map((tag) => tag.trim()).join('');
+  const scripts = (html.match(SCRIPT_TAGS) ?? [])
+    .map((tag) => tag.trim())
+    .map((tag) => tag.replace(ENTRY_SCRIPT, (_, src: string) => startWhenPainted(src)))
+    .join('');
   // The page's <title> (rendered in place by React) belongs in the head, instead of the default one.
   const title = /<title>[^<]*<\/title>/.exec(markup)?.[0];
   if (title) {

@@ -52,11 +52,17 @@ describe('the page sent', () => {
     expect(page).toContain('<title>Design · Week of 23 Nov 2026 · workdiary</title>');
   });
 
-  it('applies the diary’s style sheet at once and moves the scripts after the page', () => {
+  it('applies the diary’s style sheet at once, and fetches the scripts after the page and runs them once its thumbnails show', () => {
     expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/diary-D.css">');
-    const body = page.slice(page.indexOf('<body>'));
-    expect(body).toMatch(/<\/div><script type="module" crossorigin src="\/assets\/index-A.js"><\/script><link rel="modulepreload" crossorigin href="\/assets\/diary-B.js"><\/body>/);
-    expect(page.slice(0, page.indexOf('<body>'))).not.toContain('index-A.js');
+    const head = page.slice(0, page.indexOf('<body>'));
+    const afterRoot = page.slice(page.indexOf('</main></div></div>'));
+    expect(head).not.toContain('index-A.js');
+    expect(head).not.toContain('diary-B.js');
+    expect(afterRoot).toContain('<link rel="modulepreload" crossorigin href="/assets/index-A.js">');
+    expect(afterRoot).toContain('<link rel="modulepreload" crossorigin href="/assets/diary-B.js">');
+    // The entry script is started by an inline script that waits for the screen's thumbnails.
+    expect(afterRoot).not.toContain('<script type="module"');
+    expect(afterRoot).toMatch(/<script>\(function \(\) \{.*s\.src = "\/assets\/index-A\.js".*#root img\[fetchpriority="high"\].*\}\)\(\);<\/script>/);
   });
 });
 

@@ -118,7 +118,9 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
     count: rows.length,
     estimateSize: useCallback((i: number) => sizes[i] ?? 0, [sizes]),
     getItemKey: useCallback((i: number) => rows[i]?.key ?? i, [rows]),
-    overscan: 2,
+    // Rows beyond the screen, ready for scrolling; the server's render (no scrolling before the
+    // dashboard takes over) sends only what is on screen.
+    overscan: typeof window === 'undefined' ? 0 : 2,
     scrollMargin,
     // Before the window is observed (and on the server): the viewport, so the first render
     // already holds the rows on screen.
