@@ -106,10 +106,19 @@ test('another company’s client gets no server render of Acme’s week, only �
   await live.close();
 });
 
-test('a week in the browser’s own zone is rendered by the dashboard alone', async ({ browser }) => {
+test('a week in the browser’s own zone is rendered in the zone the dashboard left in its cookie, and not without it', async ({ browser }) => {
   const { storageState, contractId } = await session(browser, 'client@demo.test');
+  // The dashboard (scripts on, in session()) left the browser's zone for the server.
+  expect(storageState.cookies.find((c) => c.name === 'wd_tz')?.value).toBe(encodeURIComponent('Europe/Berlin'));
   const { context, page } = await withoutScripts(browser, storageState);
   await page.goto(diaryUrl(contractId, 'local'));
-  expect(await page.locator('#root').innerHTML()).toBe('');
+  await expect(page.locator('.tz-select select option[selected]')).toHaveText(/Your time · Europe\/Berlin/);
+  await expect(page.locator('.slot').first()).toBeVisible();
   await context.close();
+
+  const withoutZone = { ...storageState, cookies: storageState.cookies.filter((c) => c.name !== 'wd_tz') };
+  const plain = await withoutScripts(browser, withoutZone);
+  await plain.page.goto(diaryUrl(contractId, 'local'));
+  expect(await plain.page.locator('#root').innerHTML()).toBe('');
+  await plain.context.close();
 });

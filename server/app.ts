@@ -1,7 +1,7 @@
 // Builds the Fastify app: plugins, error handling, routes, and the built dashboard.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -19,7 +19,7 @@ import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
 import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
-import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, type Viewport } from './services/diary-page.ts';
+import { CRITICAL_HINTS, firstRenderData, ZONE_COOKIE, zoneCookie, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, type Viewport } from './services/diary-page.ts';
 import type { User } from './data/users.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -201,7 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
           // at once and drops this answer: it gets the plain page, without the preloads' queries.
           if (req.headers['sec-ch-ua']) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
         }
-        const page = viewport ? await renderedDiary(staticDir, req.url, viewer, diaryTop, viewport) : null;
+        const page = viewport ? await renderedDiary(req, staticDir, viewer, diaryTop, viewport) : null;
         if (page) return reply.header('Cache-Control', 'private, no-cache').type('text/html; charset=utf-8').send(page);
       }
       const thumbnails = diaryTop && viewer ? await firstScreenfulThumbnails(app.deps.database, viewer, diaryTop) : [];
@@ -214,9 +214,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }
 
   /** The diary rendered by the server inside index.html, or null (no server build, a contract the viewer may not see, a zone it cannot know). */
-  async function renderedDiary(root: string, url: string, viewer: User, top: DiaryTop, viewport: Viewport): Promise<string | null> {
+  async function renderedDiary(req: FastifyRequest, root: string, viewer: User, top: DiaryTop, viewport: Viewport): Promise<string | null> {
+    const url = req.url;
     const renderer = await loadFirstRenderer(root).catch(() => null);
-    const data = renderer && (await firstRenderData(app.deps, viewer, top));
+    const data = renderer && (await firstRenderData(app.deps, viewer, top, zoneCookie(req.cookies[ZONE_COOKIE])));
     if (!renderer || !data) return null;
     const markup = await renderer.renderDiaryPage({ url: `http://localhost${url}`, data, viewport });
     if (markup === null) return null;

@@ -9,6 +9,7 @@ import { AppProvider } from './app/provider.tsx';
 import { appRoutes } from './app/router.tsx';
 import { seedQueryCache, withViewport, type FirstRenderData } from './lib/first-render.ts';
 import { createQueryClient } from './lib/react-query.ts';
+import { withBrowserTimeZone } from './utils/time-zone.ts';
 
 export interface FirstRenderRequest {
   /** The page's absolute URL. */
@@ -26,11 +27,14 @@ export async function renderDiaryPage({ url, data, viewport }: FirstRenderReques
   // A redirect (a URL the loader completes) or a loader's error: the dashboard handles it.
   if (context instanceof Response || context.errors) return null;
   const router = createStaticRouter(handler.dataRoutes, context);
+  // "Your time" is the zone the week was read in (the browser's, from its cookie).
   const html = withViewport(viewport, () =>
-    renderToString(
-      <AppProvider queryClient={queryClient}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </AppProvider>,
+    withBrowserTimeZone(data.week.timeZone, () =>
+      renderToString(
+        <AppProvider queryClient={queryClient}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </AppProvider>,
+      ),
     ),
   );
   queryClient.clear();

@@ -9,12 +9,13 @@
 // The grid is laid out for the viewport's width, which the server learns from the browser's
 // client hints (Sec-CH-Viewport-Width, asked for with Accept-CH and Critical-CH: Chromium
 // repeats the request with them at once). A browser that sends none gets the plain page, as
-// does a week in "your time" (the server does not know the browser's zone) or a link to a
-// day or a slot (which scrolls elsewhere).
+// does a week in "your time" before the dashboard has left the browser's zone in a cookie,
+// or a link to a day or a slot (which scrolls elsewhere).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isValidTimeZone } from '../../contract/common.ts';
 import { FIRST_RENDER_ELEMENT_ID, type FirstRenderData } from '../../contract/first-render.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
@@ -24,6 +25,15 @@ import { weekKey } from '../domain/week.ts';
 import { contractPayload } from './contract-service.ts';
 import type { DiaryTop } from './diary-preload.ts';
 import { buildWeek } from './week-service.ts';
+
+/** The browser's IANA zone, left by the dashboard (src/utils/time-zone.ts). */
+export const ZONE_COOKIE = 'wd_tz';
+
+/** The cookie's zone, or undefined when it is missing or not a zone. */
+export function zoneCookie(value: string | undefined): string | undefined {
+  if (!value || value.length > 64) return undefined;
+  return isValidTimeZone(value) ? value : undefined;
+}
 
 /** The hints the server asks for; the width is critical (the layout depends on it). */
 export const VIEWPORT_HINTS = 'Sec-CH-Viewport-Width, Sec-CH-Viewport-Height';
@@ -65,17 +75,23 @@ export function loadFirstRenderer(staticDir: string): Promise<FirstRenderer | nu
   return loading;
 }
 
-/** The answers the page is rendered from, or null where the viewer may not see the contract or the zone is the browser's. */
+/**
+ * The answers the page is rendered from, or null where the viewer may not see the contract.
+ * "Your time" needs the browser's zone, which the dashboard leaves in a cookie (ZONE_COOKIE);
+ * without it, null.
+ */
 export async function firstRenderData(
   deps: { database: Database; clock: Clock },
   viewer: User,
   top: DiaryTop,
+  browserTimeZone?: string,
 ): Promise<FirstRenderData | null> {
-  if (top.tz !== 'utc' && top.tz !== 'contractor') return null;
+  const browserZone = top.tz === 'local' && browserTimeZone && isValidTimeZone(browserTimeZone) ? browserTimeZone : null;
+  if (top.tz !== 'utc' && top.tz !== 'contractor' && !browserZone) return null;
   const row = await findVisibleContract(deps.database, viewer, top.contractId);
   if (!row) return null;
   const now = deps.clock.now();
-  const timeZone = top.tz === 'utc' ? 'UTC' : row.timeZone;
+  const timeZone = top.tz === 'utc' ? 'UTC' : top.tz === 'contractor' ? row.timeZone : browserZone!;
   const [contract, week] = await Promise.all([
     contractPayload(deps.database, row, now),
     buildWeek(deps.database, viewer, row, top.weekStart, timeZone, now),

@@ -35,10 +35,34 @@ export function formatUtcOffset(minutes: number): string {
 }
 
 /** The browser's own IANA zone. */
-export function browserTimeZone(): string {
+/** The cookie that tells the server the browser's zone, so it can render a diary in "your time" (server/services/diary-page.ts). */
+export const ZONE_COOKIE = 'wd_tz';
+
+let remembered = '';
+/** On the server, during a render of a diary in "your time": the zone the browser left in ZONE_COOKIE. */
+let serverRenderZone: string | null = null;
+
+/** Runs a (synchronous) server render as if in a browser of that zone. */
+export function withBrowserTimeZone<T>(zone: string, render: () => T): T {
+  serverRenderZone = zone;
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
+    return render();
+  } finally {
+    serverRenderZone = null;
   }
+}
+
+export function browserTimeZone(): string {
+  if (serverRenderZone) return serverRenderZone;
+  let zone = 'UTC';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    /* UTC */
+  }
+  if (zone !== remembered && typeof document !== 'undefined') {
+    remembered = zone;
+    document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+  }
+  return zone;
 }

@@ -6,11 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstRenderData } from '../../../contract/first-render.ts';
 import { findUserForLogin, type User } from '../../data/users.ts';
 import { parseWeekKey } from '../../domain/week.ts';
-import { firstRenderData, viewportOf, withFirstRender } from '../../services/diary-page.ts';
+import { firstRenderData, viewportOf, withFirstRender, zoneCookie } from '../../services/diary-page.ts';
 import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
 import { addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
 
 const WEEK = '2026-11-23';
+
+describe('the zone cookie', () => {
+  it('is an IANA zone or nothing', () => {
+    expect(zoneCookie('Europe/Berlin')).toBe('Europe/Berlin');
+    for (const v of [undefined, '', 'Mars/Olympus', 'x'.repeat(65), '<script>']) expect(zoneCookie(v), String(v)).toBeUndefined();
+  });
+});
 
 describe('the viewport hints', () => {
   it('takes a width and a height in CSS pixels, and nothing else', () => {
@@ -105,10 +112,18 @@ describe.each(backends)('the data the page is rendered from, on %s', (backend) =
     }
   });
 
-  it('is nothing for another company’s client, an unknown contract, or the browser’s own zone', async () => {
-    expect(await firstRenderData(env, client2, top('utc'))).toBeNull();
-    expect(await firstRenderData(env, client, top('utc', '00000000-0000-4000-8000-000000000000'))).toBeNull();
+  it('is in the browser’s zone for “your time” when the dashboard has told it, and nothing without', async () => {
+    const data = await firstRenderData(env, client, top('local'), 'Asia/Kolkata');
+    expect(data!.week.timeZone).toBe('Asia/Kolkata');
+    expect(data!.week.data).toEqual(await api(`/api/contracts/${world.contracts.dev}/weeks/${WEEK}?tz=Asia%2FKolkata`));
     expect(await firstRenderData(env, client, top('local'))).toBeNull();
+    expect(await firstRenderData(env, client, top('local'), 'Mars/Olympus')).toBeNull();
+  });
+
+  it('is nothing for another company’s client, an unknown contract, or no zone', async () => {
+    expect(await firstRenderData(env, client2, top('utc'))).toBeNull();
+    expect(await firstRenderData(env, client2, top('local'), 'Europe/Berlin')).toBeNull();
+    expect(await firstRenderData(env, client, top('utc', '00000000-0000-4000-8000-000000000000'))).toBeNull();
     expect(await firstRenderData(env, client, top(null))).toBeNull();
   });
 });
