@@ -5,7 +5,6 @@
 // commit leaves only blobs no row references, which the orphan sweep removes later.
 import type { SlotUploaded, SlotUploadMeta } from '../../contract/trackers.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { appendAudit } from '../data/audit.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { lockWeek } from '../data/weeks.ts';
@@ -59,33 +58,91 @@ function checkCapture(start: Date, meta: SlotUploadMeta, hasScreenshot: boolean)
 
 type Verdict = { kind: 'new' } | { kind: 'unchanged'; duplicate: boolean };
 
-/**
- * Judges the upload, in one query: against whatever the contractor has at this instant on any
- * of their contracts (a conflict throws; a replay answers with the stored facts), then, for a
- * new slot, against the week's approval and edit deadline.
- */
-async function judge(q: Queryable, contract: Contract, start: Date, payload: SlotPayload, now: Date): Promise<Verdict> {
-  const weekStart = weekStartOf(start);
-  const rows = await q.query<
-    Omit<StoredSlot, 'capturedAt' | 'contractId'> & { contractId: string | null; capturedAt: Date | string | null; duplicate: boolean; approval: 'manual' | 'auto' | null }
-  >(
-    `select s.contract_id as "contractId", s.kind, s.keyboard, s.mouse, s.memo, s.window_title as "windowTitle",
+/** What is stored at the upload's instant (on any of the contractor's contracts) and the week's approval kind. */
+type AtInstant = Omit<StoredSlot, 'capturedAt' | 'contractId'> & {
+  contractId: string | null;
+  capturedAt: Date | string | null;
+  duplicate: boolean;
+  approval: 'manual' | 'auto' | null;
+};
+
+/** The columns of `AtInstant`, from `s` (slots, left joined) and `a` (week_approvals, left joined). */
+const AT_INSTANT = `s.contract_id as "contractId", s.kind, s.keyboard, s.mouse, s.memo, s.window_title as "windowTitle",
             s.screenshot_sha256 as "screenshotSha256", s.captured_at as "capturedAt", s.deleted_at is not null as deleted,
-            s.duplicate, a.kind as approval
-       from (select 1) as one
-       left join slots s on s.contractor_id = $1 and s.start = $2
-       left join week_approvals a on a.contract_id = $3 and a.week_start = $4`,
-    [contract.contractor.id, start, contract.id, weekStart],
-  );
-  const r = rows[0]!;
+            s.duplicate, a.kind as approval`;
+
+/**
+ * The verdict on the upload against what is stored at its instant: a conflict throws; a replay
+ * answers with the stored facts; a new slot is then judged against the week's approval and
+ * edit deadline.
+ */
+function verdictOn(r: AtInstant, contract: Contract, start: Date, payload: SlotPayload, now: Date): Verdict {
   const stored: StoredSlot | null = r.contractId ? { ...r, contractId: r.contractId, capturedAt: r.capturedAt ? new Date(r.capturedAt) : null } : null;
   const verdict = judgeUpload(contract.id, start, payload, stored);
   if (verdict.kind === 'conflict') throw new HttpProblem(verdict.status, verdict.reason);
   if (verdict.kind === 'unchanged') return { kind: 'unchanged', duplicate: r.duplicate };
+  const weekStart = weekStartOf(start);
   const edit = weekActions(weekStart, now, r.approval ? { kind: r.approval } : null).edit;
   if (!edit.ok) throw new HttpProblem(409, `Slots can no longer be uploaded to the week of ${weekKey(weekStart)}: ${edit.reason}`);
   return verdict;
 }
+
+/** Judges the upload in one query (see `verdictOn`). */
+async function judge(q: Queryable, contract: Contract, start: Date, payload: SlotPayload, now: Date): Promise<Verdict> {
+  const rows = await q.query<AtInstant>(
+    `select ${AT_INSTANT}
+       from (select 1) as one
+       left join slots s on s.contractor_id = $1 and s.start = $2
+       left join week_approvals a on a.contract_id = $3 and a.week_start = $4`,
+    [contract.contractor.id, start, contract.id, weekStartOf(start)],
+  );
+  return verdictOn(rows[0]!, contract, start, payload, now);
+}
+
+/**
+ * Under the week's lock, in one statement: reads what is stored at the instant and the week's
+ * approval, and only when there is neither (the edit deadline was judged before, at the same
+ * clock) inserts the screenshot row (once per contract), flags the contract's other slots
+ * showing the same image (only when the image row was there already: a new row means no slot
+ * shows it yet), inserts the slot, flagged when others were, and appends the audit entry.
+ * `created` is the new slot's duplicate flag, or null when nothing was inserted.
+ * The audit row is the one appendAudit writes (`before` is JSON null, as JSON.stringify(null)).
+ */
+const WRITE_SLOT = `
+  with cur as (
+    select ${AT_INSTANT}
+      from (select 1) as one
+      left join slots s on s.contractor_id = $2::uuid and s.start = $3::timestamptz
+      left join week_approvals a on a.contract_id = $1::uuid and a.week_start = $4::timestamptz
+  ),
+  ok as (select 1 from cur where cur."contractId" is null and cur.approval is null),
+  shot as (
+    insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at)
+    select $1::uuid, $11::text, $13::text, $14::int, $15::int, $16::int, $17::text, $18::int, $12::timestamptz
+      from ok where $11::text is not null
+    on conflict (contract_id, sha256) do nothing returning 1
+  ),
+  dup as (
+    update slots set duplicate = true
+     where contract_id = $1::uuid and screenshot_sha256 = $11::text and start <> $3::timestamptz
+       and exists (select 1 from ok) and not exists (select 1 from shot)
+    returning 1
+  ),
+  ins as (
+    insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo, window_title,
+                       screenshot_sha256, captured_at, duplicate, created_at)
+    select $1::uuid, $2::uuid, $3::timestamptz, 'tracked', $5::int[], $6::int[], $7::int, $8::text, $9::text,
+           $11::text, $10::timestamptz, exists (select 1 from dup), $12::timestamptz
+      from ok
+    on conflict do nothing returning duplicate
+  ),
+  audit as (
+    insert into audit_log (at, actor_id, action, contract_id, week_start, subject, before, after)
+    select $12::timestamptz, $19::uuid, 'slot.uploaded', $1::uuid, $4::timestamptz, $20::text, 'null'::jsonb,
+           jsonb_build_object('device', $21::jsonb, 'activeMinutes', $7::int, 'screenshotSha256', $11::text, 'duplicate', ins.duplicate)
+      from ins
+  )
+  select cur.*, (select duplicate from ins) as created from cur`;
 
 export async function ingestSlot(
   database: Database,
@@ -99,12 +156,13 @@ export async function ingestSlot(
   const { meta, screenshot } = upload;
   const capturedAt = checkCapture(start, meta, screenshot !== null);
   const info = screenshot ? await checkImage(screenshot) : null;
+  const sha256 = screenshot ? sha256Hex(screenshot) : null;
   const payload: SlotPayload = {
     keyboard: meta.keyboard,
     mouse: meta.mouse,
     memo: meta.memo,
     windowTitle: meta.windowTitle,
-    screenshotSha256: screenshot ? sha256Hex(screenshot) : null,
+    screenshotSha256: sha256,
     capturedAt,
   };
   const active = activeMinutes(meta.keyboard, meta.mouse);
@@ -121,51 +179,39 @@ export async function ingestSlot(
   const early = await judge(database, contract, start, payload, now);
   if (early.kind === 'unchanged') return answer('unchanged', early.duplicate);
 
-  const stored = screenshot && info ? await storeScreenshot(blobs, contract.id, screenshot, info) : null;
+  const stored = screenshot && info && sha256 ? await storeScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }) : null;
   const weekStart = weekStartOf(start);
   return database.transaction(async (tx) => {
     await lockWeek(tx, contract.id, weekStart);
-    const verdict = await judge(tx, contract, start, payload, now);
-    if (verdict.kind === 'unchanged') return answer('unchanged', verdict.duplicate);
-    let duplicate = false;
-    if (stored) {
-      const fresh = await tx.query(
-        `insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (contract_id, sha256) do nothing returning 1`,
-        [contract.id, stored.sha256, stored.mime, stored.bytes, stored.width, stored.height, stored.thumbSha256, stored.thumbBytes, now],
-      );
-      // The same image on another slot of the contract: stored once, and both flagged. A new
-      // image row means no slot shows the image yet (slots reference the row): nothing to flag.
-      if (fresh.length === 0) {
-        const others = await tx.query(
-          `update slots set duplicate = true where contract_id = $1 and screenshot_sha256 = $2 and start <> $3 returning 1`,
-          [contract.id, stored.sha256, start],
-        );
-        duplicate = others.length > 0;
-      }
-    }
-    const inserted = await tx.query(
-      `insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo, window_title,
-                          screenshot_sha256, captured_at, duplicate, created_at)
-       values ($1, $2, $3, 'tracked', $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       on conflict do nothing returning 1`,
-      [contract.id, contract.contractor.id, start, meta.keyboard, meta.mouse, active, meta.memo, meta.windowTitle, stored?.sha256 ?? null, capturedAt, duplicate, now],
-    );
-    if (inserted.length === 0) {
-      // Another contract's upload for the same instant committed meanwhile (its week's lock is not ours).
-      await judge(tx, contract, start, payload, now);
-      throw new HttpProblem(409, `You already have a slot at ${start.toISOString()}: the same 10 minutes cannot be billed twice.`);
-    }
-    await appendAudit(tx, {
-      at: now,
-      actorId: tracker.user.id,
-      action: 'slot.uploaded',
-      contractId: contract.id,
+    const [row] = await tx.query<AtInstant & { created: boolean | null }>(WRITE_SLOT, [
+      contract.id,
+      contract.contractor.id,
+      start,
       weekStart,
-      subject: start.toISOString(),
-      before: null,
-      after: { device: tracker.device, activeMinutes: active, screenshotSha256: stored?.sha256 ?? null, duplicate },
-    });
-    return answer('created', duplicate);
+      meta.keyboard,
+      meta.mouse,
+      active,
+      meta.memo,
+      meta.windowTitle,
+      capturedAt,
+      stored?.sha256 ?? null,
+      now,
+      stored?.mime ?? null,
+      stored?.bytes ?? null,
+      stored?.width ?? null,
+      stored?.height ?? null,
+      stored?.thumbSha256 ?? null,
+      stored?.thumbBytes ?? null,
+      tracker.user.id,
+      start.toISOString(),
+      JSON.stringify(tracker.device),
+    ]);
+    if (row!.created !== null) return answer('created', row!.created);
+    const verdict = verdictOn(row!, contract, start, payload, now);
+    if (verdict.kind === 'unchanged') return answer('unchanged', verdict.duplicate);
+    // Nothing stored and no approval, yet not inserted: another contract's upload for the same
+    // instant committed meanwhile (its week's lock is not ours).
+    await judge(tx, contract, start, payload, now);
+    throw new HttpProblem(409, `You already have a slot at ${start.toISOString()}: the same 10 minutes cannot be billed twice.`);
   });
 }

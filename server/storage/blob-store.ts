@@ -6,8 +6,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export interface BlobStore {
-  /** Stores the bytes (once) and returns their sha256 in hex. */
-  put(namespace: string, bytes: Buffer): Promise<string>;
+  /** Stores the bytes (once) and returns their sha256 in hex; `sha256` when the caller has hashed them already. */
+  put(namespace: string, bytes: Buffer, sha256?: string): Promise<string>;
   /** The bytes, or null when there is no such blob. */
   get(namespace: string, sha256: string): Promise<Buffer | null>;
   delete(namespace: string, sha256: string): Promise<void>;
@@ -33,8 +33,8 @@ export function diskBlobStore(root: string): BlobStore {
     return path.join(dir(ns), sha.slice(0, 2), sha);
   };
   return {
-    async put(ns, bytes) {
-      const sha = sha256Hex(bytes);
+    async put(ns, bytes, known) {
+      const sha = known ?? sha256Hex(bytes);
       const target = file(ns, sha);
       try {
         // Content-addressed: already there. Touched, so the orphan sweep sees it as new while

@@ -57,10 +57,13 @@ export function makeThumbnail(bytes: Buffer): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Stores the image as uploaded and its thumbnail; `info` when the caller has inspected it already. */
-export async function storeScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer, known?: ImageInfo): Promise<StoredImage> {
-  const info = known ?? (await inspectImage(bytes));
+/**
+ * Stores the image as uploaded and its thumbnail; `known` when the caller has inspected the
+ * image already, and hashed it (the image is then not hashed again).
+ */
+export async function storeScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer, known?: ImageInfo & { sha256?: string }): Promise<StoredImage> {
+  const { sha256: hashed, ...info }: ImageInfo & { sha256?: string } = known ?? (await inspectImage(bytes));
   const thumb = await makeThumbnail(bytes);
-  const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes), blobs.put(namespace, thumb)]);
+  const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes, hashed), blobs.put(namespace, thumb)]);
   return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length };
 }
