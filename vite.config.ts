@@ -3,6 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { FIRST_RENDER_ELEMENT_ID } from './contract/first-render.ts';
 
 /**
  * The diary is the page people land on (links to a week or a slot), so index.html preloads its
@@ -60,7 +61,7 @@ function preloadApi(): Plugin {
   const script = `(function () {
   try {
     var p = location.pathname;
-    if (p === '/login' || document.getElementById('wd-first-render')) return;
+    if (p === '/login' || document.getElementById('${FIRST_RENDER_ELEMENT_ID}')) return;
     var add = function (href) {
       var l = document.createElement('link');
       l.rel = 'preload';

@@ -16,3 +16,6 @@ export interface FirstRenderData {
 
 /** The id of the script element (JSON) that carries FirstRenderData, first in the page's head. */
 export const FIRST_RENDER_ELEMENT_ID = 'wd-first-render';
+
+/** The cookie in which the dashboard leaves the browser's IANA zone, for a render in "your time". */
+export const ZONE_COOKIE = 'wd_tz';

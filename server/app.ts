@@ -19,8 +19,9 @@ import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
 import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
-import { CRITICAL_HINTS, firstRenderData, ZONE_COOKIE, zoneCookie, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, type Viewport } from './services/diary-page.ts';
+import { CRITICAL_HINTS, firstRenderData, zoneCookie, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, type Viewport } from './services/diary-page.ts';
 import type { User } from './data/users.ts';
+import { ZONE_COOKIE } from '../contract/first-render.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
@@ -191,20 +192,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       // Only a diary link to a week asks who is viewing (a session lookup), not every page.
       const diaryTop = diaryTopOfWeek(req.url);
       const viewer = diaryTop ? await sessionUser(app, req) : null;
+      // A browser that sends client hints (Sec-CH-UA) but not yet the viewport repeats this request
+      // with it at once and drops this answer: it gets the plain page, without the preloads' queries.
+      let preload = Boolean(diaryTop && viewer);
       if (diaryTop && viewer) {
         // The browser's viewport, for the server's render of the diary (diary-page.ts).
         reply.header('Accept-CH', VIEWPORT_HINTS).header('Vary', VIEWPORT_HINTS);
         const viewport = viewportOf(req.headers);
-        if (!viewport) {
+        if (viewport) {
+          const page = await renderedDiary(req, staticDir, viewer, diaryTop, viewport);
+          if (page) return reply.header('Cache-Control', 'private, no-cache').type('text/html; charset=utf-8').send(page);
+        } else {
           reply.header('Critical-CH', CRITICAL_HINTS);
-          // A browser that sends client hints (Sec-CH-UA) repeats this request with the viewport
-          // at once and drops this answer: it gets the plain page, without the preloads' queries.
-          if (req.headers['sec-ch-ua']) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+          preload = !req.headers['sec-ch-ua'];
         }
-        const page = viewport ? await renderedDiary(req, staticDir, viewer, diaryTop, viewport) : null;
-        if (page) return reply.header('Cache-Control', 'private, no-cache').type('text/html; charset=utf-8').send(page);
       }
-      const thumbnails = diaryTop && viewer ? await firstScreenfulThumbnails(app.deps.database, viewer, diaryTop) : [];
+      const thumbnails = preload ? await firstScreenfulThumbnails(app.deps.database, viewer!, diaryTop!) : [];
       if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
       // This copy names the viewer's own thumbnails: never stored by a shared cache.
       reply.header('Cache-Control', 'private, no-cache');
@@ -215,11 +218,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   /** The diary rendered by the server inside index.html, or null (no server build, a contract the viewer may not see, a zone it cannot know). */
   async function renderedDiary(req: FastifyRequest, root: string, viewer: User, top: DiaryTop, viewport: Viewport): Promise<string | null> {
-    const url = req.url;
     const renderer = await loadFirstRenderer(root).catch(() => null);
     const data = renderer && (await firstRenderData(app.deps, viewer, top, zoneCookie(req.cookies[ZONE_COOKIE])));
     if (!renderer || !data) return null;
-    const markup = await renderer.renderDiaryPage({ url: `http://localhost${url}`, data, viewport });
+    const markup = await renderer.renderDiaryPage({ url: `http://localhost${req.url}`, data, viewport });
     if (markup === null) return null;
     const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
     return withFirstRender(html, markup, data);

@@ -26,9 +26,6 @@ import { contractPayload } from './contract-service.ts';
 import type { DiaryTop } from './diary-preload.ts';
 import { buildWeek } from './week-service.ts';
 
-/** The browser's IANA zone, left by the dashboard (src/utils/time-zone.ts). */
-export const ZONE_COOKIE = 'wd_tz';
-
 /** The cookie's zone, or undefined when it is missing or not a zone. */
 export function zoneCookie(value: string | undefined): string | undefined {
   if (!value || value.length > 64) return undefined;

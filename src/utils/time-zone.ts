@@ -1,6 +1,7 @@
 // Instants in an IANA zone by offset arithmetic: cheap enough for hundreds of slot labels and
 // small enough (only @date-fns/tz's tzOffset) to live in the main bundle.
 import { tzOffset } from '@date-fns/tz';
+import { ZONE_COOKIE } from '../../contract/first-render.ts';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -35,8 +36,6 @@ export function formatUtcOffset(minutes: number): string {
 }
 
 /** The browser's own IANA zone. */
-/** The cookie that tells the server the browser's zone, so it can render a diary in "your time" (server/services/diary-page.ts). */
-export const ZONE_COOKIE = 'wd_tz';
 
 let remembered = '';
 /** On the server, during a render of a diary in "your time": the zone the browser left in ZONE_COOKIE. */
