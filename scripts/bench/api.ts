@@ -12,8 +12,9 @@ import type { Database } from '../../server/db/client.ts';
 import { diskBlobStore } from '../../server/storage/blob-store.ts';
 import { findWeekSlots } from '../../server/data/slots.ts';
 import { findVisibleContract } from '../../server/data/contracts.ts';
+import { findWeekContext } from '../../server/data/weeks.ts';
 import { findSessionUser, findUserForLogin } from '../../server/data/users.ts';
-import { buildWeek } from '../../server/services/week-service.ts';
+import { buildVisibleWeek } from '../../server/services/week-service.ts';
 import { parseWeekKey, addWeeks } from '../../server/domain/week.ts';
 import type { Week } from '../../contract/week.ts';
 import { BENCH, type BenchWorld } from './data.ts';
@@ -156,13 +157,13 @@ export async function concurrentHttp(client: LoadClient, server: ApiServer, worl
   );
 }
 
-/** The floor: buildWeek (its findWeekSlots query included) + JSON.stringify, in process. */
+/** The floor: the route's work (buildVisibleWeek, its two queries included) + JSON.stringify, in process. */
 export async function floorLoad(database: Database, world: BenchWorld, clients: number, durationMs: number) {
-  const { user, contract } = await loadContract(database, world);
+  const { user } = await loadContract(database, world);
   const weekStart = parseWeekKey(BENCH.week);
   const now = new Date(BENCH.now);
   const op = async () => {
-    const week = await buildWeek(database, user, contract, weekStart, 'UTC', now);
+    const week = (await buildVisibleWeek(database, user, world.contractId, weekStart, 'UTC', now))!;
     const body = JSON.stringify(week);
     return { ok: week.slots.offset.length > 0, bytes: body.length };
   };
@@ -181,8 +182,10 @@ async function loadContract(database: Database, world: BenchWorld) {
 export interface Breakdown {
   /** p50 / p99 ms of each step of one request, measured alone, one after the other. */
   sessionQuery: Summary;
-  contractQuery: Summary;
+  /** The contract (with the access check), its approval, terms changes and disputed slots. */
+  contextQuery: Summary;
   weekQuery: Summary;
+  /** buildVisibleWeek: both queries at once, then the payload. */
   buildWeek: Summary;
   stringify: Summary;
   gzip: Summary;
@@ -192,20 +195,20 @@ export interface Breakdown {
 
 /** Each step of the week route, alone and in process; plus the plan of the week query. */
 export async function breakdown(database: Database, world: BenchWorld, server: ApiServer, n: number): Promise<Breakdown> {
-  const { user, contract } = await loadContract(database, world);
+  const { user } = await loadContract(database, world);
   const token = server.cookie.split('=')[1]!;
   const weekStart = parseWeekKey(BENCH.week);
   const weekEnd = addWeeks(weekStart, 1);
   const now = new Date(BENCH.now);
   const time = async (op: () => unknown) =>
     summarize((await sequential(async () => ({ ok: (await op(), true), bytes: 0 }), n, Math.min(20, n))).latencies);
-  const week = await buildWeek(database, user, contract, weekStart, 'UTC', now);
+  const week = (await buildVisibleWeek(database, user, world.contractId, weekStart, 'UTC', now))!;
   const json = JSON.stringify(week);
   const out: Breakdown = {
     sessionQuery: await time(() => findSessionUser(database, token, now)),
-    contractQuery: await time(() => findVisibleContract(database, user, world.contractId)),
+    contextQuery: await time(() => findWeekContext(database, world.contractId, weekStart, weekEnd, user)),
     weekQuery: await time(() => findWeekSlots(database, world.contractId, weekStart, weekEnd)),
-    buildWeek: await time(() => buildWeek(database, user, contract, weekStart, 'UTC', now)),
+    buildWeek: await time(() => buildVisibleWeek(database, user, world.contractId, weekStart, 'UTC', now)),
     stringify: await time(() => JSON.stringify(week)),
     gzip: await time(() => zlib.gzipSync(json)),
     brotli4: await time(() => zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })),

@@ -127,7 +127,7 @@ async function apiSection(label: string, prepared: Prepared, client: LoadClient,
     if (full) {
       log(`${CONCURRENCY.clients} concurrent clients for ${CONCURRENCY.durationMs / 1000} s over HTTP`);
       const concurrent = await concurrentHttp(client, server, world, CONCURRENCY.clients, CONCURRENCY.durationMs);
-      log(`the floor: buildWeek + JSON.stringify in process, ${CONCURRENCY.clients}-way, ${CONCURRENCY.durationMs / 1000} s`);
+      log(`the floor: buildVisibleWeek + JSON.stringify in process, ${CONCURRENCY.clients}-way, ${CONCURRENCY.durationMs / 1000} s`);
       const floor = await floorLoad(database, world, CONCURRENCY.clients, CONCURRENCY.durationMs);
       log(`sequential with a browser's accept-encoding (gzip, deflate, br, zstd)`);
       const browserEncoding = await sequentialHttp(client, server, world, 200, 20, 'gzip, deflate, br, zstd');
@@ -185,10 +185,10 @@ function apiRows(section: string, r: ApiSection | { error: string } | undefined,
   row(section, 'HTTP p50: GET /api/auth/me / week uncompressed', `${fmtMs(r.http.me.p50)} / ${fmtMs(r.http.weekIdentity.p50)}`);
   row(
     section,
-    'breakdown p50: session / contract / week SQL',
-    `${fmtMs(b.sessionQuery.p50)} / ${fmtMs(b.contractQuery.p50)} / ${fmtMs(b.weekQuery.p50)}`,
+    'breakdown p50: session / context / slots SQL',
+    `${fmtMs(b.sessionQuery.p50)} / ${fmtMs(b.contextQuery.p50)} / ${fmtMs(b.weekQuery.p50)}`,
   );
-  row(section, 'breakdown p50: buildWeek / stringify / gzip', `${fmtMs(b.buildWeek.p50)} / ${fmtMs(b.stringify.p50)} / ${fmtMs(b.gzip.p50)}`);
+  row(section, 'breakdown p50: buildVisibleWeek / stringify / gzip', `${fmtMs(b.buildWeek.p50)} / ${fmtMs(b.stringify.p50)} / ${fmtMs(b.gzip.p50)}`);
   if (b.plan) row(section, 'EXPLAIN ANALYZE week query', `${fmtMs(b.plan.executionMs)} exec, ${fmtMs(b.plan.planningMs)} plan; ${b.plan.lines[0]?.trim().replace(/\s+\(cost.*$/, '')}`);
 }
 

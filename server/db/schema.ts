@@ -157,6 +157,8 @@ export const slots = pgTable(
     unique('slots_contractor_start_unique').on(t.contractorId, t.start),
     // The slots that show an image: duplicates are marked, and an image is erased with its last slot.
     index('slots_screenshot_idx').on(t.contractId, t.screenshotSha256),
+    // slots_week_idx, the week read's covering index (contract, start) INCLUDE (…) WHERE not
+    // deleted, is made by migration 0004: Drizzle cannot declare INCLUDE.
     foreignKey({
       columns: [t.contractId, t.screenshotSha256],
       foreignColumns: [screenshots.contractId, screenshots.sha256],

@@ -2,10 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '../../contract/common.ts';
 import { Week, WeekParams, WeekQuery } from '../../contract/week.ts';
 import { requireUser } from '../auth.ts';
-import { findVisibleContract } from '../data/contracts.ts';
 import { parseWeekKey } from '../domain/week.ts';
 import { notFound } from '../lib/problem.ts';
-import { buildWeek } from '../services/week-service.ts';
+import { buildVisibleWeek } from '../services/week-service.ts';
 
 export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,9 +24,9 @@ export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const user = requireUser(req);
       const { database, clock } = app.deps;
-      const contract = await findVisibleContract(database, user, req.params.contractId);
-      if (!contract) throw notFound('The contract');
-      return buildWeek(database, user, contract, parseWeekKey(req.params.weekStart), req.query.tz, clock.now());
+      const week = await buildVisibleWeek(database, user, req.params.contractId, parseWeekKey(req.params.weekStart), req.query.tz, clock.now());
+      if (!week) throw notFound('The contract');
+      return week;
     },
   );
 };

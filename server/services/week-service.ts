@@ -8,7 +8,7 @@ import type { User } from '../data/users.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { localDays } from '../domain/local-days.ts';
 import { weekKey } from '../domain/week.ts';
-import { loadWeekState, type WeekState } from './week-state.ts';
+import { loadVisibleWeekState, loadWeekState, type WeekState } from './week-state.ts';
 
 const STATE_INDEX = Object.fromEntries(SLOT_STATES.map((s, i) => [s, i])) as Record<(typeof SLOT_STATES)[number], number>;
 const KIND_INDEX = Object.fromEntries(SLOT_KINDS.map((s, i) => [s, i])) as Record<(typeof SLOT_KINDS)[number], number>;
@@ -92,8 +92,18 @@ export function tallyDays(ws: Pick<WeekState, 'weekStart' | 'weekEnd' | 'rows' |
 }
 
 export async function buildWeek(database: Database, user: User, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Week> {
-  const ws = await loadWeekState(database, contract, weekStart, now);
-  const { rows, states } = ws;
+  return weekPayload(await loadWeekState(database, contract, weekStart, now), user, tz, now);
+}
+
+/** The week of a contract the user may see, or null (missing or hidden). */
+export async function buildVisibleWeek(database: Database, user: User, contractId: string, weekStart: Date, tz: string, now: Date): Promise<Week | null> {
+  const ws = await loadVisibleWeekState(database, user, contractId, weekStart, now);
+  return ws && weekPayload(ws, user, tz, now);
+}
+
+/** The API's week: compact slot columns, each memo and title once, per-day minutes in `tz`. */
+export function weekPayload(ws: WeekState, user: User, tz: string, now: Date): Week {
+  const { contract, weekStart, rows, states } = ws;
   const actions = weekActions(weekStart, now, ws.approval);
 
   const memos = interner();

@@ -6,8 +6,9 @@ import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { DisputeSlotStatus } from '../../contract/disputes.ts';
 import type { SlotState } from '../../contract/week.ts';
 import type { Queryable } from '../db/client.ts';
-import { findWeekSlots, type WeekSlotRow } from '../data/slots.ts';
-import { findApproval, findTermsChanges, type ApprovalRow } from '../data/weeks.ts';
+import { findWeekSlots, withDisputes, type WeekSlotRow } from '../data/slots.ts';
+import type { User } from '../data/users.ts';
+import { findTermsChanges, findWeekContext, type ApprovalRow, type WeekContext } from '../data/weeks.ts';
 import { disputeEffect } from '../domain/disputes.ts';
 import { weekStatus, type WeekStatus } from '../domain/lifecycle.ts';
 import { slotStates } from '../domain/slot-state.ts';
@@ -53,24 +54,38 @@ export function statesOf(rows: readonly { kind: 'tracked' | 'manual'; active: nu
   );
 }
 
-export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
-  const weekEnd = addWeeks(weekStart, 1);
-  // The three reads at once: the terms changes are read even when an approval turns out to
-  // carry the week's terms (then they are not used), which spares a round trip on every read.
-  const [approval, rows, changes] = await Promise.all([
-    findApproval(q, contract.id, weekStart),
-    findWeekSlots(q, contract.id, weekStart, weekEnd),
-    findTermsChanges(q, contract.id),
-  ]);
-  const terms = weekTerms(contract, approval ? [] : changes, weekStart, approval);
+function weekState(contract: Contract, weekStart: Date, weekEnd: Date, now: Date, context: WeekContext, rows: WeekSlotRow[]): WeekState {
+  const terms = weekTerms(contract, context.approval ? [] : context.changes, weekStart, context.approval);
+  withDisputes(rows, context.disputed);
   return {
     contract,
     weekStart,
     weekEnd,
     terms,
-    approval,
-    status: weekStatus(weekStart, now, approval),
+    approval: context.approval,
+    status: weekStatus(weekStart, now, context.approval),
     rows,
     states: statesOf(rows, terms),
   };
+}
+
+/** The week of a contract already in hand: its context and its slots, read at once. */
+export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
+  const weekEnd = addWeeks(weekStart, 1);
+  const [context, rows] = await Promise.all([findWeekContext(q, contract.id, weekStart, weekEnd), findWeekSlots(q, contract.id, weekStart, weekEnd)]);
+  if (!context) throw new Error(`contract ${contract.id} is gone`);
+  return weekState(contract, weekStart, weekEnd, now, context, rows);
+}
+
+/**
+ * The week of a contract `viewer` may see, or null (missing or hidden: both answer 404). The
+ * slots are read alongside the access check, not after it, and are dropped when it fails.
+ */
+export async function loadVisibleWeekState(q: Queryable, viewer: User, contractId: string, weekStart: Date, now: Date): Promise<WeekState | null> {
+  const weekEnd = addWeeks(weekStart, 1);
+  const [context, rows] = await Promise.all([
+    findWeekContext(q, contractId, weekStart, weekEnd, viewer),
+    findWeekSlots(q, contractId, weekStart, weekEnd),
+  ]);
+  return context && weekState(context.contract, weekStart, weekEnd, now, context, rows);
 }

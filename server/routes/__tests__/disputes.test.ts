@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
 import { addContract, addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
 import type { Dispute, DisputeSummary } from '../../../contract/disputes.ts';
+import { SLOT_MS } from '../../../contract/common.ts';
+import { SLOT_STATES, type Week } from '../../../contract/week.ts';
 import { escalateOverdueDisputes } from '../../services/dispute-sweep.ts';
 
 const NOW = '2026-11-25T15:00:00.000Z'; // Wednesday of the week of 2026-11-23
@@ -142,6 +144,15 @@ describe.each(backends)('disputes on %s', (backend) => {
       // Held everywhere at once: the slot, and the week.
       expect(await slotState(world.contracts.dev, at(1, 9, 0))).toMatchObject({ state: 'held', dispute: { id: d.id, status: 'open' } });
       expect(await slotState(world.contracts.dev, at(1, 9, 0), dev)).toMatchObject({ state: 'held' });
+      const week = (await get(`/api/contracts/${world.contracts.dev}/weeks/${WEEK}?tz=UTC`, client)).json() as Week;
+      const offsetOf = (start: string) => (Date.parse(start) - Date.parse(`${WEEK}T00:00:00Z`)) / SLOT_MS;
+      const i = week.slots.offset.indexOf(offsetOf(at(1, 9, 0)));
+      const next = week.slots.offset.indexOf(offsetOf(at(1, 9, 10)));
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect([SLOT_STATES[week.slots.state[i]!], week.slots.disputed[i]]).toEqual(['held', 1]);
+      expect(next).toBeGreaterThanOrEqual(0);
+      expect(week.slots.disputed[next]).toBe(0);
+      expect(SLOT_STATES[week.slots.state[next]!]).not.toBe('held');
       // The contractor sees it with the answer action; the admin sees why not yet.
       const asDev = (await get(`/api/disputes/${d.id}`, dev)).json() as Dispute;
       expect(asDev.actions).toEqual({ answer: true, withdraw: false, resolve: false, comment: true, reason: null });
