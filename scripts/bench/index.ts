@@ -301,7 +301,9 @@ const tidy = (v: unknown): unknown =>
 
 async function main() {
   const started = performance.now();
-  console.log(`workdiary bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, measured week ${BENCH.week}`);
+  // As `npm start` runs the server (server/main.ts): React's production build for the diary's server render.
+  process.env.NODE_ENV ??= 'production';
+  console.log(`workdiary bench — ${new Date().toISOString()} — Node ${process.version}, NODE_ENV ${process.env.NODE_ENV}, ${os.cpus().length} CPUs, measured week ${BENCH.week}`);
   const results: Record<string, unknown> = {};
   const busy: Record<string, number> = {};
   const noticeBusy = async (when: string) => {
