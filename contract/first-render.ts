@@ -19,3 +19,12 @@ export const FIRST_RENDER_ELEMENT_ID = 'wd-first-render';
 
 /** The cookie in which the dashboard leaves the browser's IANA zone, for a render in "your time". */
 export const ZONE_COOKIE = 'wd_tz';
+
+/**
+ * The first screen's thumbnails come inside the server's page, as data URLs: the server
+ * renders each as `src="wd-first-thumbnail:<slot start>"` and then puts the image in its place.
+ * Their <img>s carry the slot start in FIRST_THUMBNAIL_ATTRIBUTE, so the dashboard's own first
+ * render shows the same images again, without asking for them.
+ */
+export const FIRST_THUMBNAIL_TOKEN = 'wd-first-thumbnail:';
+export const FIRST_THUMBNAIL_ATTRIBUTE = 'data-first-thumbnail';

@@ -31,6 +31,17 @@ const thumbnailsOnScreenLoaded = (page: Page, min = 6) =>
     return inView.length >= min && inView.every((i) => i.complete && i.naturalWidth > 0);
   }, min);
 
+/** The `src` of every thumbnail in the viewport. */
+const onScreenSources = (page: Page) =>
+  page.locator('.slot__thumb img').evaluateAll((imgs) =>
+    (imgs as HTMLImageElement[])
+      .filter((i) => {
+        const r = i.getBoundingClientRect();
+        return r.height > 0 && r.top < window.innerHeight && r.bottom > 0;
+      })
+      .map((i) => i.getAttribute('src') ?? ''),
+  );
+
 async function withoutScripts(browser: Browser, storageState: BrowserContextOptions['storageState'], viewport = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ storageState, javaScriptEnabled: false, viewport });
   return { context, page: await context.newPage() };
@@ -39,12 +50,18 @@ async function withoutScripts(browser: Browser, storageState: BrowserContextOpti
 test('a diary link shows the week and its thumbnails before any script runs', async ({ browser }) => {
   const { storageState, contractId } = await session(browser, 'client@demo.test');
   const { context, page } = await withoutScripts(browser, storageState);
+  const thumbnailRequests: string[] = [];
+  page.on('request', (r) => r.url().endsWith('/thumbnail') && thumbnailRequests.push(r.url()));
   await page.goto(diaryUrl(contractId));
 
   await expect(page.getByRole('heading', { level: 2, name: /^Mon 16 Nov/ })).toBeVisible();
   await expect(page.locator('.week-nav__range')).toHaveText('16–22 Nov 2026');
   await expect(page.locator('.slot').first()).toBeVisible();
   await expect.poll(() => thumbnailsOnScreenLoaded(page)).toBe(true);
+  // The screen's thumbnails came inside the page: no request for any of them.
+  expect(await onScreenSources(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^data:image\/webp;base64,/)]));
+  expect((await onScreenSources(page)).filter((src) => !src.startsWith('data:'))).toEqual([]);
+  expect(thumbnailRequests).toEqual([]);
   await expect(page).toHaveTitle(/Week of 16 Nov 2026/);
   // Nothing on it answers until the dashboard has taken over.
   await expect(page.locator('#root > [inert]')).toHaveCount(1);
@@ -70,15 +87,22 @@ test('the dashboard takes over the server’s page without asking for the week a
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   const api: string[] = [];
+  const thumbnails: string[] = [];
   page.on('request', (r) => {
     const { pathname } = new URL(r.url());
-    if (pathname.startsWith('/api/') && !pathname.endsWith('/thumbnail')) api.push(pathname);
+    if (pathname.startsWith('/api/')) (pathname.endsWith('/thumbnail') ? thumbnails : api).push(pathname);
   });
 
   await page.goto(diaryUrl(contractId));
+  const served = await onScreenSources(page);
   await expect(page.locator('#root > [inert]')).toHaveCount(0);
-  // The cards the dashboard rendered find their thumbnails already loaded: no blank flash.
+  // The cards the dashboard rendered show the images the page came with: no blank flash, no request.
   expect(await thumbnailsOnScreenLoaded(page)).toBe(true);
+  expect(await onScreenSources(page)).toEqual(served);
+  expect(served.every((src) => src.startsWith('data:image/webp;base64,'))).toBe(true);
+  const starts = await page.locator('.slot__thumb img[data-first-thumbnail]').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('data-first-thumbnail')));
+  expect(starts.length).toBeGreaterThanOrEqual(6);
+  expect(thumbnails.filter((t) => starts.some((start) => t.endsWith(`/slots/${start}/thumbnail`)))).toEqual([]);
   expect(api.filter((p) => p.includes('/weeks/') || p === '/api/auth/me' || p === `/api/contracts/${contractId}`)).toEqual([]);
 
   await page.getByRole('button', { name: /^\d\d:\d\d–\d\d:\d\d, / }).first().click();

@@ -19,7 +19,7 @@ import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
 import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
-import { CRITICAL_HINTS, firstRenderData, zoneCookie, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, type Viewport } from './services/diary-page.ts';
+import { CRITICAL_HINTS, firstRenderData, zoneCookie, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
 import type { User } from './data/users.ts';
 import { ZONE_COOKIE } from '../contract/first-render.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
@@ -221,9 +221,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const renderer = await loadFirstRenderer(root).catch(() => null);
     const data = renderer && (await firstRenderData(app.deps, viewer, top, zoneCookie(req.cookies[ZONE_COOKIE])));
     if (!renderer || !data) return null;
-    const markup = await renderer.renderDiaryPage({ url: `http://localhost${req.url}`, data, viewport });
-    if (markup === null) return null;
-    const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
+    const rendered = await renderer.renderDiaryPage({ url: `http://localhost${req.url}`, data, viewport });
+    if (rendered === null) return null;
+    const [markup, html] = await Promise.all([
+      inlineFirstThumbnails(app.deps, top.contractId, rendered.html, rendered.thumbnails),
+      fs.promises.readFile(path.join(root, 'index.html'), 'utf8'),
+    ]);
     return withFirstRender(html, markup, data);
   }
 

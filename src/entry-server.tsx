@@ -7,7 +7,7 @@ import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { AppProvider } from './app/provider.tsx';
 import { appRoutes } from './app/router.tsx';
-import { seedQueryCache, withViewport, type FirstRenderData } from './lib/first-render.ts';
+import { seedQueryCache, withFirstThumbnails, withViewport, type FirstRenderData } from './lib/first-render.ts';
 import { createQueryClient } from './lib/react-query.ts';
 import { withBrowserTimeZone } from './utils/time-zone.ts';
 
@@ -18,8 +18,15 @@ export interface FirstRenderRequest {
   viewport: { width: number; height: number };
 }
 
-/** The page's HTML (the inside of #root), or null where this page is not the diary it expected. */
-export async function renderDiaryPage({ url, data, viewport }: FirstRenderRequest): Promise<string | null> {
+export interface FirstRenderResult {
+  /** The inside of #root. The on-screen thumbnails' `src` is FIRST_THUMBNAIL_TOKEN + the slot start, for the server to fill in. */
+  html: string;
+  /** Those slots' starts (ISO). */
+  thumbnails: string[];
+}
+
+/** The page's HTML, or null where this page is not the diary it expected. */
+export async function renderDiaryPage({ url, data, viewport }: FirstRenderRequest): Promise<FirstRenderResult | null> {
   const queryClient = createQueryClient();
   seedQueryCache(queryClient, data);
   const handler = createStaticHandler(appRoutes(queryClient));
@@ -28,15 +35,17 @@ export async function renderDiaryPage({ url, data, viewport }: FirstRenderReques
   if (context instanceof Response || context.errors) return null;
   const router = createStaticRouter(handler.dataRoutes, context);
   // "Your time" is the zone the week was read in (the browser's, from its cookie).
-  const html = withViewport(viewport, () =>
-    withBrowserTimeZone(data.week.timeZone, () =>
-      renderToString(
-        <AppProvider queryClient={queryClient}>
-          <StaticRouterProvider router={router} context={context} hydrate={false} />
-        </AppProvider>,
+  const { result: html, starts } = withFirstThumbnails(() =>
+    withViewport(viewport, () =>
+      withBrowserTimeZone(data.week.timeZone, () =>
+        renderToString(
+          <AppProvider queryClient={queryClient}>
+            <StaticRouterProvider router={router} context={context} hydrate={false} />
+          </AppProvider>,
+        ),
       ),
     ),
   );
   queryClient.clear();
-  return html;
+  return { html, thumbnails: starts };
 }

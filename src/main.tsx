@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider.tsx';
 import { AppRouter, startAppRouter } from './app/router.tsx';
-import { readFirstRenderData, seedQueryCache } from './lib/first-render.ts';
+import { adoptFirstThumbnails, readFirstRenderData, seedQueryCache } from './lib/first-render.ts';
 import { createQueryClient } from './lib/react-query.ts';
 import './index.css';
 
@@ -16,6 +16,7 @@ if (firstRender) seedQueryCache(queryClient, firstRender);
 const router = startAppRouter(queryClient);
 
 const container = document.getElementById('root')!;
+if (firstRender) adoptFirstThumbnails(container);
 const render = () =>
   createRoot(container).render(
     <StrictMode>

@@ -16,10 +16,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isValidTimeZone } from '../../contract/common.ts';
-import { FIRST_RENDER_ELEMENT_ID, type FirstRenderData } from '../../contract/first-render.ts';
+import { FIRST_RENDER_ELEMENT_ID, FIRST_THUMBNAIL_TOKEN, type FirstRenderData } from '../../contract/first-render.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { findVisibleContract } from '../data/contracts.ts';
+import { findThumbnailKeys } from '../data/slots.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import { toMe, type User } from '../data/users.ts';
 import { weekKey } from '../domain/week.ts';
 import { contractPayload } from './contract-service.ts';
@@ -54,7 +56,8 @@ export function viewportOf(headers: IncomingHttpHeaders): Viewport | null {
 }
 
 interface FirstRenderer {
-  renderDiaryPage(request: { url: string; data: FirstRenderData; viewport: Viewport }): Promise<string | null>;
+  /** src/entry-server.tsx: the inside of #root, with a token for each on-screen thumbnail. */
+  renderDiaryPage(request: { url: string; data: FirstRenderData; viewport: Viewport }): Promise<{ html: string; thumbnails: string[] } | null>;
 }
 
 const renderers = new Map<string, Promise<FirstRenderer | null>>();
@@ -96,32 +99,82 @@ export async function firstRenderData(
   return { me: toMe(viewer), contract, week: { weekStart: weekKey(top.weekStart), timeZone, data: week } };
 }
 
-const SCRIPT_TAGS = /\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g;
-const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+/** At most this many thumbnails go inside the page (a very tall window shows more: those load by URL). */
+export const MAX_INLINE_THUMBNAILS = 48;
+
+const TOKEN = new RegExp(`${FIRST_THUMBNAIL_TOKEN}([0-9T:.Z-]{24})`, 'g');
+/** React's preload of an on-screen image (it hoists one per `fetchPriority="high"` <img>): pointless for an image inside the page. */
+const TOKEN_PRELOAD = new RegExp(`<link rel="preload" as="image" href="${FIRST_THUMBNAIL_TOKEN}([0-9T:.Z-]{24})"[^>]*>`, 'g');
 
 /**
- * Starts the dashboard's entry script once the thumbnails on screen have loaded (or failed,
- * or after a second at most) and a frame has shown them: the scripts download meanwhile
- * (modulepreload), but running them takes the main thread for a few hundred ms on a slow
- * machine, which would hold back the very frame that shows the week.
+ * Puts the on-screen thumbnails into the rendered markup as data URLs, in place of the
+ * renderer's tokens: the browser shows the first screen without one request per image (on a
+ * 2-core machine, 18 of them took half a second, sharing it with the page's scripts). The
+ * contract is one the viewer may see (its data was read for them). A token without a stored
+ * image, or beyond the first `max`, becomes the thumbnail's URL.
  */
-const startWhenPainted = (src: string) =>
-  `<link rel="modulepreload" crossorigin href="${src}"><script>(function () {
+export async function inlineFirstThumbnails(
+  deps: { database: Database; blobs: BlobStore },
+  contractId: string,
+  markup: string,
+  starts: string[],
+  max = MAX_INLINE_THUMBNAILS,
+): Promise<string> {
+  const inline = starts.slice(0, max);
+  const keys = await findThumbnailKeys(
+    deps.database,
+    contractId,
+    inline.map((s) => new Date(s)),
+  );
+  const images = new Map<string, string>();
+  await Promise.all(
+    inline.map(async (start) => {
+      const sha = keys.get(Date.parse(start));
+      const bytes = sha ? await deps.blobs.get(contractId, sha) : null;
+      if (bytes) images.set(start, `data:image/webp;base64,${bytes.toString('base64')}`);
+    }),
+  );
+  return markup
+    .replace(TOKEN_PRELOAD, (link, start: string) => (images.has(start) ? '' : link))
+    .replace(TOKEN, (_, start: string) => images.get(start) ?? `/api/contracts/${contractId}/slots/${start}/thumbnail`);
+}
+
+const SCRIPT_TAGS = /\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g;
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+const MODULE_PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">/;
+
+/**
+ * Starts the dashboard's scripts once the thumbnails on screen have loaded (or failed, or
+ * after a second at most) and a frame has shown them. Fetching, compiling and running the
+ * scripts takes the main thread (and, on a 2-core machine, the cores) for a few hundred ms,
+ * which would hold back the very frame that shows the week; so even their modulepreloads
+ * wait until then.
+ */
+const startWhenPainted = (src: string, preloads: string[]) =>
+  `<script>(function () {
   var started = false;
   var start = function () {
     if (started) return;
     started = true;
+    ${JSON.stringify([src, ...preloads])}.forEach(function (href) {
+      var l = document.createElement('link');
+      l.rel = 'modulepreload';
+      l.crossOrigin = '';
+      l.href = href;
+      document.head.appendChild(l);
+    });
     var s = document.createElement('script');
     s.type = 'module';
     s.crossOrigin = '';
     s.src = ${JSON.stringify(src)};
     document.body.appendChild(s);
   };
+  var painted = function () { requestAnimationFrame(function () { setTimeout(start, 0); }); };
   var pending = [].filter.call(document.querySelectorAll('#root img[fetchpriority="high"]'), function (img) { return !img.complete; });
   var left = pending.length;
-  if (left === 0) return start();
+  if (left === 0) return painted();
   var done = function () {
-    if (--left === 0) requestAnimationFrame(function () { setTimeout(start, 0); });
+    if (--left === 0) painted();
   };
   pending.forEach(function (img) {
     img.addEventListener('load', done, { once: true });
@@ -140,10 +193,10 @@ const startWhenPainted = (src: string) =>
 export function withFirstRender(html: string, markup: string, data: FirstRenderData): string {
   // JSON in a script: `<` is escaped so no memo can close the element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const scripts = (html.match(SCRIPT_TAGS) ?? [])
-    .map((tag) => tag.trim())
-    .map((tag) => tag.replace(ENTRY_SCRIPT, (_, src: string) => startWhenPainted(src)))
-    .join('');
+  const tags = (html.match(SCRIPT_TAGS) ?? []).map((tag) => tag.trim());
+  const entry = tags.map((tag) => ENTRY_SCRIPT.exec(tag)?.[1]).find(Boolean);
+  const preloads = tags.map((tag) => MODULE_PRELOAD.exec(tag)?.[1]).filter((href): href is string => !!href);
+  const scripts = entry ? startWhenPainted(entry, preloads) : tags.join('');
   // The page's <title> (rendered in place by React) belongs in the head, instead of the default one.
   const title = /<title>[^<]*<\/title>/.exec(markup)?.[0];
   if (title) {

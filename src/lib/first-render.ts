@@ -2,7 +2,7 @@
 // it was rendered from go into the query cache, so the dashboard's first render shows the
 // same page without asking the API again; and the viewport the grid is laid out for.
 import type { QueryClient } from '@tanstack/react-query';
-import { FIRST_RENDER_ELEMENT_ID, type FirstRenderData } from '../../contract/first-render.ts';
+import { FIRST_RENDER_ELEMENT_ID, FIRST_THUMBNAIL_ATTRIBUTE, FIRST_THUMBNAIL_TOKEN, type FirstRenderData } from '../../contract/first-render.ts';
 import { getMeQueryOptions } from '../features/auth/api/get-me.ts';
 import { getContractQueryOptions } from '../features/contracts/api/get-contract.ts';
 import { getWeekQueryOptions } from '../features/diary/api/get-week.ts';
@@ -46,5 +46,43 @@ export function withViewport<T>(viewport: { width: number; height: number }, ren
     return render();
   } finally {
     serverViewport = null;
+  }
+}
+
+/**
+ * The first screen's thumbnails. On the server, around a render (withFirstThumbnails), each
+ * on-screen slot's is a token the server replaces with the image; in the browser, the images
+ * the server's page came with (adoptFirstThumbnails), so the dashboard shows them at once.
+ */
+let serverThumbnails: Set<string> | null = null;
+const firstThumbnails = new Map<string, string>();
+
+/** The `src` to show for a slot's thumbnail instead of its URL, if any. */
+export function firstThumbnail(startIso: string, onScreen: boolean): string | undefined {
+  if (serverThumbnails) {
+    if (!onScreen) return undefined;
+    serverThumbnails.add(startIso);
+    return FIRST_THUMBNAIL_TOKEN + startIso;
+  }
+  return firstThumbnails.get(startIso);
+}
+
+/** Runs a (synchronous) server render; returns its result and the slot starts whose thumbnail it asked for. */
+export function withFirstThumbnails<T>(render: () => T): { result: T; starts: string[] } {
+  const starts = new Set<string>();
+  serverThumbnails = starts;
+  try {
+    return { result: render(), starts: [...starts] };
+  } finally {
+    serverThumbnails = null;
+  }
+}
+
+/** Keeps the images of the server's page (before the dashboard renders over it). */
+export function adoptFirstThumbnails(root: ParentNode): void {
+  for (const img of root.querySelectorAll<HTMLImageElement>(`img[${FIRST_THUMBNAIL_ATTRIBUTE}]`)) {
+    const start = img.getAttribute(FIRST_THUMBNAIL_ATTRIBUTE);
+    const src = img.getAttribute('src');
+    if (start && src?.startsWith('data:')) firstThumbnails.set(start, src);
   }
 }

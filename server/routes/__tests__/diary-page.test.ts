@@ -3,10 +3,10 @@
 // who may see the contract), and the page it sends. The render itself, from the built
 // dashboard, is driven in Chromium by e2e/first-render.spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FirstRenderData } from '../../../contract/first-render.ts';
+import { FIRST_THUMBNAIL_TOKEN, type FirstRenderData } from '../../../contract/first-render.ts';
 import { findUserForLogin, type User } from '../../data/users.ts';
 import { parseWeekKey } from '../../domain/week.ts';
-import { firstRenderData, viewportOf, withFirstRender, zoneCookie } from '../../services/diary-page.ts';
+import { firstRenderData, inlineFirstThumbnails, MAX_INLINE_THUMBNAILS, viewportOf, withFirstRender, zoneCookie } from '../../services/diary-page.ts';
 import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
 import { addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
 
@@ -59,17 +59,16 @@ describe('the page sent', () => {
     expect(page).toContain('<title>Design · Week of 23 Nov 2026 · workdiary</title>');
   });
 
-  it('applies the diary’s style sheet at once, and fetches the scripts after the page and runs them once its thumbnails show', () => {
+  it('applies the diary’s style sheet at once, and fetches the scripts only once the screen’s thumbnails show', () => {
     expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/diary-D.css">');
-    const head = page.slice(0, page.indexOf('<body>'));
+    // No script, and no preload of one, anywhere in the markup: an inline script at the end
+    // adds the preloads and the entry script once the thumbnails have loaded and been painted.
+    expect(page).not.toContain('<script type="module"');
+    expect(page).not.toContain('rel="modulepreload"');
     const afterRoot = page.slice(page.indexOf('</main></div></div>'));
-    expect(head).not.toContain('index-A.js');
-    expect(head).not.toContain('diary-B.js');
-    expect(afterRoot).toContain('<link rel="modulepreload" crossorigin href="/assets/index-A.js">');
-    expect(afterRoot).toContain('<link rel="modulepreload" crossorigin href="/assets/diary-B.js">');
-    // The entry script is started by an inline script that waits for the screen's thumbnails.
-    expect(afterRoot).not.toContain('<script type="module"');
-    expect(afterRoot).toMatch(/<script>\(function \(\) \{.*s\.src = "\/assets\/index-A\.js".*#root img\[fetchpriority="high"\].*\}\)\(\);<\/script>/);
+    expect(afterRoot).toMatch(
+      /<script>\(function \(\) \{.*\["\/assets\/index-A\.js","\/assets\/diary-B\.js"\]\.forEach.*l\.rel = 'modulepreload'.*s\.src = "\/assets\/index-A\.js".*requestAnimationFrame.*#root img\[fetchpriority="high"\].*\}\)\(\);<\/script><\/body>/,
+    );
   });
 });
 
@@ -125,5 +124,40 @@ describe.each(backends)('the data the page is rendered from, on %s', (backend) =
     expect(await firstRenderData(env, client2, top('local'), 'Europe/Berlin')).toBeNull();
     expect(await firstRenderData(env, client, top('utc', '00000000-0000-4000-8000-000000000000'))).toBeNull();
     expect(await firstRenderData(env, client, top(null))).toBeNull();
+  });
+
+  it('puts the screen’s thumbnails into the page as the stored images, and leaves any other as its URL', async () => {
+    const k = world.contracts.dev;
+    const starts = ['2026-11-24T08:00:00.000Z', '2026-11-24T08:10:00.000Z', '2026-11-24T07:50:00.000Z'];
+    const img = (start: string) => `<img src="${FIRST_THUMBNAIL_TOKEN}${start}" ${'data-first-thumbnail'}="${start}"/>`;
+    const preload = (start: string) => `<link rel="preload" as="image" href="${FIRST_THUMBNAIL_TOKEN}${start}" fetchPriority="high"/>`;
+    const markup = starts.map(preload).join('') + starts.map(img).join('');
+    const out = await inlineFirstThumbnails(env, k, markup, starts);
+    const res = await env.app.inject({ method: 'GET', url: `/api/contracts/${k}/slots/${starts[0]}/thumbnail`, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    // The stored slots: their very thumbnail, and no preload of it.
+    expect(out).toContain(`<img src="data:image/webp;base64,${res.rawPayload.toString('base64')}" data-first-thumbnail="${starts[0]}"/>`);
+    expect(out.match(/src="data:image\/webp;base64,/g)).toHaveLength(2);
+    expect(out).not.toContain(`href="${FIRST_THUMBNAIL_TOKEN}${starts[0]}"`);
+    // 07:50 has no slot: its URL (a 404 there, as for the browser), and its preload kept, pointing at it.
+    expect(out).toContain(`<img src="/api/contracts/${k}/slots/${starts[2]}/thumbnail"`);
+    expect(out).toContain(`<link rel="preload" as="image" href="/api/contracts/${k}/slots/${starts[2]}/thumbnail"`);
+    expect(out).not.toContain(FIRST_THUMBNAIL_TOKEN);
+  });
+
+  it('inlines the first `max` only (MAX_INLINE_THUMBNAILS for a page); the rest stay URLs', async () => {
+    expect(MAX_INLINE_THUMBNAILS).toBe(48);
+    const k = world.contracts.dev;
+    const base = Date.parse('2026-11-24T08:00:00.000Z');
+    const starts = Array.from({ length: 5 }, (_, i) => new Date(base + i * 600_000).toISOString());
+    const out = await inlineFirstThumbnails(env, k, starts.map((s) => `<img src="${FIRST_THUMBNAIL_TOKEN}${s}"/>`).join(''), starts, 3);
+    expect(out.match(/src="data:image\/webp;base64,/g)).toHaveLength(3);
+    expect(out).toContain(`<img src="/api/contracts/${k}/slots/${starts[3]}/thumbnail"/><img src="/api/contracts/${k}/slots/${starts[4]}/thumbnail"/>`);
+  });
+
+  it('puts nothing of another contract into the page', async () => {
+    const start = '2026-11-24T08:00:00.000Z';
+    const out = await inlineFirstThumbnails(env, world.contracts.globex, `<img src="${FIRST_THUMBNAIL_TOKEN}${start}"/>`, [start]);
+    expect(out).toBe(`<img src="/api/contracts/${world.contracts.globex}/slots/${start}/thumbnail"/>`);
   });
 });
