@@ -44,12 +44,7 @@ export async function findApproval(q: Queryable, contractId: string, weekStart: 
   return rows[0] ?? null;
 }
 
-/**
- * What one contract week's reads depend on besides its slots, in one statement: the contract
- * (null when it does not exist, or `viewer` is given and may not see it), the week's approval,
- * the contract's terms changes, and the week's disputed slots (as offsets in 10-minute steps
- * from `weekStart`). Each part is a primary-key lookup, so any plan of it is a good one.
- */
+/** The contract, approval, terms changes and disputed slots of one contract week (findWeekContext). */
 export interface WeekContext {
   contract: ContractRow;
   approval: ApprovalRow | null;
@@ -63,6 +58,12 @@ interface WeekContextRow extends ContractRow {
   disputed: { o: number; status: DisputeSlotStatus }[];
 }
 
+/**
+ * What one contract week's reads depend on besides its slots, in one statement: the contract
+ * (null when it does not exist, or `viewer` is given and may not see it), the week's approval,
+ * the contract's terms changes, and the week's disputed slots (as offsets in 10-minute steps
+ * from `weekStart`). Each part is a primary-key lookup, so any plan of it is a good one.
+ */
 export async function findWeekContext(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date, viewer?: User): Promise<WeekContext | null> {
   const params: unknown[] = [contractId, weekStart, weekEnd];
   const visible = viewer ? visibleTo(viewer, params) : 'true';
