@@ -365,6 +365,8 @@ async function visit(browser: Browser, server: ApiServer, url: string, scroll: b
     }
     if (scroll) {
       try {
+        // The dashboard's own page, not the server's inert render of it (diary-page.ts).
+        await page.waitForFunction(() => !document.querySelector('#root > [inert]'), undefined, { timeout: 15_000 });
         await page.waitForTimeout(500);
         v.domAfterLoad = await domCount(page);
         const s = await scrollToBottom(page);
