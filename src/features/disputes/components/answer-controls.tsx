@@ -83,7 +83,7 @@ export function AnswerControls({ disputeId, start, timeLabel }: { disputeId: str
         <div className="dform__actions">
           <button
             type="button"
-            className="btn btn--danger btn--sm"
+            className="btn btn--danger-solid btn--sm"
             onClick={() => answer.mutate({ disputeId, start, body: { answer: 'accept', reply: '' } })}
             disabled={answer.isPending}
             autoFocus

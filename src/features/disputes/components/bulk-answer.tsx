@@ -79,7 +79,7 @@ function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: D
           <button type="button" className="btn btn--ghost" onClick={onClose} disabled={running}>
             Cancel
           </button>
-          <button type="submit" form={`${replyId}-form`} className={mode === 'accept' ? 'btn btn--danger' : 'btn btn--primary'} disabled={running}>
+          <button type="submit" form={`${replyId}-form`} className={mode === 'accept' ? 'btn btn--danger-solid' : 'btn btn--primary'} disabled={running}>
             {running ? `Answering ${Math.min(done + 1, n)} of ${n}…` : mode === 'accept' ? `Accept and refund ${slotCountText(n)}` : `Contest ${slotCountText(n)}`}
           </button>
         </>

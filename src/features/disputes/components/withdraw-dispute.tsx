@@ -36,7 +36,7 @@ export function WithdrawDispute({ dispute }: { dispute: Dispute }) {
               </button>
               <button
                 type="button"
-                className="btn btn--danger"
+                className="btn btn--danger-solid"
                 disabled={withdraw.isPending}
                 onClick={() => withdraw.mutate({ disputeId: dispute.id }, { onSuccess: () => setOpen(false) })}
               >

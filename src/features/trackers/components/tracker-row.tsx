@@ -53,7 +53,7 @@ export function TrackerRow({ tracker, timeZone }: { tracker: Tracker; timeZone: 
               <button
                 ref={confirmRef}
                 type="button"
-                className="btn btn--sm tracker-confirm__yes"
+                className="btn btn--sm btn--danger-solid"
                 disabled={revoke.isPending}
                 onClick={() => revoke.mutate({ trackerId: tracker.id }, { onSuccess: () => setConfirming(false) })}
               >
