@@ -112,6 +112,22 @@ test('the dashboard takes over the server’s page without asking for the week a
   await context.close();
 });
 
+test('a reader who scrolls the server’s page before the dashboard takes over stays where they scrolled to', async ({ browser }) => {
+  const { storageState, contractId } = await session(browser, 'client@demo.test');
+  const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(diaryUrl(contractId), { waitUntil: 'commit' });
+  await page.locator('#root > [inert] .slot').first().waitFor();
+  // Scrolled while the page is still the server's (its scripts start only once it is painted).
+  expect(await page.evaluate(() => (window.scrollTo(0, 1500), !!document.querySelector('#root > [inert]')))).toBe(true);
+  await expect(page.locator('#root > [inert]')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.scrollY)).toBe(1500);
+  // The grid has rendered the hours now on screen, and their thumbnails load.
+  await expect.poll(() => thumbnailsOnScreenLoaded(page)).toBe(true);
+  await context.close();
+});
+
 test('another company’s client gets no server render of Acme’s week, only “not found”', async ({ browser }) => {
   const acme = await session(browser, 'client@demo.test');
   const globex = await session(browser, 'client2@demo.test');

@@ -86,3 +86,21 @@ export function adoptFirstThumbnails(root: ParentNode): void {
     if (start && src?.startsWith('data:')) firstThumbnails.set(start, src);
   }
 }
+
+/**
+ * Follows the window's scroll on the server's page, which a reader may scroll before the
+ * dashboard takes over; the returned function (called once the dashboard's first render is
+ * committed) puts the window back there, where the router's scroll restoration has just
+ * reset it to the top.
+ */
+export function followServerPageScroll(): () => void {
+  let y = window.scrollY;
+  const onScroll = () => {
+    y = window.scrollY;
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
+  return () => {
+    window.removeEventListener('scroll', onScroll);
+    if (y > 0 && window.scrollY !== y) window.scrollTo(0, y);
+  };
+}
