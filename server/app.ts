@@ -19,7 +19,7 @@ import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
 import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
-import { CRITICAL_HINTS, firstRenderData, zoneCookie, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
+import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
 import type { User } from './data/users.ts';
 import { ZONE_COOKIE } from '../contract/first-render.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
@@ -219,7 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   /** The diary rendered by the server inside index.html, or null (no server build, a contract the viewer may not see, a zone it cannot know). */
   async function renderedDiary(req: FastifyRequest, root: string, viewer: User, top: DiaryTop, viewport: Viewport): Promise<string | null> {
     const renderer = await loadFirstRenderer(root).catch(() => null);
-    const data = renderer && (await firstRenderData(app.deps, viewer, top, zoneCookie(req.cookies[ZONE_COOKIE])));
+    const data = renderer && (await firstRenderData(app.deps, viewer, top, req.cookies[ZONE_COOKIE]));
     if (!renderer || !data) return null;
     const rendered = await renderer.renderDiaryPage({ url: `http://localhost${req.url}`, data, viewport });
     if (rendered === null) return null;

@@ -19,14 +19,14 @@ import { isValidTimeZone } from '../../contract/common.ts';
 import { FIRST_RENDER_ELEMENT_ID, FIRST_THUMBNAIL_TOKEN, type FirstRenderData } from '../../contract/first-render.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { findVisibleContract } from '../data/contracts.ts';
 import { findThumbnailKeys } from '../data/slots.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { toMe, type User } from '../data/users.ts';
 import { weekKey } from '../domain/week.ts';
 import { contractPayload } from './contract-service.ts';
 import type { DiaryTop } from './diary-preload.ts';
-import { buildWeek } from './week-service.ts';
+import { weekPayload } from './week-service.ts';
+import { loadVisibleWeekState } from './week-state.ts';
 
 /** The cookie's zone, or undefined when it is missing or not a zone. */
 export function zoneCookie(value: string | undefined): string | undefined {
@@ -77,8 +77,8 @@ export function loadFirstRenderer(staticDir: string): Promise<FirstRenderer | nu
 
 /**
  * The answers the page is rendered from, or null where the viewer may not see the contract.
- * "Your time" needs the browser's zone, which the dashboard leaves in a cookie (ZONE_COOKIE);
- * without it, null.
+ * "Your time" needs the browser's zone, which the dashboard leaves in a cookie (ZONE_COOKIE):
+ * `browserTimeZone` is that cookie as sent (checked here by zoneCookie); without a zone, null.
  */
 export async function firstRenderData(
   deps: { database: Database; clock: Clock },
@@ -86,25 +86,25 @@ export async function firstRenderData(
   top: DiaryTop,
   browserTimeZone?: string,
 ): Promise<FirstRenderData | null> {
-  const browserZone = top.tz === 'local' && browserTimeZone && isValidTimeZone(browserTimeZone) ? browserTimeZone : null;
+  const browserZone = top.tz === 'local' ? zoneCookie(browserTimeZone) : undefined;
   if (top.tz !== 'utc' && top.tz !== 'contractor' && !browserZone) return null;
-  const row = await findVisibleContract(deps.database, viewer, top.contractId);
-  if (!row) return null;
   const now = deps.clock.now();
-  const timeZone = top.tz === 'utc' ? 'UTC' : top.tz === 'contractor' ? row.timeZone : browserZone!;
-  const [contract, week] = await Promise.all([
-    contractPayload(deps.database, row, now),
-    buildWeek(deps.database, viewer, row, top.weekStart, timeZone, now),
-  ]);
-  return { me: toMe(viewer), contract, week: { weekStart: weekKey(top.weekStart), timeZone, data: week } };
+  // The week as the API reads it (its access check included); the zone only shapes the answer.
+  const ws = await loadVisibleWeekState(deps.database, viewer, top.contractId, top.weekStart, now);
+  if (!ws) return null;
+  const timeZone = top.tz === 'utc' ? 'UTC' : top.tz === 'contractor' ? ws.contract.timeZone : browserZone!;
+  const contract = await contractPayload(deps.database, ws.contract, now);
+  return { me: toMe(viewer), contract, week: { weekStart: weekKey(top.weekStart), timeZone, data: weekPayload(ws, viewer, timeZone, now) } };
 }
 
 /** At most this many thumbnails go inside the page (a very tall window shows more: those load by URL). */
 export const MAX_INLINE_THUMBNAILS = 48;
 
-const TOKEN = new RegExp(`${FIRST_THUMBNAIL_TOKEN}([0-9T:.Z-]{24})`, 'g');
+/** A token, capturing its slot start (an ISO instant, as in slot URLs). */
+const TOKEN_SOURCE = `${FIRST_THUMBNAIL_TOKEN}([0-9T:.Z-]{24})`;
+const TOKEN = new RegExp(TOKEN_SOURCE, 'g');
 /** React's preload of an on-screen image (it hoists one per `fetchPriority="high"` <img>): pointless for an image inside the page. */
-const TOKEN_PRELOAD = new RegExp(`<link rel="preload" as="image" href="${FIRST_THUMBNAIL_TOKEN}([0-9T:.Z-]{24})"[^>]*>`, 'g');
+const TOKEN_PRELOAD = new RegExp(`<link rel="preload" as="image" href="${TOKEN_SOURCE}"[^>]*>`, 'g');
 
 /**
  * Puts the on-screen thumbnails into the rendered markup as data URLs, in place of the

@@ -66,10 +66,17 @@ type AtInstant = Omit<StoredSlot, 'capturedAt' | 'contractId'> & {
   approval: 'manual' | 'auto' | null;
 };
 
-/** The columns of `AtInstant`, from `s` (slots, left joined) and `a` (week_approvals, left joined). */
-const AT_INSTANT = `s.contract_id as "contractId", s.kind, s.keyboard, s.mouse, s.memo, s.window_title as "windowTitle",
-            s.screenshot_sha256 as "screenshotSha256", s.captured_at as "capturedAt", s.deleted_at is not null as deleted,
-            s.duplicate, a.kind as approval`;
+/**
+ * `AtInstant` in SQL: one row, whatever is stored. The arguments are the placeholders of the
+ * contractor, the start, the contract and the week's Monday.
+ */
+const atInstant = (contractor: string, start: string, contract: string, weekStart: string) => `
+  select s.contract_id as "contractId", s.kind, s.keyboard, s.mouse, s.memo, s.window_title as "windowTitle",
+         s.screenshot_sha256 as "screenshotSha256", s.captured_at as "capturedAt", s.deleted_at is not null as deleted,
+         s.duplicate, a.kind as approval
+    from (select 1) as one
+    left join slots s on s.contractor_id = ${contractor} and s.start = ${start}
+    left join week_approvals a on a.contract_id = ${contract} and a.week_start = ${weekStart}`;
 
 /**
  * The verdict on the upload against what is stored at its instant: a conflict throws; a replay
@@ -89,13 +96,7 @@ function verdictOn(r: AtInstant, contract: Contract, start: Date, payload: SlotP
 
 /** Judges the upload in one query (see `verdictOn`). */
 async function judge(q: Queryable, contract: Contract, start: Date, payload: SlotPayload, now: Date): Promise<Verdict> {
-  const rows = await q.query<AtInstant>(
-    `select ${AT_INSTANT}
-       from (select 1) as one
-       left join slots s on s.contractor_id = $1 and s.start = $2
-       left join week_approvals a on a.contract_id = $3 and a.week_start = $4`,
-    [contract.contractor.id, start, contract.id, weekStartOf(start)],
-  );
+  const rows = await q.query<AtInstant>(atInstant('$1', '$2', '$3', '$4'), [contract.contractor.id, start, contract.id, weekStartOf(start)]);
   return verdictOn(rows[0]!, contract, start, payload, now);
 }
 
@@ -109,12 +110,7 @@ async function judge(q: Queryable, contract: Contract, start: Date, payload: Slo
  * The audit row is the one appendAudit writes (`before` is JSON null, as JSON.stringify(null)).
  */
 const WRITE_SLOT = `
-  with cur as (
-    select ${AT_INSTANT}
-      from (select 1) as one
-      left join slots s on s.contractor_id = $2::uuid and s.start = $3::timestamptz
-      left join week_approvals a on a.contract_id = $1::uuid and a.week_start = $4::timestamptz
-  ),
+  with cur as (${atInstant('$2::uuid', '$3::timestamptz', '$1::uuid', '$4::timestamptz')}),
   ok as (select 1 from cur where cur."contractId" is null and cur.approval is null),
   shot as (
     insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at)

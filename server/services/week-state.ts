@@ -69,10 +69,19 @@ function weekState(contract: Contract, weekStart: Date, weekEnd: Date, now: Date
   };
 }
 
-/** The week of a contract already in hand: its context and its slots, read at once. */
-export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
+/** A week's context (checked against `viewer` when given) and its slots, read at once. */
+async function readWeek(q: Queryable, contractId: string, weekStart: Date, viewer?: User) {
   const weekEnd = addWeeks(weekStart, 1);
-  const [context, rows] = await Promise.all([findWeekContext(q, contract.id, weekStart, weekEnd), findWeekSlots(q, contract.id, weekStart, weekEnd)]);
+  const [context, rows] = await Promise.all([
+    findWeekContext(q, contractId, weekStart, weekEnd, viewer),
+    findWeekSlots(q, contractId, weekStart, weekEnd),
+  ]);
+  return { weekEnd, context, rows };
+}
+
+/** The week of a contract already in hand. */
+export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
+  const { weekEnd, context, rows } = await readWeek(q, contract.id, weekStart);
   if (!context) throw new Error(`contract ${contract.id} is gone`);
   return weekState(contract, weekStart, weekEnd, now, context, rows);
 }
@@ -82,10 +91,6 @@ export async function loadWeekState(q: Queryable, contract: Contract, weekStart:
  * slots are read alongside the access check, not after it, and are dropped when it fails.
  */
 export async function loadVisibleWeekState(q: Queryable, viewer: User, contractId: string, weekStart: Date, now: Date): Promise<WeekState | null> {
-  const weekEnd = addWeeks(weekStart, 1);
-  const [context, rows] = await Promise.all([
-    findWeekContext(q, contractId, weekStart, weekEnd, viewer),
-    findWeekSlots(q, contractId, weekStart, weekEnd),
-  ]);
+  const { weekEnd, context, rows } = await readWeek(q, contractId, weekStart, viewer);
   return context && weekState(context.contract, weekStart, weekEnd, now, context, rows);
 }

@@ -35,8 +35,6 @@ export function formatUtcOffset(minutes: number): string {
   return `UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
-/** The browser's own IANA zone. */
-
 let remembered = '';
 /** On the server, during a render of a diary in "your time": the zone the browser left in ZONE_COOKIE. */
 let serverRenderZone: string | null = null;
@@ -51,6 +49,7 @@ export function withBrowserTimeZone<T>(zone: string, render: () => T): T {
   }
 }
 
+/** The browser's own IANA zone (left in ZONE_COOKIE for the server's render of "your time"). */
 export function browserTimeZone(): string {
   if (serverRenderZone) return serverRenderZone;
   let zone = 'UTC';
