@@ -4,7 +4,7 @@
 // and the filter are in the URL (so Back from the diary returns to the same slot); the flags
 // are kept for the tab's session, per contract week.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import type { Contract } from '../../../../contract/contracts.ts';
 import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
 import type { WeekActions } from '../../../../contract/timesheet.ts';
@@ -153,12 +153,16 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
     [setParams],
   );
 
-  // The URL follows the current slot once the user pauses (J held down is many moves).
+  // The URL follows the current slot once the user pauses (J held down is many moves), but
+  // never once the page is being left: that rewrite is a navigation too, and would replace
+  // the one under way (Enter opens the diary, which may take longer than the pause).
+  const leaving = useNavigation().state !== 'idle';
+  const slotWrite = useRef(0);
   useEffect(() => {
-    if (!item || params.get('slot') === item.startIso) return;
-    const timer = window.setTimeout(() => setParam('slot', item.startIso), 400);
-    return () => window.clearTimeout(timer);
-  }, [item, params, setParam]);
+    if (!item || leaving || params.get('slot') === item.startIso) return;
+    slotWrite.current = window.setTimeout(() => setParam('slot', item.startIso), 400);
+    return () => window.clearTimeout(slotWrite.current);
+  }, [item, leaving, params, setParam]);
 
   const disputeBlocked = !isClient
     ? 'Only the client disputes slots.'
@@ -214,7 +218,9 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
 
   const diaryHref = item ? paths.diary.getHref(contractId, { week, tz, slot: item.startIso }) : paths.diary.getHref(contractId, { week, tz });
   const openInDiary = useCallback(() => {
-    if (item) void navigate(diaryHref);
+    if (!item) return;
+    window.clearTimeout(slotWrite.current);
+    void navigate(diaryHref);
   }, [item, navigate, diaryHref]);
 
   // The page's keys. A ref keeps one listener with the latest handlers.
