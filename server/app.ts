@@ -35,11 +35,14 @@ import { trackerRoutes } from './routes/trackers.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
 
+/** The settings the app itself reads (the rest of Config is main.ts's). */
+export type AppConfig = Pick<Config, 'login' | 'secureCookies' | 'publicUrl' | 'trustProxy' | 'requestTimeoutMs'>;
+
 export interface Deps {
   database: Database;
   blobs: BlobStore;
   clock: Clock;
-  config: Pick<Config, 'login' | 'secureCookies'>;
+  config: AppConfig;
   loginLimiter: LoginLimiter;
 }
 
@@ -53,7 +56,7 @@ export interface AppOptions {
   database: Database;
   blobs: BlobStore;
   clock: Clock;
-  config: Pick<Config, 'login' | 'secureCookies' | 'logLevel'>;
+  config: AppConfig & Pick<Config, 'logLevel'>;
   /** Folder of the built dashboard to serve; omitted in API tests. */
   staticDir?: string;
 }

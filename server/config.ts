@@ -16,6 +16,23 @@ const Env = z.object({
   WORKDIARY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Mark the session cookie Secure (set it when served over HTTPS). */
   WORKDIARY_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** The address people reach the installation at; https turns on HSTS and Secure cookies. */
+  WORKDIARY_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, like https://diary.example.com' }).optional(),
+  /**
+   * Which proxies' X-Forwarded-For to believe: unset (none), a hop count (`1`), or a
+   * comma-separated list of addresses and CIDRs (`10.0.0.0/8,127.0.0.1`).
+   */
+  WORKDIARY_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+      error: 'must be a hop count (like 1) or a comma-separated list of addresses and CIDRs (like 10.0.0.0/8,127.0.0.1)',
+    })
+    .optional(),
+  /** How long a request may take before it is answered 503. */
+  WORKDIARY_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  /** PostgreSQL: how long to wait for a connection, and how long one statement may run. */
+  WORKDIARY_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  WORKDIARY_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** How often the deadline sweeps (auto-approval, auto-escalation) run. */
   WORKDIARY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -30,6 +47,12 @@ export interface Config {
   demo: boolean;
   login: { maxFailures: number; windowMs: number };
   secureCookies: boolean;
+  /** https://… or http://…, without a trailing slash; undefined when not set. */
+  publicUrl?: string;
+  /** Fastify's trustProxy: false, a hop count, or addresses and CIDRs. */
+  trustProxy: false | number | string[];
+  requestTimeoutMs: number;
+  db: { connectTimeoutMs: number; statementTimeoutMs: number };
   logLevel: string;
   sweepMs: number;
 }
@@ -53,8 +76,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startAt: e.WORKDIARY_NOW ? new Date(e.WORKDIARY_NOW) : undefined,
     demo: e.WORKDIARY_DEMO === undefined ? !e.DATABASE_URL : yes(e.WORKDIARY_DEMO),
     login: { maxFailures: e.WORKDIARY_LOGIN_MAX_FAILURES, windowMs: e.WORKDIARY_LOGIN_WINDOW_SECONDS * 1000 },
-    secureCookies: yes(e.WORKDIARY_SECURE_COOKIES),
+    secureCookies: yes(e.WORKDIARY_SECURE_COOKIES) || Boolean(e.WORKDIARY_PUBLIC_URL?.startsWith('https:')),
+    publicUrl: e.WORKDIARY_PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: trustProxyOf(e.WORKDIARY_TRUST_PROXY),
+    requestTimeoutMs: e.WORKDIARY_REQUEST_TIMEOUT_SECONDS * 1000,
+    db: { connectTimeoutMs: e.WORKDIARY_DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.WORKDIARY_DB_STATEMENT_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     sweepMs: e.WORKDIARY_SWEEP_SECONDS * 1000,
   };
+}
+
+function trustProxyOf(v: string | undefined): Config['trustProxy'] {
+  if (!v) return false;
+  if (/^\d+$/.test(v)) return Number(v) === 0 ? false : Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }

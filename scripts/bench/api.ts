@@ -35,7 +35,7 @@ export async function startApiServer(database: Database, opts: { staticDir?: str
     database,
     blobs: diskBlobStore(blobsDir),
     clock: fixedClock(BENCH.now),
-    config: { login: { maxFailures: 1000, windowMs: 900_000 }, secureCookies: false, logLevel: 'silent' },
+    config: { login: { maxFailures: 1000, windowMs: 900_000 }, secureCookies: false, trustProxy: false, requestTimeoutMs: 15_000, logLevel: 'silent' },
     staticDir: opts.staticDir,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

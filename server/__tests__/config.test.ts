@@ -20,4 +20,17 @@ describe('configuration', () => {
   it('fails loudly, naming each bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', WORKDIARY_NOW: 'tomorrow' })).toThrow(/PORT[\s\S]*WORKDIARY_NOW/);
   });
+
+  it('trusts X-Forwarded-For only from the proxies it is told of', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ WORKDIARY_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ WORKDIARY_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ WORKDIARY_TRUST_PROXY: 'everyone' })).toThrow(/WORKDIARY_TRUST_PROXY/);
+  });
+
+  it('makes cookies Secure when the public address is https', () => {
+    expect(loadConfig({ WORKDIARY_PUBLIC_URL: 'https://diary.example.com/' })).toMatchObject({ publicUrl: 'https://diary.example.com', secureCookies: true });
+    expect(loadConfig({ WORKDIARY_PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
+    expect(() => loadConfig({ WORKDIARY_PUBLIC_URL: 'ftp://x' })).toThrow(/WORKDIARY_PUBLIC_URL/);
+  });
 });

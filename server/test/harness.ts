@@ -66,6 +66,8 @@ export async function createTestEnv(
     config: {
       login: { maxFailures: opts.loginMaxFailures ?? 1000, windowMs: 900_000 },
       secureCookies: false,
+      trustProxy: false,
+      requestTimeoutMs: 15_000,
       logLevel: 'silent',
     },
     staticDir: opts.staticDir,
