@@ -1,6 +1,7 @@
 // The deadline sweeps: escalate disputes nobody answered within 3 days, and approve the
 // weeks whose review window has ended. Beside them, once an hour, the orphan sweep deletes
-// screenshot blobs that no row references (services/orphan-sweep.ts). The deadline sweeps
+// screenshot blobs that no row references and the files of writes a crash cut short
+// (services/orphan-sweep.ts). The deadline sweeps
 // run in the server every minute, whether or not anyone opens a page, and are safe when
 // several API instances run them at once: each change is a conditional write under the
 // week's lock, so it happens once. Reads past a deadline

@@ -6,7 +6,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export interface BlobStore {
-  /** Stores the bytes (once) and returns their sha256 in hex; `sha256` when the caller has hashed them already. */
+  /**
+   * Stores the bytes (once) and returns their sha256 in hex; `sha256` when the caller has hashed
+   * them already. When it returns, the blob survives a power cut. Throws BlobStoreUnavailableError
+   * when the store cannot be written.
+   */
   put(namespace: string, bytes: Buffer, sha256?: string): Promise<string>;
   /** The bytes, or null when there is no such blob. */
   get(namespace: string, sha256: string): Promise<Buffer | null>;
@@ -16,12 +20,52 @@ export interface BlobStore {
    * stored counts as a write, so an upload in flight never looks old.
    */
   listOlderThan(namespace: string, before: Date): Promise<string[]>;
+  /** Removes the leftovers of writes a crash cut short that began before `before`; returns how many. */
+  deleteUnfinished(namespace: string, before: Date): Promise<number>;
+  /** Resolves when a blob can be written and made durable now; throws BlobStoreUnavailableError when not. */
+  check(): Promise<void>;
+}
+
+/** The store could not be written (read-only, full, gone): the upload may be sent again later. */
+export class BlobStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    super(`The screenshot store cannot be written${code ? ` (${code})` : ''}.`, { cause });
+  }
 }
 
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const SAFE = /^[A-Za-z0-9_-]{1,80}$/;
 const HEX = /^[0-9a-f]{64}$/;
+const UNFINISHED = /\.tmp$/;
+
+/** A renamed or created entry is durable only once its folder is flushed too. */
+async function syncDir(dir: string) {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes `bytes` to a new file and flushes it to the disk; on failure nothing of it is left. */
+async function writeDurably(file: string, bytes: Buffer) {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'wx');
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } catch (err) {
+    await handle?.close().catch(() => {});
+    handle = undefined;
+    await fs.rm(file, { force: true }).catch(() => {});
+    throw err;
+  } finally {
+    await handle?.close();
+  }
+}
 
 export function diskBlobStore(root: string): BlobStore {
   const dir = (ns: string) => {
@@ -31,6 +75,15 @@ export function diskBlobStore(root: string): BlobStore {
   const file = (ns: string, sha: string) => {
     if (!HEX.test(sha)) throw new Error(`bad blob key ${sha}`);
     return path.join(dir(ns), sha.slice(0, 2), sha);
+  };
+  /** Creates the folder and flushes each parent that gained an entry, down from the first one made. */
+  const makeDir = async (folder: string) => {
+    const first = await fs.mkdir(folder, { recursive: true });
+    if (!first) return;
+    for (let d = folder; ; d = path.dirname(d)) {
+      await syncDir(path.dirname(d));
+      if (d === first) break;
+    }
   };
   return {
     async put(ns, bytes, known) {
@@ -45,11 +98,18 @@ export function diskBlobStore(root: string): BlobStore {
       } catch {
         /* write it */
       }
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      // Write then rename, so a reader never sees half a file and a crash leaves no torn blob.
+      // Write, flush, rename, flush the folder: a reader never sees half a file, and the row
+      // that names the blob commits only after the blob would survive a power cut.
       const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      await fs.writeFile(tmp, bytes);
-      await fs.rename(tmp, target);
+      try {
+        await makeDir(path.dirname(target));
+        await writeDurably(tmp, bytes);
+        await fs.rename(tmp, target);
+        await syncDir(path.dirname(target));
+      } catch (err) {
+        await fs.rm(tmp, { force: true }).catch(() => {});
+        throw new BlobStoreUnavailableError(err);
+      }
       return sha;
     },
     async get(ns, sha) {
@@ -79,6 +139,36 @@ export function diskBlobStore(root: string): BlobStore {
         }
       }
       return out;
+    },
+    async deleteUnfinished(ns, before) {
+      let prefixes: string[];
+      try {
+        prefixes = await fs.readdir(dir(ns));
+      } catch {
+        return 0;
+      }
+      let deleted = 0;
+      for (const p of prefixes) {
+        for (const f of await fs.readdir(path.join(dir(ns), p)).catch(() => [])) {
+          if (!UNFINISHED.test(f)) continue;
+          const at = path.join(dir(ns), p, f);
+          const stat = await fs.stat(at).catch(() => null);
+          if (!stat || stat.mtimeMs >= before.getTime()) continue;
+          await fs.rm(at, { force: true });
+          deleted++;
+        }
+      }
+      return deleted;
+    },
+    async check() {
+      const probe = path.join(root, `.probe-${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        await makeDir(root);
+        await writeDurably(probe, Buffer.from('workdiary'));
+        await fs.rm(probe);
+      } catch (err) {
+        throw new BlobStoreUnavailableError(err);
+      }
     },
   };
 }
