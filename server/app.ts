@@ -63,10 +63,17 @@ export interface AppOptions {
 
 export type App = FastifyInstance;
 
+/** Trusts the nearest `hops` senders of X-Forwarded-For (the socket's peer is hop 0). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.config.logLevel === 'silent' ? false : { level: opts.config.logLevel },
-    trustProxy: false,
+    // Behind the TLS proxy, req.ip is the client's address from X-Forwarded-For, and only then.
+    // Fastify ignores a bare hop count (it cannot check who sent the header), so a hop count
+    // is given as the function it stands for: the installation that sets one is reachable
+    // only through its proxies.
+    trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors raised before routing (a URL that is not valid percent-encoding) are problems too.
@@ -78,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     blobs: opts.blobs,
     clock: opts.clock,
     config: opts.config,
-    loginLimiter: loginLimiter(opts.config.login),
+    loginLimiter: loginLimiter(opts.database, opts.config.login),
   });
 
   app.setValidatorCompiler(validatorCompiler);

@@ -11,8 +11,10 @@ const Env = z.object({
   WORKDIARY_NOW: z.iso.datetime({ offset: true }).optional(),
   /** Seed the demo companies and users. Default: on for the embedded database, off on PostgreSQL. */
   WORKDIARY_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
-  /** Failed logins allowed per client address in the window before 429. */
+  /** Failed sign-ins allowed per account in the window before 429. */
   WORKDIARY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins allowed per client address, across accounts; default 5 × the per-account limit. */
+  WORKDIARY_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
   WORKDIARY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Mark the session cookie Secure (set it when served over HTTPS). */
   WORKDIARY_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
@@ -45,7 +47,7 @@ export interface Config {
   dataDir: string;
   startAt?: Date;
   demo: boolean;
-  login: { maxFailures: number; windowMs: number };
+  login: { maxFailures: number; windowMs: number; maxAddressFailures?: number };
   secureCookies: boolean;
   /** https://… or http://…, without a trailing slash; undefined when not set. */
   publicUrl?: string;
@@ -75,7 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.WORKDIARY_DATA_DIR),
     startAt: e.WORKDIARY_NOW ? new Date(e.WORKDIARY_NOW) : undefined,
     demo: e.WORKDIARY_DEMO === undefined ? !e.DATABASE_URL : yes(e.WORKDIARY_DEMO),
-    login: { maxFailures: e.WORKDIARY_LOGIN_MAX_FAILURES, windowMs: e.WORKDIARY_LOGIN_WINDOW_SECONDS * 1000 },
+    login: {
+      maxFailures: e.WORKDIARY_LOGIN_MAX_FAILURES,
+      windowMs: e.WORKDIARY_LOGIN_WINDOW_SECONDS * 1000,
+      maxAddressFailures: e.WORKDIARY_LOGIN_MAX_FAILURES_PER_ADDRESS,
+    },
     secureCookies: yes(e.WORKDIARY_SECURE_COOKIES) || Boolean(e.WORKDIARY_PUBLIC_URL?.startsWith('https:')),
     publicUrl: e.WORKDIARY_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: trustProxyOf(e.WORKDIARY_TRUST_PROXY),

@@ -38,6 +38,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Set by an admin: the user cannot sign in, and their sessions and tracker tokens were ended. */
+    disabledAt: ts('disabled_at'),
   },
   (t) => [
     check('users_role_check', sql`${t.role} in ('client', 'contractor', 'admin')`),
@@ -57,6 +59,21 @@ export const sessions = pgTable(
     expiresAt: ts('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Sign-in attempts counted in a fixed window, per account (`account:<email>`) and per client
+ * address (`address:<ip>`). In the database, so every server of an installation counts the
+ * same attempts. A row whose window has ended is dead: the next attempt starts it again.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowEndsAt: ts('window_ends_at').notNull(),
+  },
+  (t) => [index('login_failures_window_idx').on(t.windowEndsAt)],
 );
 
 /**

@@ -10,7 +10,6 @@ import { DUMMY_HASH, verifyPassword } from '../lib/password.ts';
 
 const SESSION_DAYS = 30;
 
-
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
@@ -25,20 +24,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { database, clock, loginLimiter, config } = app.deps;
-      const wait = loginLimiter.blockedFor(req.ip, Date.now());
+      const { email, password } = req.body;
+      // Wall-clock time: the limiter's windows are shared by every server, whatever WORKDIARY_NOW says.
+      const wait = await loginLimiter.reserve(email, req.ip, new Date());
       if (wait > 0) {
-        throw new HttpProblem(429, `Too many failed sign-ins from your address. Try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, {
-          'Retry-After': String(wait),
-        });
+        const minutes = Math.ceil(wait / 60);
+        throw new HttpProblem(
+          429,
+          `Too many failed sign-ins to this account or from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          undefined,
+          { 'Retry-After': String(wait) },
+        );
       }
-      const user = await findUserForLogin(database, req.body.email);
-      // Verify against a dummy hash when there is no such user, so timing does not tell.
-      const ok = await verifyPassword(req.body.password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) {
-        loginLimiter.fail(req.ip, Date.now());
-        throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
-      }
-      loginLimiter.succeed(req.ip);
+      const user = await findUserForLogin(database, email);
+      // Verify against a dummy hash when there is no such user (or a disabled one), so timing does not tell.
+      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok) throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
+      await loginLimiter.succeed(email, req.ip);
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
       const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);

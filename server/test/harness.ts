@@ -53,7 +53,14 @@ async function openTestDatabase(backend: Backend): Promise<{ database: Database;
 
 export async function createTestEnv(
   backend: Backend,
-  opts: { now?: string; loginMaxFailures?: number; /** a built dashboard to serve */ staticDir?: string } = {},
+  opts: {
+    now?: string;
+    loginMaxFailures?: number;
+    /** Fastify's trustProxy, as WORKDIARY_TRUST_PROXY gives it; off by default. */
+    trustProxy?: false | number | string[];
+    /** a built dashboard to serve */
+    staticDir?: string;
+  } = {},
 ): Promise<TestEnv> {
   const { database, drop } = await openTestDatabase(backend);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-blobs-'));
@@ -66,7 +73,7 @@ export async function createTestEnv(
     config: {
       login: { maxFailures: opts.loginMaxFailures ?? 1000, windowMs: 900_000 },
       secureCookies: false,
-      trustProxy: false,
+      trustProxy: opts.trustProxy ?? false,
       requestTimeoutMs: 15_000,
       logLevel: 'silent',
     },
