@@ -18,8 +18,10 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
-import { diaryTopOfWeek, firstScreenfulThumbnails, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
-import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
+import { diaryTopOfWeek, firstScreenfulThumbnails, THUMBNAIL_PRELOAD_SCRIPT, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
+import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, START_WHEN_PAINTED_SCRIPT, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
+import { securityPlugin } from './lib/security-headers.ts';
+import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
 import type { User } from './data/users.ts';
 import { ZONE_COOKIE } from '../contract/first-render.ts';
 import { HttpProblem, sendProblem } from './lib/problem.ts';
@@ -114,6 +116,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return sendProblem(reply, 500, 'Something went wrong on our side. It has been logged; please try again.');
   });
 
+  // First of the hooks: a cross-site change is refused before anything else is looked up.
+  await app.register(securityPlugin, {
+    publicUrl: opts.config.publicUrl,
+    inlineScripts: [API_PRELOAD_SCRIPT, THUMBNAIL_PRELOAD_SCRIPT, START_WHEN_PAINTED_SCRIPT],
+  });
   await app.register(cookie);
   // Bodies up to 128 KB are compressed in one synchronous call: a stream per response costs more.
   await app.register(compress, { threshold: 1024, syncThreshold: 128 * 1024, encodings: ['br', 'gzip', 'deflate'] });
@@ -144,11 +151,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
-
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-  });
 
   await app.register(
     async (api) => {
@@ -192,6 +194,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       } catch {
         return sendProblem(reply, 400, 'The address is not valid URL encoding.');
       }
+      // The API's unknown paths are the API's 404, never the dashboard; and nothing in a dot
+      // folder is the dashboard's (dist/.ssr holds the server's own render code).
+      if (url === '/api' || url.startsWith('/api/')) return sendProblem(reply, 404, `There is no ${req.method} ${url}. The API is described at /api/docs.`);
+      if (/\/\./.test(url)) return sendProblem(reply, 404, `There is no file ${url}.`);
       const file = path.resolve(root, `.${url}`);
       if (path.extname(url) && url !== '/index.html') {
         if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) {

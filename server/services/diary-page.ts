@@ -143,20 +143,24 @@ const SCRIPT_TAGS = /\s*<script type="module" crossorigin src="[^"]+"><\/script>
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
 const MODULE_PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">/;
 
+/** The data block naming the dashboard's scripts for START_WHEN_PAINTED_SCRIPT: the entry first, then its preloads. */
+export const DASHBOARD_SCRIPTS_ELEMENT_ID = 'wd-dashboard-scripts';
+
 /**
  * Starts the dashboard's scripts once the thumbnails on screen have loaded (or failed, or
  * after a second at most) and a frame has shown them. Fetching, compiling and running the
  * scripts takes the main thread (and, on a 2-core machine, the cores) for a few hundred ms,
  * which would hold back the very frame that shows the week; so even their modulepreloads
- * wait until then.
+ * wait until then. The script is the same on every page (the Content-Security-Policy allows
+ * it by its hash); the scripts it starts are named in the JSON block before it.
  */
-const startWhenPainted = (src: string, preloads: string[]) =>
-  `<script>(function () {
+export const START_WHEN_PAINTED_SCRIPT = `(function () {
+  var scripts = JSON.parse(document.getElementById('${DASHBOARD_SCRIPTS_ELEMENT_ID}').textContent);
   var started = false;
   var start = function () {
     if (started) return;
     started = true;
-    ${JSON.stringify([src, ...preloads])}.forEach(function (href) {
+    scripts.forEach(function (href) {
       var l = document.createElement('link');
       l.rel = 'modulepreload';
       l.crossOrigin = '';
@@ -166,7 +170,7 @@ const startWhenPainted = (src: string, preloads: string[]) =>
     var s = document.createElement('script');
     s.type = 'module';
     s.crossOrigin = '';
-    s.src = ${JSON.stringify(src)};
+    s.src = scripts[0];
     document.body.appendChild(s);
   };
   var painted = function () { requestAnimationFrame(function () { setTimeout(start, 0); }); };
@@ -181,7 +185,13 @@ const startWhenPainted = (src: string, preloads: string[]) =>
     img.addEventListener('error', done, { once: true });
   });
   setTimeout(start, 1000);
-})();</script>`.replace(/\n\s*/g, ' ');
+})();`.replace(/\n\s*/g, ' ');
+
+/** JSON inside a <script> element: `<` is escaped so no memo can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+const startWhenPainted = (src: string, preloads: string[]) =>
+  `<script type="application/json" id="${DASHBOARD_SCRIPTS_ELEMENT_ID}">${scriptJson([src, ...preloads])}</script><script>${START_WHEN_PAINTED_SCRIPT}</script>`;
 
 /**
  * index.html with the rendered page in #root and its data first in the head. The diary's
@@ -191,24 +201,24 @@ const startWhenPainted = (src: string, preloads: string[]) =>
  * script runs once the screen's thumbnails are shown (startWhenPainted).
  */
 export function withFirstRender(html: string, markup: string, data: FirstRenderData): string {
-  // JSON in a script: `<` is escaped so no memo can close the element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const tags = (html.match(SCRIPT_TAGS) ?? []).map((tag) => tag.trim());
   const entry = tags.map((tag) => ENTRY_SCRIPT.exec(tag)?.[1]).find(Boolean);
   const preloads = tags.map((tag) => MODULE_PRELOAD.exec(tag)?.[1]).filter((href): href is string => !!href);
   const scripts = entry ? startWhenPainted(entry, preloads) : tags.join('');
+  // Every replacement that carries data (a memo, a contract's title) is a function: as a
+  // string, a `$'` or `$&` in it would be read as a replacement pattern and copy the page.
   // The page's <title> (rendered in place by React) belongs in the head, instead of the default one.
   const title = /<title>[^<]*<\/title>/.exec(markup)?.[0];
   if (title) {
     markup = markup.replace(title, '');
-    html = html.replace(/<title>[^<]*<\/title>/, title);
+    html = html.replace(/<title>[^<]*<\/title>/, () => title);
   }
   return html
     .replace(SCRIPT_TAGS, '')
-    .replace('<head>', `<head><script type="application/json" id="${FIRST_RENDER_ELEMENT_ID}">${json}</script>`)
+    .replace('<head>', () => `<head><script type="application/json" id="${FIRST_RENDER_ELEMENT_ID}">${scriptJson(data)}</script>`)
     .replace(/<link rel="preload" as="style" crossorigin href="([^"]+)">/g, '<link rel="stylesheet" crossorigin href="$1">')
     // Inert until the dashboard renders over it (its first render replaces the whole of #root):
     // a click or key on the server's page would otherwise be lost without a word.
-    .replace('<div id="root"></div>', `<div id="root"><div inert style="display:contents">${markup}</div></div>`)
-    .replace('</body>', `${scripts}</body>`);
+    .replace('<div id="root"></div>', () => `<div id="root"><div inert style="display:contents">${markup}</div></div>`)
+    .replace('</body>', () => `${scripts}</body>`);
 }

@@ -46,14 +46,20 @@ export async function firstScreenfulThumbnails(q: Queryable, user: User, target:
   return starts.map((start) => `/api/contracts/${encodeURIComponent(contract.id)}/slots/${start.toISOString()}/thumbnail`);
 }
 
+/** The data block the preload script reads its URLs from. */
+export const THUMBNAIL_PRELOADS_ELEMENT_ID = 'wd-thumbnail-preloads';
+
 /**
  * Requests the thumbnails once the dashboard's own scripts have arrived (every
  * `modulepreload` link loaded, and the HTML parsed), or at DOMContentLoaded at the latest:
  * earlier, eighteen images would share the browser's six connections, and the server, with
  * the scripts the first render needs; later, they would wait for that render. Either way
  * they load while the scripts run and the grid renders, so the cards find them in the cache.
+ * The script is the same on every page (the Content-Security-Policy allows it by its hash);
+ * the URLs are in the JSON block before it.
  */
-const SCHEDULE = `(function (urls) {
+export const THUMBNAIL_PRELOAD_SCRIPT = `(function () {
+  var urls = JSON.parse(document.getElementById('${THUMBNAIL_PRELOADS_ELEMENT_ID}').textContent);
   var done = false;
   var go = function () {
     if (done) return;
@@ -77,12 +83,14 @@ const SCHEDULE = `(function (urls) {
   }, true);
   document.addEventListener('readystatechange', check);
   document.addEventListener('DOMContentLoaded', go);
-})(URLS);`.replace(/\n\s*/g, ' ');
+})();`.replace(/\n\s*/g, ' ');
 
 /** index.html with the script that preloads the thumbnails, ahead of the style sheets (so it never waits for them). */
 export function withImagePreloads(html: string, urls: string[]): string {
   if (urls.length === 0) return html;
   // JSON in a script: `<` is escaped so no URL can close the element.
-  const script = `<script>${SCHEDULE.replace('URLS', JSON.stringify(urls).replace(/</g, '\\u003c'))}</script>`;
-  return html.replace('</title>', `</title>${script}`);
+  const json = JSON.stringify(urls).replace(/</g, '\\u003c');
+  const scripts = `<script type="application/json" id="${THUMBNAIL_PRELOADS_ELEMENT_ID}">${json}</script><script>${THUMBNAIL_PRELOAD_SCRIPT}</script>`;
+  // A function, not a string, as the replacement: a `$` in the data is no replacement pattern.
+  return html.replace('</title>', () => `</title>${scripts}`);
 }

@@ -60,6 +60,8 @@ export async function createTestEnv(
     trustProxy?: false | number | string[];
     /** a built dashboard to serve */
     staticDir?: string;
+    /** WORKDIARY_PUBLIC_URL; https makes the cookie Secure, as config.ts does */
+    publicUrl?: string;
   } = {},
 ): Promise<TestEnv> {
   const { database, drop } = await openTestDatabase(backend);
@@ -72,7 +74,8 @@ export async function createTestEnv(
     clock,
     config: {
       login: { maxFailures: opts.loginMaxFailures ?? 1000, windowMs: 900_000 },
-      secureCookies: false,
+      secureCookies: Boolean(opts.publicUrl?.startsWith('https:')),
+      publicUrl: opts.publicUrl,
       trustProxy: opts.trustProxy ?? false,
       requestTimeoutMs: 15_000,
       logLevel: 'silent',

@@ -3,10 +3,19 @@
 // who may see the contract), and the page it sends. The render itself, from the built
 // dashboard, is driven in Chromium by e2e/first-render.spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_THUMBNAIL_TOKEN, type FirstRenderData } from '../../../contract/first-render.ts';
+import { FIRST_RENDER_ELEMENT_ID, FIRST_THUMBNAIL_TOKEN, type FirstRenderData } from '../../../contract/first-render.ts';
 import { findUserForLogin, type User } from '../../data/users.ts';
 import { parseWeekKey } from '../../domain/week.ts';
-import { firstRenderData, inlineFirstThumbnails, MAX_INLINE_THUMBNAILS, viewportOf, withFirstRender, zoneCookie } from '../../services/diary-page.ts';
+import {
+  DASHBOARD_SCRIPTS_ELEMENT_ID,
+  firstRenderData,
+  inlineFirstThumbnails,
+  MAX_INLINE_THUMBNAILS,
+  START_WHEN_PAINTED_SCRIPT,
+  viewportOf,
+  withFirstRender,
+  zoneCookie,
+} from '../../services/diary-page.ts';
 import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
 import { addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
 
@@ -65,10 +74,30 @@ describe('the page sent', () => {
     // adds the preloads and the entry script once the thumbnails have loaded and been painted.
     expect(page).not.toContain('<script type="module"');
     expect(page).not.toContain('rel="modulepreload"');
+    // The scripts are named in a JSON block; the one inline script is the same on every page,
+    // so the Content-Security-Policy allows it by its hash.
     const afterRoot = page.slice(page.indexOf('</main></div></div>'));
-    expect(afterRoot).toMatch(
-      /<script>\(function \(\) \{.*\["\/assets\/index-A\.js","\/assets\/diary-B\.js"\]\.forEach.*l\.rel = 'modulepreload'.*s\.src = "\/assets\/index-A\.js".*requestAnimationFrame.*#root img\[fetchpriority="high"\].*\}\)\(\);<\/script><\/body>/,
+    expect(afterRoot).toBe(
+      `</main></div></div><script type="application/json" id="${DASHBOARD_SCRIPTS_ELEMENT_ID}">["/assets/index-A.js","/assets/diary-B.js"]</script>` +
+        `<script>${START_WHEN_PAINTED_SCRIPT}</script></body></html>`,
     );
+    expect(START_WHEN_PAINTED_SCRIPT).toMatch(/l\.rel = 'modulepreload'.*s\.src = scripts\[0\].*requestAnimationFrame.*#root img\[fetchpriority="high"\]/);
+  });
+
+  it('shows a memo or title with `$` patterns literally (they are no replacement patterns)', () => {
+    const memo = "$' $& $` $1 $$ IFS=$'\\n'";
+    const odd = { ...data, week: { ...data.week, data: { memos: [memo] } }, contract: { title: memo } } as unknown as FirstRenderData;
+    // React escapes the text it renders; `$` is no HTML and stays as it is.
+    const markup = `<title>${memo} · workdiary</title><main><p class="memo">${memo}</p></main>`;
+    const out = withFirstRender(index, markup, odd);
+    expect(out.match(/<div id="root">/g)).toHaveLength(1);
+    expect(out.match(/<head>/g)).toHaveLength(1);
+    expect(out.match(/<\/body>/g)).toHaveLength(1);
+    const json = new RegExp(`<script type="application/json" id="${FIRST_RENDER_ELEMENT_ID}">(.*?)</script>`).exec(out);
+    expect(JSON.parse(json![1]!)).toEqual(odd);
+    expect(out).toContain(`<div id="root"><div inert style="display:contents"><main><p class="memo">${memo}</p></main></div></div>`);
+    expect(out).toContain(`<title>${memo} · workdiary</title>`);
+    expect(out.endsWith('</body></html>')).toBe(true);
   });
 });
 

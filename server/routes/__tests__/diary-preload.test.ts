@@ -4,15 +4,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
 import { addSlots, createWorld, type World } from '../../test/fixtures.ts';
-import { PRELOADED_THUMBNAILS } from '../../services/diary-preload.ts';
+import { PRELOADED_THUMBNAILS, THUMBNAIL_PRELOAD_SCRIPT, THUMBNAIL_PRELOADS_ELEMENT_ID } from '../../services/diary-preload.ts';
 
 const WEEK = '2026-11-23';
 const at = (day: number, hh: number, mm: number) => new Date(Date.UTC(2026, 10, 23 + day, hh, mm)).toISOString();
 const INDEX = '<!doctype html><html><head><title>workdiary</title></head><body><div id="root"></div></body></html>';
-/** The thumbnail URLs the page's inline script will preload. */
+/** The thumbnail URLs the page's inline script will preload (from the data block it reads, right before it). */
 const preloads = (html: string): string[] => {
-  const m = /<\/title><script>\(function \(urls\) \{.*\}\)\((\[[^\]]*\])\);<\/script>/.exec(html);
-  return m ? (JSON.parse(m[1]!) as string[]) : [];
+  const m = new RegExp(`</title><script type="application/json" id="${THUMBNAIL_PRELOADS_ELEMENT_ID}">(.*?)</script><script>(.*?)</script>`).exec(html);
+  if (!m) return [];
+  expect(m[2]).toBe(THUMBNAIL_PRELOAD_SCRIPT);
+  return JSON.parse(m[1]!) as string[];
 };
 
 describe.each(backends)('the diary page names its first screenful of thumbnails, on %s', (backend) => {
