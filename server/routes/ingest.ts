@@ -107,6 +107,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
           413: Problem,
           415: Problem,
           422: Problem,
+          503: Problem,
         },
       },
     },

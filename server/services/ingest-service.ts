@@ -12,22 +12,52 @@ import { activeMinutes, capturedInside, judgeUpload, type SlotPayload, type Stor
 import { weekActions } from '../domain/lifecycle.ts';
 import { weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem } from '../lib/problem.ts';
-import { sha256Hex, type BlobStore } from '../storage/blob-store.ts';
-import { ImageTooLargeError, inspectImage, storeScreenshot, UnsupportedImageError, type ImageInfo } from '../storage/screenshots.ts';
+import { BlobStoreUnavailableError, sha256Hex, type BlobStore } from '../storage/blob-store.ts';
+import {
+  ImageRefusedError,
+  inspectImage,
+  storeScreenshot,
+  UndecodableImageError,
+  UnsupportedImageError,
+  type ImageInfo,
+  type StoredImage,
+} from '../storage/screenshots.ts';
 
 export interface Upload {
   meta: SlotUploadMeta;
   screenshot: Buffer | null;
 }
 
-/** The image's own checks: its format by content (415) and its pixels (422), before anything is stored. */
+/** Seconds a tracker waits before sending again an upload the blob store could not take. */
+const BLOB_RETRY_AFTER_S = 60;
+
+/** The image's own checks: its format by content (415) and its size, frames and scans (422), before anything is stored. */
 async function checkImage(bytes: Buffer): Promise<ImageInfo> {
   try {
     return await inspectImage(bytes);
   } catch (err) {
-    if (err instanceof ImageTooLargeError) throw new HttpProblem(422, err.message, [{ field: 'screenshot', message: 'must be at most 40 megapixels' }]);
+    if (err instanceof ImageRefusedError) throw new HttpProblem(422, err.message, [{ field: 'screenshot', message: err.rule }]);
     if (err instanceof UnsupportedImageError) {
       throw new HttpProblem(415, `${err.message} Send the screenshot as PNG, JPEG or WebP.`, [{ field: 'screenshot', message: 'must be a PNG, JPEG or WebP image' }]);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Stores the image and its thumbnail. Pixels that cannot be decoded are the image's fault
+ * (422: the tracker must not send it again); a store that cannot be written is ours (503: it
+ * will, later). Either way no row is written, so none names a blob that is not whole.
+ */
+async function keepScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer, info: ImageInfo & { sha256: string }): Promise<StoredImage> {
+  try {
+    return await storeScreenshot(blobs, namespace, bytes, info);
+  } catch (err) {
+    if (err instanceof UndecodableImageError) {
+      throw new HttpProblem(422, `${err.message} Capture the screen again and send the new image.`, [{ field: 'screenshot', message: 'must be a complete, undamaged image' }]);
+    }
+    if (err instanceof BlobStoreUnavailableError) {
+      throw new HttpProblem(503, `${err.message} The upload was not kept; send it again in a minute.`, undefined, { 'Retry-After': String(BLOB_RETRY_AFTER_S) });
     }
     throw err;
   }
@@ -175,7 +205,7 @@ export async function ingestSlot(
   const early = await judge(database, contract, start, payload, now);
   if (early.kind === 'unchanged') return answer('unchanged', early.duplicate);
 
-  const stored = screenshot && info && sha256 ? await storeScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }) : null;
+  const stored = screenshot && info && sha256 ? await keepScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }) : null;
   const weekStart = weekStartOf(start);
   return database.transaction(async (tx) => {
     await lockWeek(tx, contract.id, weekStart);

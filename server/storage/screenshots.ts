@@ -1,10 +1,21 @@
 // Turning an uploaded image into what we keep: the image as uploaded, plus a WebP
 // thumbnail about 320 px wide. Both go into the blob store under the contract.
-import sharp, { type Metadata } from 'sharp';
+//
+// Anyone with a tracker token can upload, so an image is judged from its header before a
+// pixel is decoded (its sides, its pixels, its frames, a JPEG's scans), and the decode itself
+// is bounded: a pixel limit, a failure on damaged data, and a few decodes at a time.
+import os from 'node:os';
+import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { BlobStore } from './blob-store.ts';
 
 export const THUMB_WIDTH = 320;
+export const MAX_SIDE = 16_384;
 export const MAX_PIXELS = 40_000_000;
+/** Encoders write about 10 scans; each scan is another pass of the decoder over the whole image. */
+export const MAX_JPEG_SCANS = 100;
+
+// Every upload is a different image: libvips's cache of recent operations would only hold memory.
+sharp.cache(false);
 
 export interface StoredImage {
   sha256: string;
@@ -20,8 +31,17 @@ const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', web
 
 /** Not an image we accept: not PNG, JPEG or WebP by its content, or unreadable. */
 export class UnsupportedImageError extends Error {}
-/** More pixels than MAX_PIXELS: refused before a single pixel is decoded. */
-export class ImageTooLargeError extends Error {}
+/** An image refused from its header, before a single pixel is decoded; `rule` is what it must be. */
+export class ImageRefusedError extends Error {
+  constructor(
+    message: string,
+    public rule: string,
+  ) {
+    super(message);
+  }
+}
+/** An image whose header was fine but whose pixels could not be decoded (cut off, damaged). */
+export class UndecodableImageError extends Error {}
 
 export interface ImageInfo {
   mime: string;
@@ -29,9 +49,39 @@ export interface ImageInfo {
   height: number;
 }
 
+/** The number of scans in a JPEG, counted from its markers: the entropy-coded data between them is skipped, not decoded. */
+export function jpegScans(bytes: Buffer): number {
+  let scans = 0;
+  let i = 2; // after SOI
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) return scans; // not a marker where one must be: the decoder will say so
+    const marker = bytes[i + 1]!;
+    if (marker === 0xff) {
+      i++; // fill byte
+      continue;
+    }
+    if (marker === 0xd9) break; // EOI
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      i += 2; // RSTn and TEM carry no length
+      continue;
+    }
+    i += 2 + bytes.readUInt16BE(i + 2);
+    if (marker !== 0xda) continue;
+    scans++;
+    // The scan's data runs to the next marker: an 0xFF that is neither stuffing (FF 00) nor a restart.
+    for (i = bytes.indexOf(0xff, i); i !== -1 && i + 1 < bytes.length; i = bytes.indexOf(0xff, i + 1)) {
+      const next = bytes[i + 1]!;
+      if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+    }
+    if (i === -1 || i + 1 >= bytes.length) break;
+  }
+  return scans;
+}
+
 /**
- * Reads the image's real format and size from its content, not its name. Only the header is
- * read (no pixel is decoded), so a small file that declares a huge image costs nothing here.
+ * Reads the image's real format and size from its content, not its name, and refuses what
+ * would cost too much to decode. Only the header is read (no pixel is decoded), so a small
+ * file that declares a huge image costs nothing here.
  */
 export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   let meta: Metadata;
@@ -43,18 +93,74 @@ export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   }
   const mime = meta.format ? MIME[meta.format] : undefined;
   if (!mime) throw new UnsupportedImageError(`Images must be PNG, JPEG or WebP; this one is ${meta.format ?? 'unknown'}.`);
-  if (!meta.width || !meta.height) throw new UnsupportedImageError('The image has no size.');
-  if (meta.width * meta.height > MAX_PIXELS) {
-    throw new ImageTooLargeError(`The image is ${meta.width}×${meta.height} pixels; at most 40 megapixels are accepted.`);
+  const { width, height } = meta;
+  if (!width || !height) throw new UnsupportedImageError('The image has no size.');
+  const size = `${width}×${height} pixels`;
+  if (width > MAX_SIDE || height > MAX_SIDE) {
+    throw new ImageRefusedError(`The image is ${size}; a side may be at most 16,384 pixels.`, 'must be at most 16,384 pixels on a side');
   }
-  return { mime, width: meta.width, height: meta.height };
+  if (width * height > MAX_PIXELS) {
+    throw new ImageRefusedError(`The image is ${size}; at most 40 megapixels are accepted.`, 'must be at most 40 megapixels');
+  }
+  // A screenshot is one picture. An animation could show the reviewer another frame than the
+  // thumbnail does, and each frame would cost another decode.
+  if ((meta.pages ?? 1) > 1) {
+    throw new ImageRefusedError(`The image is animated (${meta.pages} frames); a screenshot must be a single still image.`, 'must be a single still image');
+  }
+  if (mime === 'image/jpeg') {
+    const scans = jpegScans(bytes);
+    if (scans > MAX_JPEG_SCANS) {
+      throw new ImageRefusedError(
+        `The JPEG has ${scans} scans; at most ${MAX_JPEG_SCANS} are accepted. Encode it again as a plain or progressive JPEG, or as WebP.`,
+        `must have at most ${MAX_JPEG_SCANS} JPEG scans`,
+      );
+    }
+  }
+  return { mime, width, height };
 }
 
+/** Takes at most `limit` jobs at a time; the others wait their turn, in order. */
+function queue(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(job: () => Promise<T>): Promise<T> => {
+    if (running < limit) running++;
+    else await new Promise<void>((go) => waiting.push(go));
+    try {
+      return await job();
+    } finally {
+      // The freed place goes straight to the next in line, so a newcomer cannot overtake it.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+/**
+ * One decode per core at a time: a burst of uploads waits here rather than decoding all at
+ * once, which is what held gigabytes. (sharp's own threads per decode stay its default.)
+ */
+const decoding = queue(Math.max(1, os.availableParallelism()));
+
+const DECODE: SharpOptions = {
+  limitInputPixels: MAX_PIXELS,
+  // Damaged or cut-off pixel data is an error, not a half-grey thumbnail.
+  failOn: 'warning',
+  // Only the first frame, whatever the header said: frames never multiply the pixel budget.
+  pages: 1,
+  // Top to bottom in one pass, so the whole image is never held to make a thumbnail.
+  sequentialRead: true,
+};
+
 export function makeThumbnail(bytes: Buffer): Promise<Buffer> {
-  return sharp(bytes, { limitInputPixels: MAX_PIXELS })
-    .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
-    .webp({ quality: 70, effort: 2 })
-    .toBuffer();
+  return decoding(async () => {
+    try {
+      return await sharp(bytes, DECODE).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).webp({ quality: 70, effort: 2 }).toBuffer();
+    } catch (err) {
+      throw new UndecodableImageError(`The image's pixels could not be decoded (${(err as Error).message.trim().split('\n')[0]}); it may be cut off or damaged.`);
+    }
+  });
 }
 
 /**
