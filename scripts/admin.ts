@@ -13,16 +13,24 @@ import { TimeZone } from '../contract/common.ts';
 import { appendAudit } from '../server/data/audit.ts';
 import { findTermsChanges, upsertTermsChange } from '../server/data/weeks.ts';
 import { changeEffectiveFrom, termsForWeek } from '../server/domain/terms.ts';
+import { changePassword, disableUser, enableUser, type AccountChange } from '../server/services/user-service.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
   company create --name NAME
-  user create    --email EMAIL --name NAME --role client|contractor|admin [--company NAME_OR_ID] [--password PW]
-  user password  --email EMAIL [--password PW]          reset a password (a random one is printed if none is given)
+  user create    --email EMAIL --name NAME --role client|contractor|admin [--company NAME_OR_ID] [--password-stdin]
+  user password  --email EMAIL [--password-stdin]       set a new password; ends their sessions, revokes their trackers
+  user disable   --email EMAIL                          no more sign-ins; ends their sessions, revokes their trackers
+  user enable    --email EMAIL                          may sign in again (trackers are connected anew)
   contract create --company NAME_OR_ID --contractor EMAIL --title TITLE --rate CENTS_PER_HOUR
                   [--currency USD] [--limit HOURS] [--manual] [--tz Europe/Berlin]
   contract rate  --contract ID --rate CENTS_PER_HOUR    change the rate from the next Monday 00:00 UTC
   list                                                  companies, users and contracts
+
+A password is never an argument (the process list would show it). Without --password-stdin
+a random one is made and printed once. With it, the password is read from a pipe:
+  printf '%s\n' "$NEW_PASSWORD" | npm run admin -- user password --email EMAIL --password-stdin
+or, in a terminal, typed at a prompt that does not show it.
 `;
 
 const opts = {
@@ -30,7 +38,7 @@ const opts = {
   email: { type: 'string' },
   role: { type: 'string' },
   company: { type: 'string' },
-  password: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
   contractor: { type: 'string' },
   title: { type: 'string' },
   rate: { type: 'string' },
@@ -62,6 +70,64 @@ async function findCompany(database: Database, ref: string) {
 
 const newPassword = () => randomBytes(12).toString('base64url');
 
+const PASSWORD_RULE = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+
+/** The password to set: read from stdin with --password-stdin, else a random one (`generated`: print it once). */
+async function passwordOf(values: Record<string, unknown>): Promise<{ password: string; generated: boolean }> {
+  if (!values['password-stdin']) return { password: newPassword(), generated: true };
+  let password: string;
+  if (process.stdin.isTTY) {
+    password = await promptHidden('New password: ');
+    if ((await promptHidden('The same again: ')) !== password) throw new UsageError('The two passwords differ; nothing was changed.');
+  } else {
+    password = (await readStdin()).split(/\r?\n/)[0] ?? '';
+  }
+  const r = PASSWORD_RULE.safeParse(password);
+  if (!r.success) throw new UsageError(`The password ${r.error.issues[0]!.message}.`);
+  return { password, generated: false };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads one line from the terminal without showing it. */
+function promptHidden(question: string): Promise<string> {
+  const input = process.stdin;
+  process.stderr.write(question);
+  input.setRawMode(true);
+  input.setEncoding('utf8');
+  input.resume();
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const finish = () => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          return resolve(typed);
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          finish();
+          return reject(new UsageError('Cancelled; nothing was changed.'));
+        }
+        typed = ch === '\u007f' || ch === '\b' ? typed.slice(0, -1) : typed + ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+const ended = (c: AccountChange) =>
+  `${c.sessionsEnded} session${c.sessionsEnded === 1 ? '' : 's'} ended, ${c.trackersRevoked} tracker token${c.trackersRevoked === 1 ? '' : 's'} revoked`;
+
 async function run(database: Database, cmd: string, values: Record<string, unknown>) {
   const { db } = database;
   switch (cmd) {
@@ -78,29 +144,42 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
           name: z.string().min(1),
           role: z.enum(['client', 'contractor', 'admin']),
           company: z.string().optional(),
-          password: z.string().min(10, 'must be at least 10 characters').optional(),
         }),
         values,
       );
       if ((a.role === 'client') !== Boolean(a.company)) throw new UsageError('--company is required for a client, and only for a client.');
       const companyId = a.company ? (await findCompany(database, a.company)).id : null;
-      const password = a.password ?? newPassword();
+      const { password, generated } = await passwordOf(values);
       const [u] = await db
         .insert(users)
         .values({ email: a.email.toLowerCase(), name: a.name, role: a.role, companyId, passwordHash: await hashPassword(password) })
         .returning();
       console.log(`User ${u!.email} (${u!.role}) created: ${u!.id}`);
-      if (!a.password) console.log(`Password: ${password}`);
+      if (generated) console.log(`Password: ${password}`);
       return;
     }
     case 'user password': {
-      const a = parse(z.object({ email: z.email(), password: z.string().min(10, 'must be at least 10 characters').optional() }), values);
-      const password = a.password ?? newPassword();
-      const r = await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.email, a.email.toLowerCase())).returning();
-      if (!r.length) throw new UsageError(`No user ${a.email}.`);
-      await database.query('delete from sessions where user_id = $1', [r[0]!.id]);
-      console.log(`Password of ${a.email} reset; their sessions were ended.`);
-      if (!a.password) console.log(`Password: ${password}`);
+      const a = parse(z.object({ email: z.email() }), values);
+      const { password, generated } = await passwordOf(values);
+      const done = await changePassword(database, a.email, password, null, new Date());
+      console.log(`Password of ${done.email} changed; ${ended(done)}.`);
+      if (generated) console.log(`Password: ${password}`);
+      return;
+    }
+    case 'user disable': {
+      const a = parse(z.object({ email: z.email() }), values);
+      const done = await disableUser(database, a.email, null, new Date());
+      console.log(`${done.email} ${done.changed ? 'is disabled now' : 'was disabled already'}: ${ended(done)}.`);
+      return;
+    }
+    case 'user enable': {
+      const a = parse(z.object({ email: z.email() }), values);
+      const done = await enableUser(database, a.email, null, new Date());
+      console.log(
+        done.changed
+          ? `${done.email} may sign in again. Their tracker tokens stay revoked: they connect their trackers again on the Trackers page.`
+          : `${done.email} was not disabled.`,
+      );
       return;
     }
     case 'contract create': {
@@ -167,7 +246,7 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
     }
     case 'list': {
       for (const c of await db.select().from(companies)) console.log(`company  ${c.id}  ${c.name}`);
-      for (const u of await db.select().from(users)) console.log(`user     ${u.id}  ${u.email} (${u.role})`);
+      for (const u of await db.select().from(users)) console.log(`user     ${u.id}  ${u.email} (${u.role}${u.disabledAt ? ', disabled' : ''})`);
       for (const k of await db.select().from(contracts)) console.log(`contract ${k.id}  ${k.title} ${k.hourlyRate} ${k.currency}/h`);
       return;
     }
@@ -177,6 +256,12 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
 }
 
 async function main() {
+  if (process.argv.slice(2).some((arg) => /^--password(=|$)/.test(arg))) {
+    throw new UsageError(
+      '--password is not taken: a password on the command line shows in the process list and the shell history. ' +
+        'Give --password-stdin and pipe it in, or type it at the prompt; or leave it out for a random one, printed once.',
+    );
+  }
   const { values, positionals } = parseArgs({ options: opts, allowPositionals: true });
   if (values.help || positionals.length === 0) {
     console.log(USAGE);

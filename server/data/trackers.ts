@@ -47,6 +47,15 @@ export async function revokeTracker(q: Queryable, userId: string, trackerId: str
   return rows[0] ? { tracker: toTracker(rows[0]), revokedNow: false } : null;
 }
 
+/** Revokes every tracker of the user not revoked yet; answers those it revoked. */
+export async function revokeAllTrackers(q: Queryable, userId: string, now: Date): Promise<Tracker[]> {
+  const rows = await q.query<TrackerRow>(
+    `update tracker_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null returning ${COLUMNS}`,
+    [userId, now],
+  );
+  return rows.map(toTracker);
+}
+
 export interface TrackerIdentity {
   device: { id: string; name: string };
   user: User;
@@ -66,7 +75,7 @@ export async function findTrackerByTokenHash(q: Queryable, tokenHash: string): P
   }>(
     `select t.id as "deviceId", t.device_name as "deviceName", t.last_used_at as "lastUsedAt", u.id, u.email, u.name, u.role
        from tracker_tokens t join users u on u.id = t.user_id
-      where t.token_hash = $1 and t.revoked_at is null and u.role = 'contractor'`,
+      where t.token_hash = $1 and t.revoked_at is null and u.role = 'contractor' and u.disabled_at is null`,
     [tokenHash],
   );
   const r = rows[0];

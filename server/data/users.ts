@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../db/client.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import type { Role } from '../../contract/common.ts';
 
 export interface User {
@@ -13,13 +13,14 @@ export interface User {
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The user who may sign in with this email: none when there is no such user or an admin disabled them. */
 export async function findUserForLogin(database: Database, email: string) {
   const rows = await database.query<User & { passwordHash: string }>(
     `select u.id, u.email, u.name, u.role, u.company_id as "companyId", c.name as "companyName",
             u.password_hash as "passwordHash"
        from users u left join companies c on c.id = u.company_id
-      where u.email = $1`,
-    [email.toLowerCase()],
+      where u.email = $1 and u.disabled_at is null`,
+    [email.trim().toLowerCase()],
   );
   return rows[0] ?? null;
 }
@@ -37,7 +38,7 @@ export async function findSessionUser(database: Database, token: string, now: Da
   const rows = await database.query<User>(
     `select u.id, u.email, u.name, u.role, u.company_id as "companyId", c.name as "companyName"
        from sessions s join users u on u.id = s.user_id left join companies c on c.id = u.company_id
-      where s.token_hash = $1 and s.expires_at > $2`,
+      where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null`,
     [tokenHash(token), now],
   );
   return rows[0] ?? null;
@@ -55,3 +56,32 @@ export const toMe = (u: User) => ({
   role: u.role,
   company: u.companyId ? { id: u.companyId, name: u.companyName ?? '' } : null,
 });
+
+export interface UserAccount {
+  id: string;
+  email: string;
+  role: Role;
+  disabledAt: Date | null;
+}
+
+/** The account of an email, disabled or not, locked until the transaction ends (for an admin's change to it). */
+export async function lockUserByEmail(q: Queryable, email: string): Promise<UserAccount | null> {
+  const rows = await q.query<UserAccount>(
+    `select id, email, role, disabled_at as "disabledAt" from users where email = $1 for update`,
+    [email.trim().toLowerCase()],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setUserDisabledAt(q: Queryable, userId: string, disabledAt: Date | null): Promise<void> {
+  await q.query(`update users set disabled_at = $2 where id = $1`, [userId, disabledAt]);
+}
+
+export async function setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await q.query(`update users set password_hash = $2 where id = $1`, [userId, passwordHash]);
+}
+
+/** Ends every session of the user; answers how many there were. */
+export async function deleteUserSessions(q: Queryable, userId: string): Promise<number> {
+  return (await q.query(`delete from sessions where user_id = $1 returning 1`, [userId])).length;
+}

@@ -63,6 +63,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await deleteSession(app.deps.database, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // The browser also drops what the dashboard kept for this user (cached answers, local storage).
+      reply.header('Clear-Site-Data', '"cookies", "storage"');
       return reply.code(204).send(null);
     },
   );

@@ -2,10 +2,10 @@
 // creation and revocation is written to the audit trail.
 import { randomBytes } from 'node:crypto';
 import type { CreatedTracker, Tracker, TrackerSession } from '../../contract/trackers.ts';
-import type { Database } from '../db/client.ts';
-import { appendAudit } from '../data/audit.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { appendAudit, type AuditRecord } from '../data/audit.ts';
 import { findVisibleContracts } from '../data/contracts.ts';
-import { findUserTrackers, insertTracker, revokeTracker } from '../data/trackers.ts';
+import { findUserTrackers, insertTracker, revokeAllTrackers, revokeTracker } from '../data/trackers.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { tokenHash, type User } from '../data/users.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
@@ -38,17 +38,29 @@ export async function revokeUserTracker(database: Database, user: User, trackerI
   await database.transaction(async (tx) => {
     const done = await revokeTracker(tx, user.id, trackerId, now);
     if (!done) throw notFound('The tracker');
-    if (!done.revokedNow) return;
-    await appendAudit(tx, {
-      at: now,
-      actorId: user.id,
-      action: 'tracker.revoked',
-      subject: trackerId,
-      before: { deviceName: done.tracker.deviceName, revokedAt: null },
-      after: { revokedAt: now.toISOString() },
-    });
+    if (done.revokedNow) await appendAudit(tx, revokedAudit(done.tracker, user.id, now));
   });
 }
+
+/**
+ * Revokes every tracker of the user, inside the caller's transaction: the user was disabled
+ * or their password changed, so a token made while someone else had the account stops at once.
+ * `actorId` is the admin (null: the command line). Answers how many were revoked.
+ */
+export async function revokeEveryTracker(tx: Queryable, userId: string, actorId: string | null, now: Date): Promise<number> {
+  const revoked = await revokeAllTrackers(tx, userId, now);
+  await appendAudit(tx, revoked.map((t) => revokedAudit(t, actorId, now)));
+  return revoked.length;
+}
+
+const revokedAudit = (tracker: Tracker, actorId: string | null, now: Date): AuditRecord => ({
+  at: now,
+  actorId,
+  action: 'tracker.revoked',
+  subject: tracker.id,
+  before: { deviceName: tracker.deviceName, revokedAt: null },
+  after: { revokedAt: now.toISOString() },
+});
 
 /** What a tracker learns at start-up: whose it is and the active contracts it may upload to. */
 export async function trackerSession(database: Database, tracker: TrackerIdentity, now: Date): Promise<TrackerSession> {

@@ -1,0 +1,107 @@
+// The admin command line (scripts/admin.ts) run as an admin runs it, on a database of its own:
+// a password never comes as an argument, but from a pipe (or a random one printed once), and
+// `user disable` goes through the same service as any other admin change.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../test/harness.ts';
+import { openDatabase } from '../../db/client.ts';
+import { verifyPassword } from '../../lib/password.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+describe.each(backends)('npm run admin on %s', (backend) => {
+  let env: NodeJS.ProcessEnv;
+  let cleanUp: () => Promise<void>;
+
+  beforeAll(async () => {
+    const { DATABASE_URL: _unused, ...rest } = process.env;
+    if (backend === 'pglite') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-admin-'));
+      env = { ...rest, WORKDIARY_DATA_DIR: dir };
+      cleanUp = async () => fs.rmSync(dir, { recursive: true, force: true });
+    } else {
+      const name = `wd_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(pgUrl!);
+      url.pathname = `/${name}`;
+      env = { ...rest, DATABASE_URL: url.toString() };
+      cleanUp = async () => {
+        const c = new pg.Client({ connectionString: pgUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      };
+    }
+  });
+  afterAll(async () => {
+    await cleanUp?.();
+  });
+
+  const admin = (args: string[], stdin = '') =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [tsx, 'scripts/admin.ts', ...args], { cwd: root, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(stdin);
+    });
+
+  it('takes passwords from a pipe or makes one, refuses --password, and disables a user', async () => {
+    const piped = await admin(['user', 'create', '--email', 'Pia@test.test', '--name', 'Pia Pipe', '--role', 'contractor', '--password-stdin'], 'pw-from-a-pipe\n');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toMatch(/User pia@test\.test \(contractor\) created/);
+    expect(piped.stdout).not.toMatch(/Password:/);
+
+    const refused = await admin(['user', 'create', '--email', 'arg@test.test', '--name', 'Arg', '--role', 'contractor', '--password', 'on-the-command-line']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--password is not taken: a password on the command line shows in the process list/);
+    expect(refused.stderr).toMatch(/--password-stdin/);
+
+    const made = await admin(['user', 'create', '--email', 'rand@test.test', '--name', 'Rand', '--role', 'contractor']);
+    expect(made.code).toBe(0);
+    const printed = /Password: (\S+)/.exec(made.stdout)?.[1];
+    expect(printed).toMatch(/^[A-Za-z0-9_-]{16}$/);
+
+    const tooShort = await admin(['user', 'password', '--email', 'rand@test.test', '--password-stdin'], 'short\n');
+    expect(tooShort.code).toBe(1);
+    expect(tooShort.stderr).toMatch(/The password must be at least 10 characters/);
+    const changed = await admin(['user', 'password', '--email', 'rand@test.test', '--password-stdin'], 'another-piped-pw\n');
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toMatch(/Password of rand@test\.test changed; 0 sessions ended, 0 tracker tokens revoked\./);
+
+    const disabled = await admin(['user', 'disable', '--email', 'pia@test.test']);
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toMatch(/pia@test\.test is disabled now/);
+
+    const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.WORKDIARY_DATA_DIR });
+    try {
+      const rows = await database.query<{ email: string; passwordHash: string; disabledAt: Date | null }>(
+        `select email, password_hash as "passwordHash", disabled_at as "disabledAt" from users order by email`,
+      );
+      expect(rows.map((r) => [r.email, r.disabledAt !== null])).toEqual([
+        ['pia@test.test', true],
+        ['rand@test.test', false],
+      ]);
+      expect(await verifyPassword('pw-from-a-pipe', rows[0]!.passwordHash)).toBe(true);
+      expect(await verifyPassword('another-piped-pw', rows[1]!.passwordHash)).toBe(true);
+      expect(await verifyPassword(printed!, rows[1]!.passwordHash)).toBe(false);
+    } finally {
+      await database.close();
+    }
+    // Each run starts a process and opens the database: slow on a busy machine, never stuck.
+  }, 300_000);
+});
