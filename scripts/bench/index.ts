@@ -4,7 +4,7 @@
 //   BENCH_PG_URL     PostgreSQL to use (default postgres://postgres@127.0.0.1:5432/test);
 //                    the bench works in its own database, workdiary_bench, on that server
 //   BENCH_FRESH=1    remake workdiary_bench even when it already holds the dataset
-//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard
+//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard, hostile
 //   BENCH_THUMB_SELECTOR, CHROMIUM_PATH   see dashboard.ts
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +33,7 @@ import { BENCH_DB, preparePglite, preparePostgres, type Prepared } from './datab
 import { benchDashboard, type DashboardResult } from './dashboard.ts';
 import { startLoadClient, type LoadClient } from './load.ts';
 import { benchIngest, INGEST, type IngestResult } from './ingest.ts';
+import { benchHostile, HOSTILE, type HostileResult } from './hostile.ts';
 import { cpuBusy, round } from './stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -212,6 +213,24 @@ function ingestRows(r: IngestResult | { error: string } | undefined) {
   if (u.errors) row(section, 'errors', `${u.errors}: ${u.firstError}`, '0', 'ERROR');
 }
 
+/** The issue's line: how many of the burst were refused, and the server's peak memory. */
+function hostileLine(r: HostileResult) {
+  const ok = r.refused4xx === r.sent && r.rssMb.peak < HOSTILE.rssTargetMb;
+  return `hostile burst: ${r.refused4xx} of ${r.sent} answered 4xx, peak RSS ${Math.round(r.rssMb.peak)} MB (target < 1 GB): ${ok ? 'PASS' : 'MISS'}`;
+}
+
+function hostileRows(r: HostileResult | { error: string } | undefined) {
+  if (!r) return;
+  const section = 'Hostile';
+  if ('error' in r) {
+    row(section, 'hostile burst', r.error, '', 'ERROR');
+    return;
+  }
+  row(section, `${r.sent} hostile uploads at once: answered 4xx`, `${r.refused4xx} of ${r.sent} in ${(r.burstMs / 1000).toFixed(1)} s`, `${r.sent} of ${r.sent}`, check(r.refused4xx === r.sent));
+  row(section, 'server peak RSS (VmHWM)', `${Math.round(r.rssMb.peak)} MB (${Math.round(r.rssMb.started)} MB once started)`, '< 1 GB', check(r.rssMb.peak < HOSTILE.rssTargetMb));
+  row(section, 'a normal upload afterwards', String(r.normalStatus), '201', check(r.normalStatus === 201));
+}
+
 function dashboardRows(d: DashboardResult | undefined) {
   if (!d) return;
   const section = 'Dashboard';
@@ -345,6 +364,15 @@ async function main() {
     results.dashboard = dashboard;
   }
 
+  let hostile: HostileResult | { error: string } | undefined;
+  if (!skip.has('hostile')) {
+    console.log('\nHostile images (the server in its own process, PGlite)');
+    await noticeBusy('before the hostile burst');
+    hostile = await benchHostile(root, log).catch((err: Error) => ({ error: err.message }));
+    if (!('error' in hostile)) console.log(hostileLine(hostile));
+    results.hostile = hostile;
+  }
+
   await noticeBusy('after the bench');
 
   apiRows('PostgreSQL', postgres, 8, 20);
@@ -355,6 +383,7 @@ async function main() {
   }
   ingestRows(ingest);
   dashboardRows(dashboard);
+  hostileRows(hostile);
   printTable();
   const noisy = Object.entries(busy).filter(([, b]) => b > 0.25);
   if (noisy.length) {
