@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Id, Role } from './common.ts';
+import { Email, Id, Role, Text } from './common.ts';
 
 export const LoginBody = z.object({
-  email: z.email({ error: 'must be an email address' }).max(254),
-  password: z.string().min(1, { error: 'is required' }).max(200),
+  email: Email,
+  password: Text.min(1, { error: 'is required' }).max(200),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

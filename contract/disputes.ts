@@ -1,7 +1,7 @@
 // Disputes: a client flags slots of one contract week with a reason; the contractor answers
 // per slot; an admin resolves what stays contested. Every step lands in the audit trail.
 import { z } from 'zod';
-import { Id, Instant, SlotStart, WeekStart } from './common.ts';
+import { Id, Instant, SlotStart, Text, WeekStart } from './common.ts';
 import { SlotKind, SlotState } from './week.ts';
 import { Person } from './timesheet.ts';
 
@@ -47,9 +47,7 @@ export const CreateDispute = z
       .min(1, { error: 'must name at least one slot to dispute' })
       .max(1008, { error: 'may name at most 1,008 slots (one week)' }),
     reason: DisputeReason,
-    comment: z
-      .string()
-      .trim()
+    comment: Text.trim()
       .max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` })
       .default(''),
   })
@@ -80,7 +78,7 @@ export const DisputeSlotParams = z.object({ disputeId: Id, start: SlotStart });
 export const AnswerSlot = z
   .object({
     answer: z.enum(['accept', 'contest'], { error: 'must be "accept" (the slot is refunded) or "contest"' }),
-    reply: z.string().trim().max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }).default(''),
+    reply: Text.trim().max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }).default(''),
   })
   .superRefine((body, ctx) => {
     if (body.answer === 'contest' && body.reply.length === 0) {
@@ -91,14 +89,12 @@ export type AnswerSlot = z.input<typeof AnswerSlot>;
 
 export const ResolveSlot = z.object({
   for: z.enum(['client', 'contractor'], { error: 'must be "client" (refunded) or "contractor" (billable)' }),
-  note: z.string().trim().max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }).default(''),
+  note: Text.trim().max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }).default(''),
 });
 export type ResolveSlot = z.input<typeof ResolveSlot>;
 
 export const AddComment = z.object({
-  body: z
-    .string()
-    .trim()
+  body: Text.trim()
     .min(1, { error: 'must not be empty' })
     .max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }),
 });
@@ -108,9 +104,7 @@ export const DisputeListQuery = z.object({
   contractId: Id.optional(),
   week: WeekStart.optional(),
   /** One status, or several separated by commas. */
-  status: z
-    .string()
-    .optional()
+  status: Text.optional()
     .transform((s, ctx) => {
       if (!s) return undefined;
       const list = s.split(',');
@@ -216,7 +210,7 @@ export type Dispute = z.infer<typeof Dispute>;
 
 /** Body of a contractor's slot edit. */
 export const EditSlot = z.object({
-  memo: z.string().trim().max(500, { error: 'must be at most 500 characters' }),
+  memo: Text.trim().max(500, { error: 'must be at most 500 characters' }),
 });
 export type EditSlot = z.input<typeof EditSlot>;
 
@@ -225,7 +219,7 @@ export const AddManualTime = z
   .object({
     start: SlotStart,
     end: SlotStart,
-    memo: z.string().trim().min(1, { error: 'is required: say what the time was spent on' }).max(500, { error: 'must be at most 500 characters' }),
+    memo: Text.trim().min(1, { error: 'is required: say what the time was spent on' }).max(500, { error: 'must be at most 500 characters' }),
   })
   .superRefine((b, ctx) => {
     const n = (Date.parse(b.end) - Date.parse(b.start)) / 600_000;

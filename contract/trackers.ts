@@ -1,14 +1,12 @@
 // Trackers: a contractor's device tokens (made and revoked on the dashboard), and what the
 // desktop tracker sends and gets back with one (tracker/API.md describes the same contract).
 import { z } from 'zod';
-import { Id, Instant } from './common.ts';
+import { Id, Instant, Text } from './common.ts';
 
 export const MAX_DEVICE_NAME = 100;
 
 export const CreateTracker = z.object({
-  deviceName: z
-    .string()
-    .trim()
+  deviceName: Text.trim()
     .min(1, { error: 'is required: name the computer the tracker runs on, like "Work laptop"' })
     .max(MAX_DEVICE_NAME, { error: `must be at most ${MAX_DEVICE_NAME} characters` }),
 });
@@ -68,9 +66,7 @@ const Counts = z
   )
   .length(10, { error: 'must have exactly 10 per-minute counts (minute 0 to 9 of the slot)' });
 
-const Text = z
-  .string({ error: 'must be a string' })
-  .max(MAX_MEMO, { error: `must be at most ${MAX_MEMO} characters` });
+const MetaText = Text.max(MAX_MEMO, { error: `must be at most ${MAX_MEMO} characters` });
 
 /** The `meta` part of an upload, a JSON string. */
 export const SlotUploadMeta = z.strictObject(
@@ -78,8 +74,8 @@ export const SlotUploadMeta = z.strictObject(
     capturedAt: Instant.nullish(),
     keyboard: Counts,
     mouse: Counts,
-    memo: Text.default(''),
-    windowTitle: Text.default(''),
+    memo: MetaText.default(''),
+    windowTitle: MetaText.default(''),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown keys: ${issue.keys.join(', ')}` : 'must be a JSON object') },
 );
