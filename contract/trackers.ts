@@ -89,7 +89,7 @@ export const SLOT_UPLOAD_BODY_SCHEMA = {
     meta: {
       type: 'string',
       description:
-        'JSON: { capturedAt (ISO instant inside the slot; required with a screenshot), keyboard: int[10], mouse: int[10] (each 0–10,000 per minute), memo (≤ 500), windowTitle (≤ 500) }. Send it before the file.',
+        'JSON: { capturedAt (ISO instant inside the slot; required with a screenshot), keyboard: int[10], mouse: int[10] (each 0–10,000 per minute), memo (≤ 500), windowTitle (≤ 500); text with no NUL (U+0000) and no unpaired surrogate }. Send it before the file.',
       example: '{"capturedAt":"2026-11-25T14:13:27.000Z","keyboard":[12,40,0,3,0,0,9,31,22,5],"mouse":[3,8,0,1,0,0,4,10,7,2],"memo":"Landing page","windowTitle":"hero.fig — Figma"}',
     },
     screenshot: { type: 'string', format: 'binary', description: 'PNG, JPEG or WebP by content; at most 8 MB and 40 megapixels' },
