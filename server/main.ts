@@ -21,7 +21,7 @@ async function main() {
   const clock = runningClock(config.startAt);
   let database;
   try {
-    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, timeouts: config.db } : { dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataFolderInUseError) {
       console.error(err.message);

@@ -12,6 +12,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { isConnectionLost } from './outage.ts';
+import { withDeadline } from '../lib/deadline.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -29,6 +31,8 @@ export interface Database extends Queryable {
    * when it throws. Inside, use only `tx`; on PGlite the database waits for the transaction.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Answers `select 1` within `timeoutMs`, or throws: the health check's question. */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,7 +93,26 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * PostgreSQL: how long the server's requests may wait on the database. Without them (the
+   * scripts: migrations, the bench's loading, the admin command) nothing is cut short.
+   */
+  timeouts?: DatabaseTimeouts;
 }
+
+export interface DatabaseTimeouts {
+  /** Waiting for a connection: a new one's handshake, or a free one in the full pool. */
+  connectTimeoutMs: number;
+  /** One statement's run on the server (statement_timeout). */
+  statementTimeoutMs: number;
+}
+
+/**
+ * The client-side wait for an answer, past statement_timeout by this much so a slow statement
+ * is cancelled by the server (its own error, the connection kept). It is what ends a wait on a
+ * partitioned network, where no answer, not even the cancellation, ever comes.
+ */
+const QUERY_TIMEOUT_MARGIN_MS = 1000;
 
 /**
  * A parameterised query as a named prepared statement (named by its text): each pooled
@@ -107,33 +130,77 @@ function statement(text: string, values: unknown[] | undefined): pg.QueryConfig 
   return { name, text, values };
 }
 
+/**
+ * Migrations run on a connection of their own, without the request timeouts: a migration
+ * that rewrites a big table may take minutes, and must not be cancelled halfway.
+ */
+async function migrate(url: string, t: DatabaseTimeouts | undefined) {
+  const conn = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: t?.connectTimeoutMs });
+  await conn.connect();
+  try {
+    await migratePg(drizzlePg(conn, { schema }) as never, { migrationsFolder });
+  } finally {
+    await conn.end();
+  }
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     // random_page_cost 1.1 (data on SSD or in memory): the week query then reads the primary
     // key in order instead of a bitmap scan plus a sort, about twice as fast on a 1M-slot table.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c random_page_cost=1.1' });
+    const t = opts.timeouts;
+    await migrate(opts.url, t);
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      options: '-c random_page_cost=1.1',
+      // A server that is gone or partitioned is noticed: the connect, the statement and the
+      // wait for its answer each have an end, and keepalive finds a dead idle connection.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      ...(t && {
+        connectionTimeoutMillis: t.connectTimeoutMs,
+        statement_timeout: t.statementTimeoutMs,
+        query_timeout: t.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+      }),
+    });
     // An idle connection the server ends (a restart, a dropped database) is not a crash: the
     // pool replaces it on the next query.
     pool.on('error', (err) => console.error(`database: an idle connection ended (${err.message})`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    await migratePg(db as never, { migrationsFolder });
     return {
       db,
       kind: 'postgres',
       query: async (text, params) => (await pool.query(statement(text, params as unknown[] | undefined))).rows,
       transaction: async (fn) => {
         const conn = await pool.connect();
+        // A connection that fails under the transaction leaves the pool: the server rolls back
+        // what it held when it goes, and the next request gets a fresh one. Its socket's error
+        // between two statements (while `fn` writes a blob, say) is kept here; unheard, it
+        // would end the process.
+        let broken: Error | undefined;
+        const onLost = (err: Error) => (broken ??= err);
+        conn.on('error', onLost);
         try {
           await conn.query('begin');
           const result = await fn({ query: async (text, params) => (await conn.query(statement(text, params as unknown[] | undefined))).rows });
           await conn.query('commit');
           return result;
         } catch (err) {
-          await conn.query('rollback').catch(() => {});
+          // On a lost connection a rollback would only wait for the same silence again.
+          if (isConnectionLost(err)) broken = err as Error;
+          else await conn.query('rollback').catch((rollbackErr: Error) => (broken = rollbackErr));
           throw err;
         } finally {
-          conn.release();
+          conn.off('error', onLost);
+          conn.release(broken);
         }
+      },
+      ping: async (timeoutMs) => {
+        // pg reads a query's own query_timeout (its types do not list it): the connection a
+        // silent check holds is given up with it, not kept until the pool's longer limit.
+        const ping: pg.QueryConfig = { text: 'select 1', query_timeout: timeoutMs } as pg.QueryConfig;
+        await withDeadline(pool.query(ping), timeoutMs, 'PostgreSQL');
       },
       close: () => pool.end(),
     };
@@ -154,6 +221,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
     transaction: (fn) => client.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never })),
+    // PGlite runs one statement at a time: behind a long transaction, the check waits its turn.
+    ping: async (timeoutMs) => {
+      await withDeadline(client.query('select 1'), timeoutMs, 'The embedded database');
+    },
     close: async () => {
       await client.close();
       release();
