@@ -24,7 +24,8 @@ import { securityPlugin } from './lib/security-headers.ts';
 import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
 import type { User } from './data/users.ts';
 import { ZONE_COOKIE } from '../contract/first-render.ts';
-import { HttpProblem, sendProblem } from './lib/problem.ts';
+import { HttpProblem, RETRY_AFTER_SECONDS, sendProblem } from './lib/problem.ts';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db/outage.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { weekRoutes } from './routes/weeks.ts';
@@ -77,6 +78,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // only through its proxies.
     trustProxy: typeof opts.config.trustProxy === 'number' ? trustHops(opts.config.trustProxy) : opts.config.trustProxy,
     bodyLimit: 1_048_576,
+    // A request still running at the deadline (a database that answers nothing, a stuck blob
+    // store) is answered 503 through the error handler, rather than holding its client.
+    handlerTimeout: opts.config.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors raised before routing (a URL that is not valid percent-encoding) are problems too.
     frameworkErrors: (err, _req, reply) => sendProblem(reply, 400, `The address is not valid: ${err.message}`),
@@ -107,6 +111,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (err instanceof HttpProblem) {
       if (err.headers) reply.headers(err.headers);
       return sendProblem(reply, err.status, err.detail, err.errors);
+    }
+    // An outage is not the request's fault nor a bug: the client is told to try again.
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'the database is not answering');
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendProblem(reply, 503, DATABASE_UNAVAILABLE);
+    }
+    if ((err as { code?: string }).code === 'FST_ERR_HANDLER_TIMEOUT') {
+      req.log.warn({ url: req.url }, 'the request ran past its deadline');
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendProblem(reply, 503, `The server took too long to answer (over ${opts.config.requestTimeoutMs / 1000} s); try again in a few seconds.`);
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {

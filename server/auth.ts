@@ -23,6 +23,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     // Only the API needs to know who asks; the dashboard's files (sent with the cookie too) do not.
     if (!req.url.startsWith('/api/')) return;
+    // Nor do the routes documented as public (security: []): health must answer at once while
+    // the database hangs, whatever cookie a browser sends along.
+    if ((req.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
     req.user = await sessionUser(app, req);
   });
 });

@@ -36,15 +36,20 @@ export class HttpProblem extends Error {
 
 export const notFound = (what: string) => new HttpProblem(404, `${what} was not found, or you may not see it.`);
 
+/** Seconds a client waits before trying again when a part the server needs is not answering. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The problem document itself, for a route that adds members of its own (RFC 9457 extensions). */
+export function problemBody(status: number, detail: string, errors?: FieldError[]) {
+  return {
+    type: status === 400 ? 'https://workdiary.dev/problems/validation' : 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  };
+}
+
 export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({
-      type: status === 400 ? 'https://workdiary.dev/problems/validation' : 'about:blank',
-      title: TITLES[status] ?? 'Error',
-      status,
-      detail,
-      ...(errors ? { errors } : {}),
-    });
+  return reply.code(status).type('application/problem+json').send(problemBody(status, detail, errors));
 }

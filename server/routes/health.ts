@@ -1,5 +1,46 @@
+// Health for a load balancer or a monitor: the database and the blob store, each checked on
+// its own with a short limit, so the answer comes within 2 s even when one of them hangs.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DATABASE_UNAVAILABLE } from '../db/outage.ts';
+import { withDeadline } from '../lib/deadline.ts';
+import { problemBody, RETRY_AFTER_SECONDS } from '../lib/problem.ts';
+
+/** Each check's limit: both run at once, so the answer is never later than this and a little. */
+const CHECK_TIMEOUT_MS = 1500;
+
+const BLOBS_UNAVAILABLE = 'The screenshot store cannot be written; uploads are refused until it can. Check its folder (free space, permissions).';
+
+const Check = z.object({
+  ok: z.boolean(),
+  /** How long the check took, in milliseconds. */
+  ms: z.number(),
+  /** Why it failed, for whoever runs the installation. */
+  error: z.string().optional(),
+});
+const Checks = {
+  database: Check.extend({ kind: z.enum(['pglite', 'postgres']) }),
+  blobs: Check,
+  now: z.string(),
+};
+
+async function check(what: string, work: () => Promise<void>): Promise<z.infer<typeof Check>> {
+  const t0 = performance.now();
+  const ms = () => Math.round(performance.now() - t0);
+  try {
+    await withDeadline(work(), CHECK_TIMEOUT_MS, what);
+    return { ok: true, ms: ms() };
+  } catch (err) {
+    return { ok: false, ms: ms(), error: publicReason(err) };
+  }
+}
+
+/** The health answer is public: a system error is named by its code (ENOSPC, ECONNREFUSED), never by its message, which holds paths and addresses. */
+function publicReason(err: unknown): string {
+  const { code, syscall, message } = err as { code?: unknown; syscall?: unknown; message?: unknown };
+  if (typeof code === 'string' && typeof syscall === 'string') return `${code} (${syscall})`;
+  return typeof message === 'string' ? message : String(err);
+}
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -7,15 +48,28 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['health'],
-        summary: 'Liveness and database reachability',
+        summary: 'Whether the database and the blob store answer',
+        description:
+          'No session needed. 200 when both answer; 503 (a problem document with Retry-After, and the same checks) ' +
+          'when either does not, within 2 s even when one of them hangs.',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), now: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), ...Checks }),
+          503: z.object({ type: z.string(), title: z.string(), status: z.literal(503), detail: z.string(), ...Checks }),
+        },
       },
     },
-    async () => {
-      const { database, clock } = app.deps;
-      await database.query('select 1');
-      return { status: 'ok' as const, database: database.kind, now: clock.now().toISOString() };
+    async (_req, reply) => {
+      const { database, blobs, clock } = app.deps;
+      const [db, store] = await Promise.all([check('The database', () => database.ping(CHECK_TIMEOUT_MS)), check('The blob store', () => blobs.check())]);
+      const checks = { database: { kind: database.kind, ...db }, blobs: store, now: clock.now().toISOString() };
+      if (db.ok && store.ok) return { status: 'ok' as const, ...checks };
+      const detail = [db.ok ? null : DATABASE_UNAVAILABLE, store.ok ? null : BLOBS_UNAVAILABLE].filter(Boolean).join(' ');
+      return reply
+        .code(503)
+        .header('Retry-After', String(RETRY_AFTER_SECONDS))
+        .type('application/problem+json')
+        .send({ ...problemBody(503, detail), status: 503 as const, ...checks });
     },
   );
 };

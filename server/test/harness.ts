@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp, type App } from '../app.ts';
 import { fixedClock, type SettableClock } from '../clock.ts';
-import { openDatabase, type Database } from '../db/client.ts';
+import { openDatabase, type Database, type DatabaseTimeouts } from '../db/client.ts';
 import { diskBlobStore, type BlobStore } from '../storage/blob-store.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -27,7 +27,13 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-async function openTestDatabase(backend: Backend): Promise<{ database: Database; drop(): Promise<void> }> {
+/** PostgreSQL only: reach the test database at `via` (host:port, e.g. a proxy that can fail) and with these timeouts. */
+export interface PostgresRoute {
+  via?: string;
+  timeouts?: DatabaseTimeouts;
+}
+
+async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Promise<{ database: Database; drop(): Promise<void> }> {
   if (backend === 'pglite') {
     const database = await openDatabase({});
     return { database, drop: async () => {} };
@@ -39,7 +45,8 @@ async function openTestDatabase(backend: Backend): Promise<{ database: Database;
   await admin.end();
   const url = new URL(pgUrl!);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 20 });
+  if (route.via) url.host = route.via;
+  const database = await openDatabase({ url: url.toString(), poolSize: 20, timeouts: route.timeouts });
   return {
     database,
     drop: async () => {
@@ -62,11 +69,15 @@ export async function createTestEnv(
     staticDir?: string;
     /** WORKDIARY_PUBLIC_URL; https makes the cookie Secure, as config.ts does */
     publicUrl?: string;
+    postgres?: PostgresRoute;
+    requestTimeoutMs?: number;
+    /** instead of a disk store in a fresh temporary folder */
+    blobs?: BlobStore;
   } = {},
 ): Promise<TestEnv> {
-  const { database, drop } = await openTestDatabase(backend);
+  const { database, drop } = await openTestDatabase(backend, opts.postgres);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-blobs-'));
-  const blobs = diskBlobStore(dir);
+  const blobs = opts.blobs ?? diskBlobStore(dir);
   const clock = fixedClock(opts.now ?? '2026-11-25T15:00:00Z');
   const app = await buildApp({
     database,
@@ -77,7 +88,7 @@ export async function createTestEnv(
       secureCookies: Boolean(opts.publicUrl?.startsWith('https:')),
       publicUrl: opts.publicUrl,
       trustProxy: opts.trustProxy ?? false,
-      requestTimeoutMs: 15_000,
+      requestTimeoutMs: opts.requestTimeoutMs ?? 15_000,
       logLevel: 'silent',
     },
     staticDir: opts.staticDir,

@@ -266,7 +266,7 @@ describe.each(backends)('API on %s', (backend) => {
 
     it('reports health', async () => {
       const res = await get('/api/health');
-      expect(res.json()).toMatchObject({ status: 'ok', database: backend });
+      expect(res.json()).toMatchObject({ status: 'ok', database: { kind: backend, ok: true }, blobs: { ok: true } });
     });
   });
 });
