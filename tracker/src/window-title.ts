@@ -5,8 +5,14 @@ import { execFile } from 'node:child_process';
 
 const MAX_TITLE = 500;
 
-/** Cuts to `max` UTF-16 units (the server's limit) without splitting a surrogate pair. */
-export function clip(s: string, max: number): string {
+/**
+ * Text the server accepts: without NUL (PostgreSQL cannot store it) and with any unpaired
+ * surrogate (a Windows title can hold one) made U+FFFD, since the server refuses both and a
+ * refused upload would lose the slot. Then cut to `max` UTF-16 units (the server's limit)
+ * without splitting a surrogate pair.
+ */
+export function clip(text: string, max: number): string {
+  const s = text.replace(/\0/g, '').replace(/\p{Surrogate}/gu, '\uFFFD');
   if (s.length <= max) return s;
   let out = s.slice(0, max);
   if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
