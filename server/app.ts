@@ -20,7 +20,7 @@ import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin, sessionUser } from './auth.ts';
 import { diaryTopOfWeek, firstScreenfulThumbnails, THUMBNAIL_PRELOAD_SCRIPT, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
 import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, START_WHEN_PAINTED_SCRIPT, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
-import { securityPlugin } from './lib/security-headers.ts';
+import { API_DOCS_CSP, securityPlugin } from './lib/security-headers.ts';
 import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
 import type { User } from './data/users.ts';
 import { ZONE_COOKIE } from '../contract/first-render.ts';
@@ -164,7 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       return { ...out, schema: { ...schema, body: multipartBody } };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
   await app.register(authPlugin);
 
   await app.register(

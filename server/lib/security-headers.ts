@@ -29,13 +29,12 @@ const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text
  * render of the diary writes React's style props as attributes), never a <style> element.
  * Images: the thumbnails inlined as data: URLs by the server's render, and blob: previews.
  */
-export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
+export function contentSecurityPolicy(inlineScripts: readonly string[], styles: 'attributes' | 'inline' = 'attributes'): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${[...new Set(inlineScripts)].map(scriptHash).join(' ')}`.trim(),
     "script-src-attr 'none'",
-    "style-src 'self'",
-    "style-src-attr 'unsafe-inline'",
+    styles === 'inline' ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'; style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -45,6 +44,9 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** The API's documentation (Swagger UI): no inline script either, but it adds <style> elements of its own. */
+export const API_DOCS_CSP = contentSecurityPolicy([], 'inline');
 
 /** Powerful features no page of the dashboard uses, off for it and for anything it might embed. */
 export const PERMISSIONS_POLICY = [
@@ -110,8 +112,8 @@ export const securityPlugin = fp<SecurityOptions>(async (app: FastifyInstance, o
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply) => {
-    // A route may bring a policy of its own (Swagger UI's, when it is configured to).
-    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', csp);
+    // The API's documentation sets API_DOCS_CSP over this one (its plugin's own hook runs after).
+    reply.header('Content-Security-Policy', csp);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('Permissions-Policy', PERMISSIONS_POLICY);
