@@ -22,6 +22,7 @@ declare module 'fastify' {
 
 export const MAX_SCREENSHOT_BYTES = 8 * 1024 * 1024;
 const MAX_META_BYTES = 16 * 1024;
+const UPLOAD_TIMEOUT_MS = 10 * 60_000;
 
 const PARTS_HINT = 'Send multipart/form-data with a "meta" field (JSON) and at most one "screenshot" file.';
 
@@ -88,6 +89,10 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contracts/:contractId/slots/:start',
     {
       onRequest: authenticateTracker,
+      // The body streams in inside the handler: an 8 MB screenshot over a slow uplink
+      // (~128 kbit/s) takes minutes, and the request deadline would refuse it on every retry.
+      // The database work inside keeps its own statement and query timeouts.
+      handlerTimeout: UPLOAD_TIMEOUT_MS,
       schema: {
         tags: ['ingestion'],
         summary:

@@ -1,0 +1,63 @@
+// A tracker on a slow uplink: its upload's body streams in for longer than the request
+// deadline that cuts off every other route, and is still stored.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
+import { createWorld, desktopScreenshot, type World } from '../../test/fixtures.ts';
+import type { CreatedTracker } from '../../../contract/trackers.ts';
+
+const DEADLINE_MS = 800;
+
+describe.each(backends)('a slow upload on %s', (backend) => {
+  let env: TestEnv;
+  let world: World;
+  let token: string;
+  let port: number;
+
+  beforeAll(async () => {
+    env = await createTestEnv(backend, { requestTimeoutMs: DEADLINE_MS });
+    world = await createWorld(env.database);
+    const { dev } = await loginEach(env.app, world.users);
+    const res = await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: dev.cookie }, payload: { deviceName: 'Dev laptop' } });
+    token = res.json<CreatedTracker>().token;
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (env.app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('is stored although its body takes longer than the request deadline', async () => {
+    const start = '2026-11-25T09:00:00.000Z';
+    const form = new FormData();
+    const counts = [3, 4, 5, 6, 7, 1, 2, 3, 4, 5];
+    form.append('meta', JSON.stringify({ capturedAt: '2026-11-25T09:04:00.000Z', keyboard: counts, mouse: counts, memo: 'Slow line', windowTitle: 'editor' }));
+    form.append('screenshot', new Blob([new Uint8Array(await desktopScreenshot(1))], { type: 'image/png' }), 'shot.png');
+    const r = new Request('http://localhost/', { method: 'PUT', body: form });
+    const body = Buffer.from(await r.arrayBuffer());
+
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'PUT',
+          path: `/api/contracts/${world.contracts.dev}/slots/${start}`,
+          headers: { authorization: `Bearer ${token}`, 'content-type': r.headers.get('content-type')!, 'content-length': body.length },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, text }));
+        },
+      );
+      req.on('error', reject);
+      // Half the body, then a pause longer than the deadline, then the rest.
+      req.write(body.subarray(0, body.length >> 1));
+      setTimeout(() => req.end(body.subarray(body.length >> 1)), DEADLINE_MS * 2);
+    });
+    expect(answer.status, answer.text).toBe(201);
+    expect(await env.database.query('select 1 from slots where contract_id = $1 and start = $2', [world.contracts.dev, start])).toHaveLength(1);
+  });
+});
