@@ -66,7 +66,6 @@ function precompress(): Plugin {
   return {
     name: 'workdiary:precompress',
     apply: 'build',
-    applyToEnvironment: (environment) => environment.name === 'client',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
@@ -97,20 +96,5 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     assetsInlineLimit: 2048,
-  },
-  // `vite build` builds both: the dashboard into dist/, then the server's render of the diary
-  // (src/entry-server.tsx) into dist/.ssr/, where the static file server never serves it (a
-  // dot folder). The packages stay external: the server imports them from node_modules.
-  builder: {},
-  environments: {
-    client: {},
-    ssr: {
-      build: {
-        outDir: 'dist/.ssr',
-        emptyOutDir: true,
-        copyPublicDir: false,
-        rollupOptions: { input: 'src/entry-server.tsx' },
-      },
-    },
   },
 });

@@ -3,7 +3,6 @@
 // and no manual time where it does not. The demo clock is Wednesday 25 Nov 2026 15:00 UTC, so
 // the week of 23 Nov is still open to edits; the browser runs in Europe/Berlin (UTC+1).
 import { expect, test, type Page } from '@playwright/test';
-import { openDiaryLink } from './support/diary.ts';
 import { DEMO_PASSWORD as PASSWORD, signIn } from './support/sign-in.ts';
 
 const WEEK = '2026-11-23';
@@ -20,7 +19,7 @@ async function onlyContractId(page: Page): Promise<string> {
 
 /** This week's diary in the browser's own zone (Europe/Berlin). */
 async function openDiary(page: Page, contractId: string) {
-  await openDiaryLink(page, `/contracts/${contractId}/diary?week=${WEEK}&tz=local`);
+  await page.goto(`/contracts/${contractId}/diary?week=${WEEK}&tz=local`);
   await expect(slotButtons(page).first()).toBeVisible();
 }
 

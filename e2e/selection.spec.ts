@@ -4,7 +4,6 @@
 // at a fixed clock (Wednesday 25 Nov 2026, see playwright.config.ts): the week of 16 Nov is in
 // review, so the client may dispute it. It uses the designer's contract.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openDiaryLink } from './support/diary.ts';
 import { signIn } from './support/sign-in.ts';
 
 const WEEK = '2026-11-16';
@@ -53,7 +52,7 @@ test('a client selects a range of slots in the diary and disputes them', async (
   expect(contract.currency).toBe('USD');
   const heldBefore = await heldOnTimesheet(page, contract.id);
 
-  await openDiaryLink(page, `/contracts/${contract.id}/diary?week=${WEEK}&tz=utc`);
+  await page.goto(`/contracts/${contract.id}/diary?week=${WEEK}&tz=utc`);
   const boxes = checkboxes(page);
   await expect(boxes.first()).toBeVisible();
   // Only billable slots can be selected: every card with a checkbox says so in its button.
@@ -125,7 +124,7 @@ test('a client selects a range of slots in the diary and disputes them', async (
 test('the selection starts empty in another week, and a client can clear it', async ({ page }) => {
   await signIn(page, 'client@demo.test');
   const contract = await designerContract(page);
-  await openDiaryLink(page, `/contracts/${contract.id}/diary?week=${WEEK}&tz=utc`);
+  await page.goto(`/contracts/${contract.id}/diary?week=${WEEK}&tz=utc`);
   const boxes = checkboxes(page);
   await boxes.nth(1).click();
   await boxes.nth(2).click();

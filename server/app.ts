@@ -1,7 +1,7 @@
 // Builds the Fastify app: plugins, error handling, routes, and the built dashboard.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -17,13 +17,9 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { BlobStore } from './storage/blob-store.ts';
-import { authPlugin, sessionUser } from './auth.ts';
-import { diaryTopOfWeek, firstScreenfulThumbnails, THUMBNAIL_PRELOAD_SCRIPT, withImagePreloads, type DiaryTop } from './services/diary-preload.ts';
-import { CRITICAL_HINTS, firstRenderData, loadFirstRenderer, START_WHEN_PAINTED_SCRIPT, VIEWPORT_HINTS, viewportOf, withFirstRender, inlineFirstThumbnails, type Viewport } from './services/diary-page.ts';
+import { authPlugin } from './auth.ts';
 import { API_DOCS_CSP, securityPlugin } from './lib/security-headers.ts';
 import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
-import type { User } from './data/users.ts';
-import { ZONE_COOKIE } from '../contract/first-render.ts';
 import { HttpProblem, RETRY_AFTER_SECONDS, sendProblem } from './lib/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db/outage.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -134,7 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // First of the hooks: a cross-site change is refused before anything else is looked up.
   await app.register(securityPlugin, {
     publicUrl: opts.config.publicUrl,
-    inlineScripts: [API_PRELOAD_SCRIPT, THUMBNAIL_PRELOAD_SCRIPT, START_WHEN_PAINTED_SCRIPT],
+    inlineScripts: [API_PRELOAD_SCRIPT],
   });
   await app.register(cookie);
   // Bodies up to 128 KB are compressed in one synchronous call: a stream per response costs more.
@@ -197,8 +193,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         reply.header('Vary', 'Accept-Encoding');
       },
     });
-    // The server's render of the diary is loaded now, not by the first visitor.
-    void loadFirstRenderer(staticDir).catch((err: unknown) => app.log.error(err as Error, 'the diary’s server render could not be loaded'));
     // A path with a file extension is an asset (a 404 when missing); anything else is a
     // route of the SPA and gets index.html. Checked per request, so a rebuild is served at once.
     const root = path.resolve(staticDir);
@@ -210,7 +204,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         return sendProblem(reply, 400, 'The address is not valid URL encoding.');
       }
       // The API's unknown paths are the API's 404, never the dashboard; and nothing in a dot
-      // folder is the dashboard's (dist/.ssr holds the server's own render code).
+      // folder is the dashboard's.
       if (url === '/api' || url.startsWith('/api/')) return sendProblem(reply, 404, `There is no ${req.method} ${url}. The API is described at /api/docs.`);
       if (/\/\./.test(url)) return sendProblem(reply, 404, `There is no file ${url}.`);
       const file = path.resolve(root, `.${url}`);
@@ -220,45 +214,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         }
         return reply.sendFile(path.relative(root, file));
       }
-      // Only a diary link to a week asks who is viewing (a session lookup), not every page.
-      const diaryTop = diaryTopOfWeek(req.url);
-      const viewer = diaryTop ? await sessionUser(app, req) : null;
-      // A browser that sends client hints (Sec-CH-UA) but not yet the viewport repeats this request
-      // with it at once and drops this answer: it gets the plain page, without the preloads' queries.
-      let preload = Boolean(diaryTop && viewer);
-      if (diaryTop && viewer) {
-        // The browser's viewport, for the server's render of the diary (diary-page.ts).
-        reply.header('Accept-CH', VIEWPORT_HINTS).header('Vary', VIEWPORT_HINTS);
-        const viewport = viewportOf(req.headers);
-        if (viewport) {
-          const page = await renderedDiary(req, staticDir, viewer, diaryTop, viewport);
-          if (page) return reply.header('Cache-Control', 'private, no-cache').type('text/html; charset=utf-8').send(page);
-        } else {
-          reply.header('Critical-CH', CRITICAL_HINTS);
-          preload = !req.headers['sec-ch-ua'];
-        }
-      }
-      const thumbnails = preload ? await firstScreenfulThumbnails(app.deps.database, viewer!, diaryTop!) : [];
-      if (thumbnails.length === 0) return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
-      // This copy names the viewer's own thumbnails: never stored by a shared cache.
-      reply.header('Cache-Control', 'private, no-cache');
-      const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8');
-      return reply.type('text/html; charset=utf-8').send(withImagePreloads(html, thumbnails));
+      // Every page of the dashboard is index.html as built, the same for every viewer: the
+      // browser keeps it and revalidates it by its ETag. The page starts its own API calls
+      // (API_PRELOAD_SCRIPT) while its scripts load.
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
     });
-  }
-
-  /** The diary rendered by the server inside index.html, or null (no server build, a contract the viewer may not see, a zone it cannot know). */
-  async function renderedDiary(req: FastifyRequest, root: string, viewer: User, top: DiaryTop, viewport: Viewport): Promise<string | null> {
-    const renderer = await loadFirstRenderer(root).catch(() => null);
-    const data = renderer && (await firstRenderData(app.deps, viewer, top, req.cookies[ZONE_COOKIE]));
-    if (!renderer || !data) return null;
-    const rendered = await renderer.renderDiaryPage({ url: `http://localhost${req.url}`, data, viewport });
-    if (rendered === null) return null;
-    const [markup, html] = await Promise.all([
-      inlineFirstThumbnails(app.deps, top.contractId, rendered.html, rendered.thumbnails),
-      fs.promises.readFile(path.join(root, 'index.html'), 'utf8'),
-    ]);
-    return withFirstRender(html, markup, data);
   }
 
   app.setNotFoundHandler((req, reply) =>

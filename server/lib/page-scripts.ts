@@ -1,10 +1,6 @@
-// The executable inline script of the dashboard's index.html, shared by the build that puts it
-// there (vite.config.ts) and the server, whose Content-Security-Policy allows it by its hash
-// (server/lib/security-headers.ts; the pages' other inline scripts are in
-// server/services/diary-page.ts and diary-preload.ts). An inline script never carries data,
-// which would change its hash: data goes in a `<script type="application/json">` block, which
-// the browser does not run.
-import { FIRST_RENDER_ELEMENT_ID } from '../../contract/first-render.ts';
+// The one executable inline script of the dashboard's index.html, shared by the build that
+// puts it there (vite.config.ts) and the server, whose Content-Security-Policy allows it by
+// its hash (server/lib/security-headers.ts). It carries no data, which would change its hash.
 
 /**
  * On a direct visit the API requests would start only once the entry script has downloaded and
@@ -15,13 +11,12 @@ import { FIRST_RENDER_ELEMENT_ID } from '../../contract/first-render.ts';
  * be exactly those the app requests (src/lib/api-client.ts `apiUrl`; the diary's loader in
  * src/app/routes/app/diary-loader.ts and src/features/diary/api/get-week.ts); a week or zone
  * the loader would still fill in or redirect is not preloaded (the contractor's zone needs the
- * contract first). A page the server rendered (server/services/diary-page.ts) carries its
- * answers already (the `wd-first-render` script, first in the head), so nothing is preloaded.
+ * contract first).
  */
 export const API_PRELOAD_SCRIPT = `(function () {
   try {
     var p = location.pathname;
-    if (p === '/login' || document.getElementById('${FIRST_RENDER_ELEMENT_ID}')) return;
+    if (p === '/login') return;
     var add = function (href) {
       var l = document.createElement('link');
       l.rel = 'preload';

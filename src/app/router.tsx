@@ -35,8 +35,8 @@ const lazyPage = (load: () => Promise<PageModule>) => ({
   ErrorBoundary: async () => (await load()).ErrorBoundary,
 });
 
-/** The app's routes: the browser's router, and the server's first render of a diary (src/entry-server.tsx). */
-export function appRoutes(queryClient: QueryClient): RouteObject[] {
+/** The app's routes. */
+function appRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       path: paths.login.path,

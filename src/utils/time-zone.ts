@@ -1,7 +1,6 @@
 // Instants in an IANA zone by offset arithmetic: cheap enough for hundreds of slot labels and
 // small enough (only @date-fns/tz's tzOffset) to live in the main bundle.
 import { tzOffset } from '@date-fns/tz';
-import { ZONE_COOKIE } from '../../contract/first-render.ts';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -35,32 +34,11 @@ export function formatUtcOffset(minutes: number): string {
   return `UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
-let remembered = '';
-/** On the server, during a render of a diary in "your time": the zone the browser left in ZONE_COOKIE. */
-let serverRenderZone: string | null = null;
-
-/** Runs a (synchronous) server render as if in a browser of that zone. */
-export function withBrowserTimeZone<T>(zone: string, render: () => T): T {
-  serverRenderZone = zone;
-  try {
-    return render();
-  } finally {
-    serverRenderZone = null;
-  }
-}
-
-/** The browser's own IANA zone (left in ZONE_COOKIE for the server's render of "your time"). */
+/** The browser's own IANA zone. */
 export function browserTimeZone(): string {
-  if (serverRenderZone) return serverRenderZone;
-  let zone = 'UTC';
   try {
-    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    /* UTC */
+    return 'UTC';
   }
-  if (zone !== remembered && typeof document !== 'undefined') {
-    remembered = zone;
-    document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
-  }
-  return zone;
 }

@@ -1,6 +1,6 @@
 // What the browser is told and what the server refuses from another site: changes only from
 // this site's own pages, the security headers on every kind of answer, no cache for the
-// API's data, and no dashboard page (or server code) for a path that is not one.
+// API's data, and no dashboard page (nor a file of a dot folder) for a path that is not one.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,14 +17,14 @@ const INDEX = `<!doctype html><html><head><title>workdiary</title><script>${API_
 
 type Headers = Record<string, string | string[] | number | undefined>;
 
-/** A fake built dashboard: index.html, an asset, and the server render's code in its dot folder. */
+/** A fake built dashboard: index.html, an asset, and a file in a dot folder, which is never served. */
 function fakeDist(): string {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-dist-'));
   fs.mkdirSync(path.join(dist, 'assets'));
-  fs.mkdirSync(path.join(dist, '.ssr'));
+  fs.mkdirSync(path.join(dist, '.hidden'));
   fs.writeFileSync(path.join(dist, 'index.html'), INDEX);
   fs.writeFileSync(path.join(dist, 'assets', 'index-A.js'), 'console.log(1);\n');
-  fs.writeFileSync(path.join(dist, '.ssr', 'entry-server.js'), 'export async function renderDiaryPage() { return null; }\n');
+  fs.writeFileSync(path.join(dist, '.hidden', 'notes.js'), 'export const hiddenFromTheWeb = 1;\n');
   return dist;
 }
 
@@ -147,7 +147,7 @@ describe.each(backends)('cross-site requests and headers, on %s', (backend) => {
 
   it('sends the security headers on a page, an API answer, a thumbnail, an asset and a 404', async () => {
     const get = (url: string) => env.app.inject({ method: 'GET', url, headers: { cookie: client.cookie } });
-    // A diary link: index.html with the script that preloads the first thumbnails, too.
+    // A diary link: index.html, whose one inline script preloads the week's API call.
     const page = await get(`/contracts/${world.contracts.dev}/diary?week=2026-11-23&tz=utc`);
     const answer = await get('/api/auth/me');
     const thumb = await get(thumbnail());
@@ -161,7 +161,7 @@ describe.each(backends)('cross-site requests and headers, on %s', (backend) => {
     }
     // Every inline script the page runs is allowed by its hash, and nothing else inline is.
     const scripts = inlineScripts(page.body);
-    expect(scripts).toHaveLength(2);
+    expect(scripts).toHaveLength(1);
     for (const script of scripts) expect(page.headers['content-security-policy']).toContain(sha256(script));
   });
 
@@ -195,11 +195,11 @@ describe.each(backends)('cross-site requests and headers, on %s', (backend) => {
     }
   });
 
-  it('serves nothing from the server render’s folder', async () => {
-    for (const url of ['/.ssr/entry-server.js', '/.ssr/', '/.ssr', '/%2essr/entry-server.js', '/assets/../.ssr/entry-server.js']) {
+  it('serves nothing from a dot folder', async () => {
+    for (const url of ['/.hidden/notes.js', '/.hidden/', '/.hidden', '/%2ehidden/notes.js', '/assets/../.hidden/notes.js']) {
       const res = await env.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
-      expect(res.body, url).not.toContain('renderDiaryPage');
+      expect(res.body, url).not.toContain('hiddenFromTheWeb');
       expect(res.body, url).not.toContain('<div id="root">');
     }
   });

@@ -26,7 +26,6 @@ import { gridMetrics, rowHeight } from '../utils/grid-metrics.ts';
 import { slotRange } from '../utils/slot-labels.ts';
 import { kindAt, SLOT_STATES, stateAt } from '../utils/slot-states.ts';
 import { SlotCard } from './slot-card.tsx';
-import { viewportSize } from '../../../lib/first-render.ts';
 
 export interface DiaryGridHandle {
   /** Scrolls so the day's header sits under the toolbar. */
@@ -52,6 +51,8 @@ interface DiaryGridProps {
 }
 
 const FIRST_GUESS_OF_LIST_TOP = 280;
+
+const viewportSize = () => ({ width: document.documentElement.clientWidth, height: window.innerHeight });
 
 const KEY_DIRECTION: Record<string, Direction> = {
   ArrowLeft: 'left',
@@ -118,12 +119,10 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
     count: rows.length,
     estimateSize: useCallback((i: number) => sizes[i] ?? 0, [sizes]),
     getItemKey: useCallback((i: number) => rows[i]?.key ?? i, [rows]),
-    // Rows beyond the screen, ready for scrolling; the server's render (no scrolling before the
-    // dashboard takes over) sends only what is on screen.
-    overscan: typeof window === 'undefined' ? 0 : 2,
+    // Rows beyond the screen, ready for scrolling.
+    overscan: 2,
     scrollMargin,
-    // Before the window is observed (and on the server): the viewport, so the first render
-    // already holds the rows on screen.
+    // Before the window is observed: the viewport, so the first render already holds the rows on screen.
     initialRect: viewport,
     rangeExtractor,
   });
@@ -141,7 +140,7 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
   const activeDayRow = dayRows[activeDay] ?? -1;
   // Rows on screen now: their thumbnails skip lazy loading, which would otherwise queue the
   // first screenful behind a dozen off-screen ones.
-  const viewBottom = scrollOffset + (typeof window === 'undefined' ? viewport.height : window.innerHeight);
+  const viewBottom = scrollOffset + window.innerHeight;
 
   useEffect(() => {
     onActiveDayChange?.(activeDay);

@@ -3,9 +3,7 @@
 // stretched over the card). Where the client may dispute a billable slot, a checkbox in the
 // thumbnail's top-left corner ("Select 09:10–09:20") selects it.
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
-import { FIRST_THUMBNAIL_ATTRIBUTE } from '../../../../contract/first-render.ts';
 import type { SlotKind, SlotState } from '../../../../contract/week.ts';
-import { firstThumbnail } from '../../../lib/first-render.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotButtonName } from '../utils/slot-labels.ts';
 import { ActivityMeter } from './activity-meter.tsx';
@@ -94,8 +92,6 @@ export const SlotCard = memo(function SlotCard({
   const released = useSyncExternalStore(subscribeGate, gateOpen, gateOpen);
   const holds = image && eager && !loaded && !released;
   const held = image && !eager && !released;
-  // The first screen's thumbnails came inside the server's page (src/lib/first-render.ts).
-  const inline = image ? firstThumbnail(startIso, eager) : undefined;
   useEffect(() => (holds ? holdGate() : undefined), [holds]);
   useEffect(() => (held ? checkGate() : undefined), [held]);
   return (
@@ -128,8 +124,7 @@ export const SlotCard = memo(function SlotCard({
           </div>
         ) : shot && !broken ? (
           <img
-            src={inline ?? (held ? undefined : slotThumbnailUrl(contractId, startIso))}
-            {...(inline && { [FIRST_THUMBNAIL_ATTRIBUTE]: startIso })}
+            src={held ? undefined : slotThumbnailUrl(contractId, startIso)}
             alt=""
             loading={eager ? 'eager' : 'lazy'}
             fetchPriority={eager ? 'high' : 'low'}
