@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
+import './dialog-polyfill.ts';
+
+afterEach(cleanup);
+
+function WithdrawDispute({ pending = false, onConfirm }: { pending?: boolean; onConfirm: () => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Withdraw dispute
+      </button>
+      <a href="#thread">The thread</a>
+      {open && (
+        <ConfirmDialog
+          title="Withdraw this dispute?"
+          description="The slot still held becomes billable again."
+          confirmLabel="Withdraw dispute"
+          pendingLabel="Withdrawing…"
+          cancelLabel="Keep the dispute"
+          tone="danger"
+          pending={pending}
+          onConfirm={onConfirm}
+          onCancel={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
+
+async function open(props: { pending?: boolean } = {}) {
+  const user = userEvent.setup();
+  const onConfirm = vi.fn();
+  render(<WithdrawDispute {...props} onConfirm={onConfirm} />);
+  const opener = screen.getByRole('button', { name: 'Withdraw dispute' });
+  await user.click(opener);
+  return { user, onConfirm, opener, dialog: screen.getByRole('alertdialog', { name: 'Withdraw this dispute?' }) };
+}
+
+describe('ConfirmDialog', () => {
+  it('is an alertdialog named by the question and described by what happens', async () => {
+    const { dialog } = await open();
+    expect(screen.getByRole('alertdialog', { description: 'The slot still held becomes billable again.' })).toBe(dialog);
+  });
+
+  it('starts on the way back, so a hasty Enter confirms nothing', async () => {
+    const { user, onConfirm, dialog } = await open();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep the dispute' }));
+    await user.keyboard('{Enter}');
+    expect(onConfirm).not.toHaveBeenCalled();
+    expect(dialog.isConnected).toBe(false);
+  });
+
+  it('keeps Tab between its two buttons', async () => {
+    const { user, dialog } = await open();
+    const keep = screen.getByRole('button', { name: 'Keep the dispute' });
+    const withdraw = dialog.querySelector('.btn--danger-solid');
+    await user.tab();
+    expect(document.activeElement).toBe(withdraw);
+    await user.tab();
+    expect(document.activeElement).toBe(keep);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(withdraw);
+  });
+
+  it('cancels on Esc and gives focus back to the button that opened it', async () => {
+    const { user, onConfirm, opener, dialog } = await open();
+    await user.keyboard('{Escape}');
+    expect(dialog.isConnected).toBe(false);
+    expect(onConfirm).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('confirms with its button; while that runs, Esc does not dismiss it', async () => {
+    const { user, onConfirm, dialog } = await open();
+    await user.click(screen.getAllByRole('button', { name: 'Withdraw dispute' }).find((b) => dialog.contains(b))!);
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+
+    cleanup();
+    const busy = await open({ pending: true });
+    expect(screen.getByRole('button', { name: 'Withdrawing…' })).toHaveProperty('disabled', true);
+    await busy.user.keyboard('{Escape}');
+    expect(busy.dialog.isConnected).toBe(true);
+  });
+});
