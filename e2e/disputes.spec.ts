@@ -166,7 +166,7 @@ test('the client withdraws a dispute after a confirmation, and its slots are bil
   const slot = client.getByRole('listitem', { name: slotLabel(start) });
   await expect(slot).toContainText('Held');
   await client.getByRole('button', { name: 'Withdraw dispute' }).click();
-  const dialog = client.getByRole('dialog', { name: 'Withdraw this dispute?' });
+  const dialog = client.getByRole('alertdialog', { name: 'Withdraw this dispute?' });
   await expect(dialog).toContainText('The slot still held becomes billable again');
   await expect(dialog).toContainText('the slot cannot be disputed again');
   // Esc keeps the dispute.

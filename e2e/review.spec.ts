@@ -101,10 +101,10 @@ test('a client reviews a week by keyboard, disputes two flagged slots and approv
 
   // Approve the rest: the confirmation says what is paid and what stays held.
   await page.getByRole('button', { name: 'Approve the rest' }).click();
-  const confirm = page.getByRole('dialog', { name: /^Approve the week of 16–22 Nov 2026\?/ });
+  const confirm = page.getByRole('alertdialog', { name: /^Approve the week of 16–22 Nov 2026\?/ });
   await expect(confirm).toBeVisible();
-  await expect(confirm.getByTestId('review-approve-paid')).toContainText('Paid now');
-  await expect(confirm.getByTestId('review-approve-held')).toContainText(/Stays held\$\d/);
+  await expect(confirm.getByTestId('approve-paid')).toContainText('Paid now');
+  await expect(confirm.getByTestId('approve-held')).toContainText(/Stays held\$\d/);
   await confirm.getByRole('button', { name: 'Approve the week' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByText('This week is approved.')).toBeVisible();
@@ -167,9 +167,9 @@ test('"Approve the rest" with flagged slots disputes them first, then asks to ap
   await dispute.getByLabel('Reason').press('Enter');
   await expect(dispute).toBeHidden();
 
-  const confirm = page.getByRole('dialog', { name: /^Approve the week of/ });
+  const confirm = page.getByRole('alertdialog', { name: /^Approve the week of/ });
   await expect(confirm).toBeVisible();
-  await expect(confirm.getByTestId('review-approve-held')).toContainText(/10 m|in dispute/);
+  await expect(confirm.getByTestId('approve-held')).toContainText(/10 m|in dispute/);
   // Esc backs out of the approval (the timesheet spec approves this week later, on the same
   // server); the dispute stands.
   await page.keyboard.press('Escape');

@@ -94,7 +94,7 @@ test('a client reviews the week in review, approves it, and it stays approved', 
 
   // Approve → the confirmation says what is paid and what stays held.
   await page.getByRole('button', { name: 'Approve timesheet' }).click();
-  const dialog = page.getByRole('dialog', { name: /Approve the week of 16–22 Nov 2026/ });
+  const dialog = page.getByRole('alertdialog', { name: /Approve the week of 16–22 Nov 2026/ });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('approve-paid')).toContainText(`Paid now${paid}`);
   await expect(dialog.getByTestId('approve-held')).toContainText(`Stays held${held}`);
@@ -106,7 +106,7 @@ test('a client reviews the week in review, approves it, and it stays approved', 
   await expect(page.getByTestId('week-status')).toHaveText('In review');
 
   await page.getByRole('button', { name: 'Approve timesheet' }).click();
-  await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Approve the week' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('week-status')).toHaveText('Approved · locked');
   await expect(page.getByTestId('approval-facts')).toContainText('Approved by Alice Client');
@@ -141,7 +141,7 @@ test('the approval shows before the server answers, and is taken back if it refu
   await openTimesheet(page, contract.id);
   await expect(page.getByTestId('week-status')).toHaveText('In review');
   await page.getByRole('button', { name: 'Approve timesheet' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Approve the week' }).click();
   // No answer yet, and the week already reads as approved.
   await expect(page.getByTestId('week-status')).toHaveText('Approved · locked');
 

@@ -59,7 +59,7 @@ export function ConfirmDialog({
         <>
           {children}
           {error && (
-            <p className="dialog__error" role="alert">
+            <p className="alert alert--error" role="alert">
               {error}
             </p>
           )}

@@ -108,7 +108,7 @@ export default function ReviewRoute() {
       terms={terms}
       isClient={me.data?.role === 'client'}
       approval={{
-        actions: sheet?.actions ?? null,
+        sheet: sheet ?? null,
         pending: approve.isPending,
         error: approve.error ? approve.error.message : null,
         onApprove: () => approve.mutateAsync(),

@@ -1,11 +1,12 @@
 // "Dispute these slots": a reason, a comment, and the money that will be held. Generic over
 // where the slots come from (the review's flags, the diary's selection). The slots turn held at
 // once (see useCreateDispute); the server's field errors show beside their fields.
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { DISPUTE_REASON_LABELS, DISPUTE_REASON_LIST, MAX_DISPUTE_COMMENT as MAX_COMMENT, useCreateDispute } from '../api/create-dispute.ts';
-import { ReviewModal } from './review-modal.tsx';
+import './dispute-dialog.css';
 
 export interface DisputeDialogProps {
   open: boolean;
@@ -59,8 +60,7 @@ function DisputeForm({ slots, contractId, summary, onClose, onCreated, title, su
   const count = slots.length;
   const commentRequired = reason === 'other';
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     if (mutation.isPending) return;
     const found: FieldErrors = {};
     if (!reason) found.reason = 'Choose a reason: it tells the contractor what is wrong.';
@@ -82,24 +82,25 @@ function DisputeForm({ slots, contractId, summary, onClose, onCreated, title, su
   };
 
   return (
-    <ReviewModal
+    <Dialog
       title={title ?? `Dispute ${slotWord(count)}`}
-      lead="The contractor has 3 days to accept or contest each slot. Until it is settled, the money stays held."
+      description="The contractor has 3 days to accept or contest each slot. Until it is settled, the money stays held."
       onClose={onClose}
       busy={mutation.isPending}
-      initialFocus={`#${CSS.escape(`${id}-reason`)}`}
+      closeOnBackdrop={false}
+      onSubmit={submit}
       footer={
         <>
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={mutation.isPending}>
             Cancel
           </button>
-          <button type="submit" form={`${id}-form`} className="btn btn--primary" disabled={mutation.isPending}>
+          <button type="submit" className="btn btn--primary" disabled={mutation.isPending}>
             {mutation.isPending ? 'Disputing…' : (submitLabel ?? `Dispute ${slotWord(count)}`)}
           </button>
         </>
       }
     >
-      <form id={`${id}-form`} className="dispute-form" onSubmit={submit} noValidate>
+      <div className="dispute-form">
         <p className="dispute-form__summary" data-testid="dispute-summary">
           {summary}
         </p>
@@ -171,7 +172,7 @@ function DisputeForm({ slots, contractId, summary, onClose, onCreated, title, su
             </span>
           </div>
         </div>
-      </form>
-    </ReviewModal>
+      </div>
+    </Dialog>
   );
 }

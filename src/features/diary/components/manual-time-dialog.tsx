@@ -5,12 +5,12 @@
 // deadline): its field errors land on the inputs, anything else at the top.
 import { useId, useMemo, useState } from 'react';
 import type { Week } from '../../../../contract/week.ts';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInZone } from '../../../utils/date-format.ts';
 import { formatMinutes } from '../../../utils/duration.ts';
 import { useAddManualTime } from '../api/add-manual-time.ts';
 import { fieldOfApiError, manualTimeRange, MEMO_MAX, slotsSummary, type ManualTimeField } from '../utils/manual-time.ts';
-import { EditDialog } from './edit-dialog.tsx';
 import './edits.css';
 
 interface ManualTimeDialogProps {
@@ -145,13 +145,13 @@ export function ManualTimeDialog({ contractId, week, defaultDate, onClose, onAdd
   );
 
   return (
-    <EditDialog
+    <Dialog
       title="Add manual time"
-      onClose={() => {
-        if (!add.isPending) onClose();
-      }}
+      description="For work done away from the tracker. Manual slots have your memo and no screenshot or activity; the client sees them marked as manual."
+      onClose={onClose}
+      busy={add.isPending}
+      closeOnBackdrop={false}
       onSubmit={submit}
-      className="manual-time-dialog"
       footer={
         <>
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={add.isPending}>
@@ -163,10 +163,6 @@ export function ManualTimeDialog({ contractId, week, defaultDate, onClose, onAdd
         </>
       }
     >
-      <p className="edit-dialog__text">
-        For work done away from the tracker. Manual slots have your memo and no screenshot or activity; the client sees them
-        marked as manual.
-      </p>
       {topError && (
         <p className="edit-error" role="alert">
           {topError}
@@ -223,6 +219,6 @@ export function ManualTimeDialog({ contractId, week, defaultDate, onClose, onAdd
         </div>
       </div>
       <div aria-live="polite">{summary}</div>
-    </EditDialog>
+    </Dialog>
   );
 }

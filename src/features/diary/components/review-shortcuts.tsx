@@ -1,5 +1,5 @@
 // The review's keyboard shortcuts (opened with ?).
-import { ReviewModal } from './review-modal.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 
 const SHORTCUTS: [string[], string][] = [
   [['J', '↓'], 'Next slot'],
@@ -12,9 +12,9 @@ const SHORTCUTS: [string[], string][] = [
 
 export function ReviewShortcuts({ onClose }: { onClose: () => void }) {
   return (
-    <ReviewModal
+    <Dialog
       title="Keyboard shortcuts"
-      lead="They work anywhere on the review page, except while typing in a field."
+      description="They work anywhere on the review page, except while typing in a field."
       onClose={onClose}
       footer={
         <button type="button" className="btn btn--primary" onClick={onClose}>
@@ -37,6 +37,6 @@ export function ReviewShortcuts({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-    </ReviewModal>
+    </Dialog>
   );
 }

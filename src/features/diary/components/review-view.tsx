@@ -7,8 +7,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Link, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import type { Contract } from '../../../../contract/contracts.ts';
 import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
-import type { WeekActions } from '../../../../contract/timesheet.ts';
+import type { Timesheet } from '../../../../contract/timesheet.ts';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
+import { ApproveWeekDialog } from '../../../components/ui/approve-week-dialog.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { paths } from '../../../config/paths.ts';
 import { formatMoney } from '../../../utils/money.ts';
@@ -20,7 +21,6 @@ import { buildReviewQueue, isSuspicious, type ReviewItem, type SuspicionKind } f
 import type { TzChoice } from '../utils/time-zone-choice.ts';
 import { DisputeDialog } from './dispute-dialog.tsx';
 import { heldText, ReviewActions, slotCount } from './review-actions.tsx';
-import { ReviewApproveDialog } from './review-approve-dialog.tsx';
 import { ReviewDetail } from './review-detail.tsx';
 import { itemSpoken, itemWhen, ReviewList } from './review-list.tsx';
 import { ReviewShortcuts } from './review-shortcuts.tsx';
@@ -36,8 +36,8 @@ export interface ZoneOption {
 }
 
 export interface ReviewApproval {
-  /** What the viewer may do with the week now (the timesheet's), once loaded. */
-  actions: WeekActions | null;
+  /** The week's timesheet, once loaded: the server's amounts, and what the viewer may do now. */
+  sheet: Timesheet | null;
   pending: boolean;
   error: string | null;
   onApprove: () => Promise<unknown>;
@@ -167,7 +167,7 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
   const disputeBlocked = !isClient
     ? 'Only the client disputes slots.'
     : shown && !shown.canDispute
-      ? (approval.actions?.dispute.reason ?? 'Disputes are closed for this week.')
+      ? (approval.sheet?.actions.dispute.reason ?? 'Disputes are closed for this week.')
       : null;
 
   const select = useCallback(
@@ -284,15 +284,13 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
 
   const status = shown?.status;
   const approved = status === 'approved' || status === 'auto_approved';
-  const approveAllowed = isClient && terms !== null && status === 'in_review' && (approval.actions ? approval.actions.approve.allowed : true) && !approval.pending;
+  const approveAllowed = isClient && status === 'in_review' && approval.sheet !== null && approval.sheet.actions.approve.allowed && !approval.pending;
   const approveReason =
-    approval.actions?.approve.reason ??
+    approval.sheet?.actions.approve.reason ??
     (status === 'in_progress' || status === 'editing'
       ? 'The review opens on the Monday after the week, at 12:00 UTC, once the contractor can no longer edit it.'
       : null);
 
-  const billableSlots = shown ? shown.slots.state.filter((s) => s === 5).length : 0;
-  const heldSlots = shown ? shown.slots.state.filter((s) => s === 2).length : 0;
   const weekLabel = weekRangeLabel(week);
   const serverWeek = shown ? weekOfInstant(Date.parse(shown.now)) : null;
   const nextWeek = addWeeks(week, 1);
@@ -477,15 +475,13 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
         onClose={() => setDialog(null)}
         onCreated={onCreated}
       />
-      {dialog === 'approve' && terms && (
-        <ReviewApproveDialog
+      {dialog === 'approve' && approval.sheet && (
+        <ApproveWeekDialog
+          sheet={approval.sheet}
           weekLabel={weekLabel}
           contractorName={contract?.contractor.name ?? null}
-          billableSlots={billableSlots}
-          heldSlots={heldSlots}
-          terms={terms}
           onCancel={() => setDialog(null)}
-          onConfirm={onConfirmApproval}
+          onApprove={onConfirmApproval}
         />
       )}
       {dialog === 'shortcuts' && <ReviewShortcuts onClose={() => setDialog(null)} />}

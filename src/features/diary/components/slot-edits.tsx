@@ -4,12 +4,12 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { SlotDetail } from '../../../../contract/week.ts';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { paths } from '../../../config/paths.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useDeleteSlot } from '../api/delete-slot.ts';
 import { useEditSlotMemo } from '../api/edit-slot-memo.ts';
 import { MEMO_MAX } from '../utils/manual-time.ts';
-import { EditDialog } from './edit-dialog.tsx';
 import './edits.css';
 
 const DISPUTE_STATUS: Record<NonNullable<SlotDetail['dispute']>['status'], string> = {
@@ -168,7 +168,6 @@ export function DeleteSlot({
   onDeleted: (start: string) => void | Promise<void>;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const textId = useId();
   const remove = useDeleteSlot(contractId, {
     onDeleted: (deleted) => {
       setConfirming(false);
@@ -198,32 +197,18 @@ export function DeleteSlot({
         Delete slot
       </button>
       {confirming && (
-        <EditDialog
+        <ConfirmDialog
           title={`Delete ${range}?`}
-          role="alertdialog"
-          describedBy={textId}
-          onClose={close}
-          initialFocus=".edit-dialog__cancel"
-          footer={
-            <>
-              <button type="button" className="btn btn--secondary edit-dialog__cancel" onClick={close} disabled={remove.isPending}>
-                Keep it
-              </button>
-              <button type="button" className="btn btn--danger-solid" onClick={() => remove.mutate(start)} disabled={remove.isPending}>
-                {remove.isPending ? 'Deleting…' : 'Delete slot'}
-              </button>
-            </>
-          }
-        >
-          <p id={textId} className="edit-dialog__text">
-            Its 10 minutes go from your timesheet{hasScreenshot ? ' and its screenshot is erased' : ''}. This cannot be undone.
-          </p>
-          {remove.error && (
-            <p className="edit-error" role="alert">
-              {remove.error.message}
-            </p>
-          )}
-        </EditDialog>
+          description={`Its 10 minutes go from your timesheet${hasScreenshot ? ' and its screenshot is erased' : ''}. This cannot be undone.`}
+          confirmLabel="Delete slot"
+          pendingLabel="Deleting…"
+          cancelLabel="Keep it"
+          tone="danger"
+          pending={remove.isPending}
+          error={remove.error?.message}
+          onConfirm={() => remove.mutate(start)}
+          onCancel={close}
+        />
       )}
     </>
   );

@@ -1,12 +1,13 @@
 // The slot up close: the full screenshot, memo, window title, times in the chosen zone,
 // activity and a per-minute keyboard/mouse chart. ←/→ step through the week's slots in time
-// order, Esc closes. A native modal <dialog> makes the page behind inert; Tab is also kept
-// cycling inside. The chart (recharts) is loaded only when a lightbox first opens.
+// order, Esc or a click beside it closes (it is the shared Dialog, at nearly the whole screen).
+// The chart (recharts) is loaded only when a lightbox first opens.
 // The contractor, while the week's edits are open, edits the memo and deletes the slot here
 // (not a held one); a slot in a dispute links to it for everyone.
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Week } from '../../../../contract/week.ts';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { getSlotQueryOptions, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
 import type { DiaryLayout } from '../utils/diary-rows.ts';
@@ -29,26 +30,12 @@ interface SlotLightboxProps {
   onClose: () => void;
 }
 
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep, onClose }: SlotLightboxProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const queryClient = useQueryClient();
   const count = layout.slotStart.length;
   const zone = layout.timeZone;
-
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current!;
-    if (!dialog.open) dialog.showModal();
-    dialog.focus();
-    document.documentElement.classList.add('has-modal');
-    return () => {
-      document.documentElement.classList.remove('has-modal');
-      if (dialog.open) dialog.close();
-    };
-  }, []);
 
   const start = layout.slotStart[slot]!;
   const startIso = new Date(start).toISOString();
@@ -90,40 +77,11 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
     if (next >= 0 && next < count) onStep(next);
   };
 
-  const close = () => {
-    const dialog = dialogRef.current;
-    // Close first, so the page is no longer inert when focus returns to the card.
-    if (dialog?.open) dialog.close();
-    onClose();
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    const target = event.target as HTMLElement;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.altKey && !event.metaKey && !event.ctrlKey) {
-      if (target.closest('input, select, textarea')) return;
-      event.preventDefault();
-      step(event.key === 'ArrowLeft' ? -1 : 1);
-    } else if (event.key === 'Tab') {
-      const focusable = Array.from(dialogRef.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
-      if (focusable.length === 0) return;
-      const first = focusable[0]!;
-      const last = focusable[focusable.length - 1]!;
-      if (event.shiftKey && (document.activeElement === first || document.activeElement === dialogRef.current)) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first.focus();
-      }
-    }
-  };
-
-  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    if ((event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') || event.altKey || event.metaKey || event.ctrlKey) return;
+    if ((event.target as HTMLElement).closest('input, select, textarea')) return;
     event.preventDefault();
-    close();
+    step(event.key === 'ArrowLeft' ? -1 : 1);
   };
 
   // After a deletion the lightbox moves to the next slot; the deleted one leaves the cached
@@ -140,7 +98,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
 
   const onDeleted = () => {
     if (slot + 1 >= count) {
-      close();
+      onClose();
       return;
     }
     const next = new Date(layout.slotStart[slot + 1]!).toISOString();
@@ -161,25 +119,16 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
   const minuteLabels = Array.from({ length: 10 }, (_, m) => formatInZone(start + m * 60_000, zone, 'HH:mm'));
 
   return (
-    <dialog
-      ref={dialogRef}
+    <Dialog
+      dialogRef={dialogRef}
+      initialFocus={dialogRef}
+      size="full"
       className="lightbox"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      tabIndex={-1}
+      title={`${formatInZone(start, zone, 'EEE d MMM')}, ${range}`}
+      description={`Slot ${slot + 1} of ${count}`}
+      onClose={onClose}
       onKeyDown={onKeyDown}
-      onCancel={onCancel}
-    >
-      <div className="lightbox__bar">
-        <div className="lightbox__heading">
-          <h2 id={titleId} className="lightbox__title">
-            {formatInZone(start, zone, 'EEE d MMM')}, {range}
-          </h2>
-          <span className="lightbox__count">
-            Slot {slot + 1} of {count}
-          </span>
-        </div>
+      actions={
         <div className="lightbox__nav">
           <button type="button" className="btn btn--secondary btn--sm" onClick={() => step(-1)} disabled={slot === 0} aria-keyshortcuts="ArrowLeft">
             <span aria-hidden="true">←</span>
@@ -193,14 +142,14 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
             </span>
             <span aria-hidden="true">→</span>
           </button>
-          <button type="button" className="btn btn--ghost btn--icon" onClick={close} aria-label="Close" aria-keyshortcuts="Escape">
+          <button type="button" className="btn btn--ghost btn--icon" onClick={onClose} aria-label="Close" aria-keyshortcuts="Escape">
             <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
               <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
             </svg>
           </button>
         </div>
-      </div>
-
+      }
+    >
       <div className="lightbox__body">
         <figure className="lightbox__figure">
           {kind === 'manual' ? (
@@ -305,6 +254,6 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
           </p>
         </aside>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,12 +1,12 @@
 // The contractor's conveniences: accept every open slot, or contest them all with one reply.
 // The slots are answered one by one (the API answers per slot); the last answer closes the
 // dispute's open phase, and a failure stops the run with the server's reason.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Dispute } from '../../../../contract/disputes.ts';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 import { useAnswerSlot } from '../api/answer-slot.ts';
 import { MAX_COMMENT_LENGTH, slotCountText } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
-import { ModalDialog } from './modal-dialog.tsx';
 
 type Mode = 'accept' | 'contest';
 
@@ -40,8 +40,7 @@ function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: D
   const [error, setError] = useState('');
   const replyId = useId();
 
-  const run = async (event: FormEvent) => {
-    event.preventDefault();
+  const run = async () => {
     if (mode === 'contest' && reply.trim() === '') {
       setError('Write why this time should be paid: the admin reads it if the client does not agree.');
       return;
@@ -70,50 +69,50 @@ function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: D
 
   const n = starts.length;
   return (
-    <ModalDialog
+    <Dialog
       title={mode === 'accept' ? `Accept all ${n} open slots?` : `Contest all ${n} open slots`}
-      onClose={() => !running && onClose()}
-      initialFocus={mode === 'contest' ? 'textarea' : undefined}
+      description={
+        mode === 'accept'
+          ? `The client is refunded for ${slotCountText(n)}: they will not be paid. This cannot be undone.`
+          : 'The same reply goes with every slot. An admin reads it and decides each one.'
+      }
+      onClose={onClose}
+      busy={running}
+      closeOnBackdrop={mode === 'accept'}
+      onSubmit={() => void run()}
       footer={
         <>
-          <button type="button" className="btn btn--ghost" onClick={onClose} disabled={running}>
+          <button type="button" className="btn btn--secondary" onClick={onClose} disabled={running}>
             Cancel
           </button>
-          <button type="submit" form={`${replyId}-form`} className={mode === 'accept' ? 'btn btn--danger-solid' : 'btn btn--primary'} disabled={running}>
+          <button type="submit" className={mode === 'accept' ? 'btn btn--danger-solid' : 'btn btn--primary'} disabled={running}>
             {running ? `Answering ${Math.min(done + 1, n)} of ${n}…` : mode === 'accept' ? `Accept and refund ${slotCountText(n)}` : `Contest ${slotCountText(n)}`}
           </button>
         </>
       }
     >
-      <form id={`${replyId}-form`} onSubmit={(e) => void run(e)} noValidate>
-        {mode === 'accept' ? (
-          <p className="modal__text">
-            The client is refunded for {slotCountText(n)}: they will not be paid. This cannot be undone.
-          </p>
-        ) : (
-          <>
-            <p className="modal__text">The same reply goes with every slot. An admin reads it and decides each one.</p>
-            <label htmlFor={replyId} className="dform__label">
-              Your reply <span className="muted">(required)</span>
-            </label>
-            <textarea
-              id={replyId}
-              className="textarea"
-              rows={4}
-              maxLength={MAX_COMMENT_LENGTH}
-              value={reply}
-              onChange={(e) => setReply(e.target.value)}
-              placeholder="What you worked on in these slots, and why they should be paid"
-              aria-invalid={error && !reply.trim() ? true : undefined}
-            />
-          </>
-        )}
-        {error && (
-          <p className="dform__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </ModalDialog>
+      {mode === 'contest' && (
+        <div className="dform">
+          <label htmlFor={replyId} className="dform__label">
+            Your reply <span className="muted">(required)</span>
+          </label>
+          <textarea
+            id={replyId}
+            className="textarea"
+            rows={4}
+            maxLength={MAX_COMMENT_LENGTH}
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+            placeholder="What you worked on in these slots, and why they should be paid"
+            aria-invalid={error && !reply.trim() ? true : undefined}
+          />
+        </div>
+      )}
+      {error && (
+        <p className="dform__error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
   );
 }

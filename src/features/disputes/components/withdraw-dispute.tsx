@@ -2,11 +2,11 @@
 // money (the slots still held are paid after all; refunded ones stay refunded).
 import { useState } from 'react';
 import type { Dispute } from '../../../../contract/disputes.ts';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { formatMoney } from '../../../utils/money.ts';
 import { useWithdrawDispute } from '../api/withdraw-dispute.ts';
 import { slotCountText } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
-import { ModalDialog } from './modal-dialog.tsx';
 
 export function WithdrawDispute({ dispute }: { dispute: Dispute }) {
   const [open, setOpen] = useState(false);
@@ -25,40 +25,27 @@ export function WithdrawDispute({ dispute }: { dispute: Dispute }) {
         Withdraw dispute
       </button>
       {open && (
-        <ModalDialog
+        <ConfirmDialog
           title="Withdraw this dispute?"
-          onClose={close}
-          initialFocus=".modal__footer .btn--ghost"
-          footer={
+          description={
             <>
-              <button type="button" className="btn btn--ghost" onClick={close} disabled={withdraw.isPending}>
-                Keep the dispute
-              </button>
-              <button
-                type="button"
-                className="btn btn--danger-solid"
-                disabled={withdraw.isPending}
-                onClick={() => withdraw.mutate({ disputeId: dispute.id }, { onSuccess: () => setOpen(false) })}
-              >
-                {withdraw.isPending ? 'Withdrawing…' : 'Withdraw dispute'}
-              </button>
+              <p>
+                {undecided === 1 ? 'The slot still held becomes' : `The ${slotCountText(undecided)} still held become`} <strong>billable</strong> again
+                {dispute.heldAmount > 0 ? <> and {formatMoney(dispute.heldAmount, dispute.currency)} is paid to the contractor</> : null}.
+                {refunded > 0 && <> {refunded === 1 ? 'The slot already refunded stays' : `The ${slotCountText(refunded)} already refunded stay`} refunded.</>}
+              </p>
+              <p>This cannot be undone, and {dispute.slotCount === 1 ? 'the slot' : 'these slots'} cannot be disputed again.</p>
             </>
           }
-        >
-          <p className="modal__text">
-            {undecided === 1 ? 'The slot still held becomes' : `The ${slotCountText(undecided)} still held become`} <strong>billable</strong> again
-            {dispute.heldAmount > 0 ? <> and {formatMoney(dispute.heldAmount, dispute.currency)} is paid to the contractor</> : null}.
-            {refunded > 0 && <> {refunded === 1 ? 'The slot already refunded stays' : `The ${slotCountText(refunded)} already refunded stay`} refunded.</>}
-          </p>
-          <p className="modal__text">
-            This cannot be undone, and {dispute.slotCount === 1 ? 'the slot' : 'these slots'} cannot be disputed again.
-          </p>
-          {withdraw.error && (
-            <p className="dform__error" role="alert">
-              {problemText(withdraw.error)}
-            </p>
-          )}
-        </ModalDialog>
+          confirmLabel="Withdraw dispute"
+          pendingLabel="Withdrawing…"
+          cancelLabel="Keep the dispute"
+          tone="danger"
+          pending={withdraw.isPending}
+          error={withdraw.error ? problemText(withdraw.error) : null}
+          onConfirm={() => withdraw.mutate({ disputeId: dispute.id }, { onSuccess: () => setOpen(false) })}
+          onCancel={close}
+        />
       )}
     </>
   );

@@ -1,15 +1,16 @@
 // The top of the timesheet: where the week stands (status in words), the review countdown,
 // and for the client the Approve button, its confirmation, and the approval once it is done.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Timesheet } from '../../../../contract/timesheet.ts';
+import { ApproveWeekDialog } from '../../../components/ui/approve-week-dialog.tsx';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { formatMinutes } from '../../../utils/duration.ts';
 import { formatMoney } from '../../../utils/money.ts';
 import { browserTimeZone, zoneOffsetMinutes } from '../../../utils/time-zone.ts';
 import { useApproveWeek } from '../api/approve-week.ts';
 import { formatShortOffset } from '../utils/countdown.ts';
+import { weekRangeLabel } from '../utils/week-range.ts';
 import { isLocked, weekStatusHint } from '../utils/week-status.ts';
-import { ApproveDialog } from './approve-dialog.tsx';
 import { ReviewCountdown } from './review-countdown.tsx';
 import { WeekStatusBadge } from './week-status-badge.tsx';
 
@@ -44,6 +45,14 @@ export function ReviewPanel({ sheet, viewer, contractorName, clock, onStatusChan
     serverNow: clock,
   });
   const onPassed = useCallback(() => onStatusChange(), [onStatusChange]);
+  // The Approve button goes away with the approval: once the dialog has closed (and given focus
+  // back to that button), the keyboard moves to where the result is.
+  const approved = useRef(false);
+  useEffect(() => {
+    if (confirming || !approved.current) return;
+    approved.current = false;
+    panelRef.current?.focus();
+  }, [confirming]);
 
   const locked = isLocked(sheet.status);
   const { approval } = sheet;
@@ -107,16 +116,16 @@ export function ReviewPanel({ sheet, viewer, contractorName, clock, onStatusChan
         </div>
       )}
       {confirming && (
-        <ApproveDialog
+        <ApproveWeekDialog
           sheet={sheet}
+          weekLabel={weekRangeLabel(sheet.weekStart)}
           contractorName={contractorName}
           onCancel={() => setConfirming(false)}
           onApprove={() => {
             setConfirming(false);
             approve.reset();
             approve.mutate();
-            // The button goes away with the approval: keep the keyboard where the result is.
-            panelRef.current?.focus();
+            approved.current = true;
           }}
         />
       )}
