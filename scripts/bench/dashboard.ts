@@ -1,8 +1,10 @@
 // The dashboard: the initial route's JavaScript (gzip level 9), and the diary of a full
-// week with real screenshots in Chromium: time until the first viewport's thumbnails have
-// loaded, and the DOM's size.
+// week with real screenshots in Chromium, each figure from navigation start: the first
+// viewport's thumbnails loaded, the first click on a thumbnail that opens its lightbox, a
+// warm revisit (from the browser's cache), and the DOM's size.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -56,6 +58,14 @@ export interface DiaryFigures {
   screenshots: number;
   /** Each cold visit's time until the first viewport's thumbnails were complete (ms). */
   visits: (number | null)[];
+  /** Cold visits that click the first thumbnail as soon as it shows, each with its figures. */
+  clicks: FirstClick[];
+  /** The median (by lightbox time) of those; null when no click opened the lightbox. */
+  firstClick: FirstClick | null;
+  /** Revisits of the same page in the same browser (its cache warm), one after each timed visit. */
+  warm: WarmRevisit[];
+  /** The median (by thumbnails time) of those. */
+  warmMedian: WarmRevisit | null;
   /** The median visit's: ms from navigation start until every thumbnail in the first viewport is complete; null on error. */
   thumbnailsMs: number | null;
   thumbnailsError?: string;
@@ -207,17 +217,26 @@ async function benchDiary(dist: string, log: (msg: string) => void): Promise<Dia
     const entryJs = await staticServing(server, dist);
 
     // Cold visits (a fresh context each: empty cache); the median visit is reported, the
-    // last one also scrolls to the bottom to count the DOM.
+    // last one also scrolls to the bottom to count the DOM. Each is revisited once warm.
     const visits: Visit[] = [];
     for (let i = 0; i < VISITS; i++) {
-      log(`diary visit ${i + 1}/${VISITS}: ${url.replace(server.base, '')}`);
+      log(`diary visit ${i + 1}/${VISITS}: ${url.replace(server.base, '')}, then again from the cache`);
       visits.push(await visit(browser, server, url, i === VISITS - 1));
+    }
+    // Apart from those: a click while the first screenful still loads would slow it.
+    const clicks: FirstClick[] = [];
+    for (let i = 0; i < VISITS; i++) {
+      log(`diary visit ${i + 1}/${VISITS}: click the first thumbnail as soon as it shows`);
+      clicks.push(await clickVisit(browser, server, url));
     }
     log('review: dispute a slot and approve the week, timed from the confirming click to the change on screen');
     const reviewActions = await benchReviewActions(browser, server, w.world.contractId);
     const timed = visits.filter((v) => v.thumbnailsMs !== null).sort((a, b) => a.thumbnailsMs! - b.thumbnailsMs!);
     const median = timed[Math.floor((timed.length - 1) / 2)] ?? visits[0]!;
     const last = visits[visits.length - 1]!;
+    const opened = clicks.filter((c) => c.lightboxMs !== null).sort((a, b) => a.lightboxMs! - b.lightboxMs!);
+    const warm = visits.map((v) => v.warm).filter((w): w is WarmRevisit => !!w);
+    const warmTimed = warm.filter((w) => w.thumbnailsMs !== null).sort((a, b) => a.thumbnailsMs! - b.thumbnailsMs!);
     return {
       url: url.replace(server.base, ''),
       thumbnails,
@@ -225,6 +244,10 @@ async function benchDiary(dist: string, log: (msg: string) => void): Promise<Dia
       selector: THUMB_SELECTOR,
       screenshots: SHOTS,
       visits: visits.map((v) => v.thumbnailsMs),
+      clicks,
+      firstClick: opened[Math.floor((opened.length - 1) / 2)] ?? null,
+      warm,
+      warmMedian: warmTimed[Math.floor((warmTimed.length - 1) / 2)] ?? null,
       thumbnailsMs: median.thumbnailsMs,
       thumbnailsError: median.thumbnailsError,
       thumbnailsInViewport: median.thumbnailsInViewport,
@@ -247,8 +270,8 @@ async function benchDiary(dist: string, log: (msg: string) => void): Promise<Dia
   }
 }
 
-/** Cold visits per run (BENCH_VISITS overrides): the median one is reported. */
-const VISITS = Math.max(1, Number(process.env.BENCH_VISITS) || 3);
+/** Cold visits of each kind per run (BENCH_VISITS overrides): the median one is reported. */
+const VISITS = Math.max(1, Number(process.env.BENCH_VISITS) || 15);
 
 export interface ThumbnailServing {
   /** One GET after another: ms. */
@@ -318,7 +341,28 @@ type Visit = Pick<
   | 'domError'
   | 'thumbnailRequests'
   | 'consoleErrors'
->;
+> & { warm?: WarmRevisit };
+
+export interface WarmRevisit {
+  /** ms from navigation start until the first viewport's thumbnails were complete; null on error. */
+  thumbnailsMs: number | null;
+  error?: string;
+  /** Thumbnail requests that reached the server during the revisit (the goal: none). */
+  thumbnailsFromServer: number;
+  /** Thumbnails the page loaded, and how many of them the browser's cache served (no bytes over the wire). */
+  thumbnailsLoaded: number;
+  thumbnailsFromCache: number;
+}
+
+export interface FirstClick {
+  /** ms from navigation start: the first thumbnail visible (loaded, in the viewport). */
+  visibleMs: number | null;
+  /** ms from navigation start: the lightbox shown; null when no click opened it. */
+  lightboxMs: number | null;
+  /** Clicks the page received before the one that opened the lightbox (the goal: none). */
+  lostClicks: number | null;
+  error?: string;
+}
 
 /** One cold visit of the diary in a fresh context; `scroll` also scrolls to the bottom counting the DOM. */
 async function visit(browser: Browser, server: ApiServer, url: string, scroll: boolean): Promise<Visit> {
@@ -363,10 +407,9 @@ async function visit(browser: Browser, server: ApiServer, url: string, scroll: b
     } catch (err) {
       v.timelineError = (err as Error).message.split('\n')[0];
     }
+    v.warm = await warmRevisit(page, server, url);
     if (scroll) {
       try {
-        // The dashboard's own page, not the server's inert render of it (diary-page.ts).
-        await page.waitForFunction(() => !document.querySelector('#root > [inert]'), undefined, { timeout: 15_000 });
         await page.waitForTimeout(500);
         v.domAfterLoad = await domCount(page);
         const s = await scrollToBottom(page);
@@ -380,6 +423,92 @@ async function visit(browser: Browser, server: ApiServer, url: string, scroll: b
   } finally {
     await context.close();
   }
+}
+
+/** Counts the thumbnail requests that reach the server until `stop()`. */
+function countThumbnailRequests(server: ApiServer) {
+  let n = 0;
+  const onRequest = (req: IncomingMessage) => {
+    if (req.url?.includes('/thumbnail')) n++;
+  };
+  server.app.server.on('request', onRequest);
+  return {
+    stop: () => {
+      server.app.server.off('request', onRequest);
+      return n;
+    },
+  };
+}
+
+/**
+ * The same page opened again in the same browser once the cold visit has settled, as a reader
+ * comes back to a link: the scripts and thumbnails should come from the browser's cache.
+ */
+async function warmRevisit(page: Page, server: ApiServer, url: string): Promise<WarmRevisit> {
+  const out: WarmRevisit = { thumbnailsMs: null, thumbnailsFromServer: 0, thumbnailsLoaded: 0, thumbnailsFromCache: 0 };
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+  // Away first: a navigation to the very URL shown would be a reload, which revalidates.
+  await page.goto('about:blank');
+  const reached = countThumbnailRequests(server);
+  try {
+    const watched = viewportThumbnailsComplete(page, 15_000);
+    watched.catch(() => {});
+    await page.goto(url, { waitUntil: 'commit', timeout: 15_000 });
+    out.thumbnailsMs = (await watched).ms;
+    // A thumbnail the cache served carried no bytes over the wire (transferSize 0).
+    const sizes = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/thumbnail')).map((r) => r.transferSize),
+    );
+    out.thumbnailsLoaded = sizes.length;
+    out.thumbnailsFromCache = sizes.filter((size) => size === 0).length;
+  } catch (err) {
+    out.error = (err as Error).message.split('\n')[0];
+  } finally {
+    out.thumbnailsFromServer = reached.stop();
+  }
+  return out;
+}
+
+/**
+ * A cold visit that clicks the first thumbnail as a person would, as soon as it shows: a real
+ * mouse click at its centre (through the browser's input, so whatever lies on top receives
+ * it), again every 50 ms until the lightbox opens.
+ */
+async function clickVisit(browser: Browser, server: ApiServer, url: string): Promise<FirstClick> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const out: FirstClick = { visibleMs: null, lightboxMs: null, lostClicks: null };
+  try {
+    await context.addCookies([{ name: 'wd_session', value: server.cookie.split('=')[1]!, url: server.base }]);
+    await context.addInitScript({ content: watchFirstClick(THUMB_SELECTOR) });
+    const page = await context.newPage();
+    const tagged = (tag: string, timeout: number) =>
+      page.waitForEvent('console', { predicate: (m) => m.text().startsWith(tag), timeout }).then((m) => JSON.parse(m.text().slice(tag.length).trim()));
+    const visible = tagged(VISIBLE_TAG, 35_000) as Promise<{ ms: number; x: number; y: number }>;
+    const opened = tagged(OPENED_TAG, 45_000) as Promise<{ ms: number; clicks: number; answeredMs: number; clicksBeforeAnswer: number }>;
+    visible.catch(() => {});
+    opened.catch(() => {});
+    await page.goto(url, { waitUntil: 'commit', timeout: 15_000 });
+    const first = await visible;
+    out.visibleMs = first.ms;
+    let done = false;
+    opened.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    for (let i = 0; !done && i < 400; i++) {
+      await page.mouse.click(first.x, first.y);
+      await Promise.race([opened.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 50))]);
+    }
+    const o = await opened;
+    out.lightboxMs = o.ms;
+    // The click that the page answered (its URL names the slot, or the lightbox shows) is the last one before it.
+    out.lostClicks = Math.max(0, o.clicksBeforeAnswer - 1);
+  } catch (err) {
+    out.error = (err as Error).message.split('\n')[0];
+  } finally {
+    await context.close();
+  }
+  return out;
 }
 
 /** One visit in a throw-away context, so the server's first-request costs are not measured. */
@@ -425,6 +554,58 @@ const watchFirstViewport = (selector: string) => `(() => {
       count = inView.length;
     } else {
       console.debug(${JSON.stringify(WATCH_TAG)}, JSON.stringify({ ms: first, count }));
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+const VISIBLE_TAG = '__bench:first-thumbnail';
+const OPENED_TAG = '__bench:lightbox';
+/**
+ * The page's own watch for the first click: on every animation frame, the first thumbnail in
+ * the viewport, once loaded, is reported with its centre (ms since navigation start). Every
+ * click the page receives is stamped, and so is its answer: the router putting the slot in
+ * the URL (in the very task of the click that caused it), or a dialog on screen. The
+ * lightbox on screen is reported with the clicks received before the answer.
+ */
+const watchFirstClick = (selector: string) => `(() => {
+  const clicks = [];
+  addEventListener('click', (e) => { if (e.isTrusted) clicks.push(performance.now()); }, { capture: true });
+  let shown = false;
+  let answeredMs = null;
+  let clicksBeforeAnswer = 0;
+  const answer = () => {
+    if (answeredMs !== null) return;
+    answeredMs = performance.now();
+    clicksBeforeAnswer = clicks.length;
+  };
+  for (const name of ['pushState', 'replaceState']) {
+    const original = history[name];
+    history[name] = function (...args) {
+      const result = original.apply(this, args);
+      if (/[?&]slot=/.test(location.search)) answer();
+      return result;
+    };
+  }
+  const tick = () => {
+    const now = performance.now();
+    if (!shown) {
+      const img = [...document.querySelectorAll(${JSON.stringify(selector)})].find((i) => {
+        const r = i.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+      });
+      if (img && img.complete && img.naturalWidth > 0) {
+        const r = img.getBoundingClientRect();
+        shown = true;
+        console.debug(${JSON.stringify(VISIBLE_TAG)}, JSON.stringify({ ms: now, x: r.left + r.width / 2, y: r.top + r.height / 2 }));
+      }
+    }
+    const dialog = [...document.querySelectorAll('dialog[open], [role="dialog"]')].find((d) => d.getBoundingClientRect().width > 0);
+    if (dialog) answer();
+    if (dialog) {
+      console.debug(${JSON.stringify(OPENED_TAG)}, JSON.stringify({ ms: now, clicks: clicks.length, answeredMs, clicksBeforeAnswer }));
       return;
     }
     requestAnimationFrame(tick);
