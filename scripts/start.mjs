@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,12 +22,44 @@ function newestMtime(p) {
 const built = path.join(root, 'dist', 'index.html');
 const sources = ['src', 'contract', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
 const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > fs.statSync(built).mtimeMs;
+
+/**
+ * Builds with Vite's API, counting the dashboard's own modules as Vite transforms them against
+ * the source files there are (tests aside), so the first start shows how far the build is. Runs
+ * in a child process of its own (`--build`), so the server's parent keeps none of Vite's memory.
+ */
+async function buildDashboard() {
+  const { progressReporter } = await tsImport('../server/demo/progress.ts', import.meta.url);
+  const { build } = await import('vite');
+  const progress = progressReporter();
+  const label = 'Building the dashboard';
+  const own = ['src', 'contract'].map((d) => path.join(root, d) + path.sep);
+  const isOwn = (id) => own.some((d) => id.startsWith(d)) && !/[\\/]__tests__[\\/]|\.test\.tsx?$/.test(id);
+  const total = own.flatMap((d) => fs.readdirSync(d, { recursive: true }).map((f) => path.join(d, String(f)))).filter((f) => /\.(tsx?|css)$/.test(f) && isOwn(f)).length;
+  const seen = new Set();
+  progress(label, 0, total);
+  const counter = {
+    name: 'workdiary:build-progress',
+    transform(_code, id) {
+      const file = id.split('?')[0];
+      if (!isOwn(file) || seen.has(file)) return;
+      seen.add(file);
+      progress(label, Math.min(seen.size, total - 1), total);
+    },
+    buildEnd: () => progress(label, total, total),
+    // Writing, then compressing every file at the highest levels (vite.config.ts): no count to show
+    writeBundle: () => console.log('Writing and compressing the dashboard…'),
+  };
+  await build({ root, logLevel: 'warn', plugins: [counter] });
+  console.log('Dashboard built.');
+}
+
+if (process.argv[2] === '--build') {
+  await buildDashboard();
+  process.exit(0);
+}
 if (stale) {
-  console.log('Building the dashboard…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -35,7 +35,8 @@ async function main() {
   let password = '';
   if (config.demo) {
     const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./demo/seed.ts');
-    const result = await seedDemo(database, blobs, clock, (m) => console.log(m));
+    const { progressReporter } = await import('./demo/progress.ts');
+    const result = await seedDemo(database, blobs, clock, (m) => console.log(m), { progress: progressReporter() });
     console.log(`demo: ${result.firstRun ? 'seeded' : 'brought up to date'}, ${result.slotsAdded} slots added`);
     accounts = DEMO_ACCOUNTS;
     password = DEMO_PASSWORD;

@@ -27,6 +27,7 @@ export async function renderShots(
   blobs: BlobStore,
   jobs: readonly ShotJob[],
   concurrency: number,
+  onImage: (done: number, total: number) => void = () => {},
 ): Promise<{ images: Map<string, StoredImage>; stats: RenderStats }> {
   const unique = new Map<string, ShotJob>();
   for (const j of jobs) unique.set(jobKey(j), j);
@@ -51,6 +52,7 @@ export async function renderShots(
   };
   const images = new Map<string, StoredImage>();
   let next = 0;
+  onImage(0, queue.length);
   const worker = async () => {
     const screen = newScreenBuffer();
     const small = newThumbBuffer();
@@ -75,6 +77,7 @@ export async function renderShots(
         thumbBytes: thumb.length,
       });
       stats.images++;
+      onImage(stats.images, queue.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

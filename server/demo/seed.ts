@@ -11,6 +11,7 @@ import { hashPassword } from '../lib/password.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { type DemoKey, DEMO_TIME_ZONES, planSlots, type PlannedSlot } from './plan.ts';
 import { jobKey, renderShots, type ShotJob } from './render.ts';
+import type { Progress } from './progress.ts';
 import { PEOPLE } from './scenes/catalog.ts';
 import { seedDemoReview } from './review.ts';
 
@@ -117,6 +118,8 @@ export interface SeedOptions {
    * The high-water mark still moves, so the other contracts then miss that stretch for good.
    */
   contracts?: readonly DemoKey[];
+  /** Told how far the drawing and the writing have come. */
+  progress?: Progress;
 }
 
 const SLOT_BATCH = 200;
@@ -223,11 +226,15 @@ export async function seedDemo(
 
   // Render and store the images
   const concurrency = options.concurrency ?? Math.min(16, Math.max(4, 2 * (os.availableParallelism?.() ?? os.cpus().length)));
-  const { images, stats } = await renderShots(blobs, jobs, concurrency);
+  const progress = options.progress ?? (() => {});
+  const { images, stats } = await renderShots(blobs, jobs, concurrency, (done, total) => progress('Drawing the demo screenshots', done, total));
   const tRender = performance.now();
 
   // Write the rows
   let slotsAdded = 0;
+  const slotCount = planned.reduce((n, p) => n + p.slots.length, 0);
+  let slotsWritten = 0;
+  progress('Writing the demo slots', 0, slotCount);
   await db.transaction(async (tx) => {
     for (const { c, slots: ps } of planned) {
       const shotRows = new Map<string, typeof screenshots.$inferInsert>();
@@ -264,6 +271,8 @@ export async function seedDemo(
           .onConflictDoNothing()
           .returning({ start: slots.start });
         slotsAdded += added.length;
+        slotsWritten += Math.min(SLOT_BATCH, slotRows.length - i);
+        progress('Writing the demo slots', slotsWritten, slotCount);
       }
     }
     // Identical screenshots within a contract: every slot sharing one is flagged

@@ -47,12 +47,13 @@ let blobs: BlobStore;
 let first: Awaited<ReturnType<typeof seedDemo>>;
 let rows: SlotRow[];
 const logs: string[] = [];
+const reported: { label: string; done: number; total: number }[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workdiary-demo-'));
   db = await openDatabase({});
   blobs = diskBlobStore(path.join(dir, 'blobs'));
-  first = await seedDemo(db, blobs, fixedClock(NOW), (m) => logs.push(m));
+  first = await seedDemo(db, blobs, fixedClock(NOW), (m) => logs.push(m), { progress: (label, done, total) => reported.push({ label, done, total }) });
   rows = await db.query<SlotRow>(SLOTS_SQL);
 }, 180_000);
 
@@ -70,6 +71,22 @@ describe('the demo, seeded on a Monday afternoon', () => {
     expect(first.seededUntil.toISOString()).toBe('2026-03-02T15:00:00.000Z');
     expect(first.slotsAdded).toBe(rows.length);
     expect(rows.length).toBeGreaterThan(900);
+  });
+
+  it('tells how far the drawing and the writing have come, up to every screenshot and slot', async () => {
+    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from screenshots`);
+    const steps = [...new Set(reported.map((r) => r.label))];
+    expect(steps).toEqual(['Drawing the demo screenshots', 'Writing the demo slots']);
+    for (const step of steps) {
+      const mine = reported.filter((r) => r.label === step);
+      expect(mine[0]!.done).toBe(0);
+      expect(mine.map((r) => r.done)).toEqual([...mine.map((r) => r.done)].sort((a, b) => a - b));
+      expect(mine.at(-1)!.done).toBe(mine.at(-1)!.total);
+    }
+    const drawn = reported.filter((r) => r.label === 'Drawing the demo screenshots');
+    expect(drawn.length).toBeGreaterThan(100);
+    expect(drawn.at(-1)!.total).toBe(n);
+    expect(reported.at(-1)!.total).toBe(rows.length);
   });
 
   it('has the demo accounts, each logging in with the demo password', async () => {
