@@ -3,6 +3,7 @@
 // leaves out: Tab cycles inside (else it walks out to the browser's own toolbar), a click on the
 // backdrop closes where nothing typed would be lost, and focus goes back to what opened it.
 import {
+  Children,
   useId,
   useLayoutEffect,
   useRef,
@@ -162,7 +163,7 @@ export function Dialog({
         </div>
         {actions && <div className="dialog__actions">{actions}</div>}
       </div>
-      {children && <div className="dialog__body">{children}</div>}
+      {Children.toArray(children).length > 0 && <div className="dialog__body">{children}</div>}
       {footer && <div className="dialog__footer">{footer}</div>}
     </>
   );

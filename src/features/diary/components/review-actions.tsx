@@ -5,7 +5,7 @@ import { formatMoney } from '../../../utils/money.ts';
 import { FlagIcon } from './review-list.tsx';
 
 /** An amount over slots, in minor units: slots × hourly rate ÷ 6, rounded once, half up. */
-export const slotsAmount = (slots: number, hourlyRate: number) => Math.floor((slots * hourlyRate + 3) / 6);
+const slotsAmount = (slots: number, hourlyRate: number) => Math.floor((slots * hourlyRate + 3) / 6);
 
 export const slotCount = (n: number) => (n === 1 ? '1 slot' : `${n} slots`);
 

@@ -3,6 +3,7 @@
 // dispute's open phase, and a failure stops the run with the server's reason.
 import { useId, useState } from 'react';
 import type { Dispute } from '../../../../contract/disputes.ts';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { useAnswerSlot } from '../api/answer-slot.ts';
 import { MAX_COMMENT_LENGTH, slotCountText } from '../utils/dispute-labels.ts';
@@ -68,46 +69,56 @@ function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: D
   };
 
   const n = starts.length;
+  const progress = `Answering ${Math.min(done + 1, n)} of ${n}…`;
+  if (mode === 'accept') {
+    return (
+      <ConfirmDialog
+        title={`Accept all ${n} open slots?`}
+        description={`The client is refunded for ${slotCountText(n)}: they will not be paid. This cannot be undone.`}
+        confirmLabel={`Accept and refund ${slotCountText(n)}`}
+        pendingLabel={progress}
+        tone="danger"
+        pending={running}
+        error={error || null}
+        onConfirm={() => void run()}
+        onCancel={onClose}
+      />
+    );
+  }
   return (
     <Dialog
-      title={mode === 'accept' ? `Accept all ${n} open slots?` : `Contest all ${n} open slots`}
-      description={
-        mode === 'accept'
-          ? `The client is refunded for ${slotCountText(n)}: they will not be paid. This cannot be undone.`
-          : 'The same reply goes with every slot. An admin reads it and decides each one.'
-      }
+      title={`Contest all ${n} open slots`}
+      description="The same reply goes with every slot. An admin reads it and decides each one."
       onClose={onClose}
       busy={running}
-      closeOnBackdrop={mode === 'accept'}
+      closeOnBackdrop={false}
       onSubmit={() => void run()}
       footer={
         <>
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={running}>
             Cancel
           </button>
-          <button type="submit" className={mode === 'accept' ? 'btn btn--danger-solid' : 'btn btn--primary'} disabled={running}>
-            {running ? `Answering ${Math.min(done + 1, n)} of ${n}…` : mode === 'accept' ? `Accept and refund ${slotCountText(n)}` : `Contest ${slotCountText(n)}`}
+          <button type="submit" className="btn btn--primary" disabled={running}>
+            {running ? progress : `Contest ${slotCountText(n)}`}
           </button>
         </>
       }
     >
-      {mode === 'contest' && (
-        <div className="dform">
-          <label htmlFor={replyId} className="dform__label">
-            Your reply <span className="muted">(required)</span>
-          </label>
-          <textarea
-            id={replyId}
-            className="textarea"
-            rows={4}
-            maxLength={MAX_COMMENT_LENGTH}
-            value={reply}
-            onChange={(e) => setReply(e.target.value)}
-            placeholder="What you worked on in these slots, and why they should be paid"
-            aria-invalid={error && !reply.trim() ? true : undefined}
-          />
-        </div>
-      )}
+      <div className="dform">
+        <label htmlFor={replyId} className="dform__label">
+          Your reply <span className="muted">(required)</span>
+        </label>
+        <textarea
+          id={replyId}
+          className="textarea"
+          rows={4}
+          maxLength={MAX_COMMENT_LENGTH}
+          value={reply}
+          onChange={(e) => setReply(e.target.value)}
+          placeholder="What you worked on in these slots, and why they should be paid"
+          aria-invalid={error && !reply.trim() ? true : undefined}
+        />
+      </div>
       {error && (
         <p className="dform__error" role="alert">
           {error}
