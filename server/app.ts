@@ -22,16 +22,7 @@ import { API_DOCS_CSP, securityPlugin } from './lib/security-headers.ts';
 import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
 import { HttpProblem, RETRY_AFTER_SECONDS, sendProblem } from './lib/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db/outage.ts';
-import { authRoutes } from './routes/auth.ts';
-import { contractRoutes } from './routes/contracts.ts';
-import { weekRoutes } from './routes/weeks.ts';
-import { disputeRoutes } from './routes/disputes.ts';
-import { slotRoutes } from './routes/slots.ts';
-import { slotEditRoutes } from './routes/slot-edits.ts';
-import { timesheetRoutes } from './routes/timesheets.ts';
-import { healthRoutes } from './routes/health.ts';
-import { trackerRoutes } from './routes/trackers.ts';
-import { ingestRoutes } from './routes/ingest.ts';
+import { apiRoutes } from './routes/api.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
 
 /** The settings the app itself reads (the rest of Config is main.ts's). */
@@ -163,22 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
   await app.register(authPlugin);
 
-  await app.register(
-    async (api) => {
-      await api.register(healthRoutes);
-      await api.register(authRoutes);
-      await api.register(contractRoutes);
-      await api.register(weekRoutes);
-      await api.register(slotRoutes);
-      await api.register(slotEditRoutes);
-      await api.register(timesheetRoutes);
-      await api.register(disputeRoutes);
-      await api.register(trackerRoutes);
-      await api.register(ingestRoutes);
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    },
-    { prefix: '/api' },
-  );
+  await app.register(apiRoutes, { prefix: '/api' });
 
   const staticDir = opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

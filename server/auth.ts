@@ -1,6 +1,7 @@
-// Who is asking: the session cookie, resolved once per request. Routes declare whether
-// they need a user; without one the answer is 401. The tracker's routes take a bearer token
-// instead (and only they do): `authenticateTracker` is their onRequest hook.
+// Who is asking. Every API route takes a session cookie unless its schema's `security` says
+// otherwise: `[]` for a public route, the tracker scheme for the tracker's routes, which take
+// a bearer token instead (`authenticateTracker` is their onRequest hook). `authenticateSession`
+// is the API folder's one hook: it answers 401 without a session, so a route finds `req.user`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { User } from './data/users.ts';
@@ -12,34 +13,41 @@ export const SESSION_COOKIE = 'wd_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    user: User | null;
+    /** The session's user, on every route that takes a session (authenticateSession saw to it). */
+    user: User;
+    /** The tracker, on the tracker's routes (authenticateTracker saw to it). */
     tracker: TrackerIdentity | null;
   }
 }
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
-  app.decorateRequest('user', null);
+  app.decorateRequest('user', null as unknown as User);
   app.decorateRequest('tracker', null);
-  app.addHook('onRequest', async (req) => {
-    // Only the API needs to know who asks; the dashboard's files (sent with the cookie too) do not.
-    if (!req.url.startsWith('/api/')) return;
-    // Nor do the routes documented as public (security: []): health must answer at once while
-    // the database hangs, whatever cookie a browser sends along.
-    if ((req.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
-    req.user = await sessionUser(app, req);
-  });
 });
+
+/** Whether the route takes a session: not when documented as public (security: []) or as the tracker's. */
+function takesSession(req: FastifyRequest): boolean {
+  const security = (req.routeOptions.schema as { security?: Record<string, unknown>[] } | undefined)?.security;
+  return !security || !(security.length === 0 || security.some((s) => 'tracker' in s));
+}
+
+/**
+ * onRequest hook of the API's routes: the session's user, or 401 before anything else is read.
+ * A public route never asks: health must answer at once while the database hangs, whatever
+ * cookie a browser sends along.
+ */
+export async function authenticateSession(this: FastifyInstance, req: FastifyRequest): Promise<void> {
+  if (!takesSession(req)) return;
+  const user = await sessionUser(this, req);
+  if (!user) throw new HttpProblem(401, 'Sign in first: this needs a session. POST /api/auth/login with your email and password.');
+  req.user = user;
+}
 
 /** The user of the request's session cookie, or null (no cookie, a malformed one, or an ended session). */
 export async function sessionUser(app: FastifyInstance, req: FastifyRequest): Promise<User | null> {
   const token = req.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) return null;
   return findSessionUser(app.deps.database, token, app.deps.clock.now());
-}
-
-export function requireUser(req: FastifyRequest): User {
-  if (!req.user) throw new HttpProblem(401, 'Sign in first: this needs a session. POST /api/auth/login with your email and password.');
-  return req.user;
 }
 
 /** `wdt_` + 32 random bytes in base64url. */

@@ -13,8 +13,9 @@ import { diskBlobStore } from '../../server/storage/blob-store.ts';
 import { findWeekSlots } from '../../server/data/slots.ts';
 import { findVisibleContract } from '../../server/data/contracts.ts';
 import { findWeekContext } from '../../server/data/weeks.ts';
-import { findSessionUser, findUserForLogin } from '../../server/data/users.ts';
-import { buildVisibleWeek } from '../../server/services/week-service.ts';
+import { findSessionUser, findUserForLogin, type User } from '../../server/data/users.ts';
+import { weekPayload } from '../../server/services/week-service.ts';
+import { loadWeekState } from '../../server/services/week-state.ts';
 import { parseWeekKey, addWeeks } from '../../server/domain/week.ts';
 import type { Week } from '../../contract/week.ts';
 import { BENCH, type BenchWorld } from './data.ts';
@@ -157,13 +158,20 @@ export async function concurrentHttp(client: LoadClient, server: ApiServer, worl
   );
 }
 
-/** The floor: the route's work (buildVisibleWeek, its two queries included) + JSON.stringify, in process. */
+/** The week route's work in process: the contract's access check, then the week's two reads at once and the payload. */
+async function weekOf(database: Database, user: User, contractId: string, weekStart: Date, now: Date): Promise<Week> {
+  const contract = await findVisibleContract(database, user, contractId);
+  if (!contract) throw new Error('the bench client cannot see the measured contract');
+  return weekPayload(await loadWeekState(database, contract, weekStart, now), user, 'UTC', now);
+}
+
+/** The floor: the route's work (weekOf, its three queries included) + JSON.stringify, in process. */
 export async function floorLoad(database: Database, world: BenchWorld, clients: number, durationMs: number) {
   const { user } = await loadContract(database, world);
   const weekStart = parseWeekKey(BENCH.week);
   const now = new Date(BENCH.now);
   const op = async () => {
-    const week = (await buildVisibleWeek(database, user, world.contractId, weekStart, 'UTC', now))!;
+    const week = await weekOf(database, user, world.contractId, weekStart, now);
     const body = JSON.stringify(week);
     return { ok: week.slots.offset.length > 0, bytes: body.length };
   };
@@ -182,10 +190,10 @@ async function loadContract(database: Database, world: BenchWorld) {
 export interface Breakdown {
   /** p50 / p99 ms of each step of one request, measured alone, one after the other. */
   sessionQuery: Summary;
-  /** The contract (with the access check), its approval, terms changes and disputed slots. */
+  /** The week's approval, terms changes and disputed slots. */
   contextQuery: Summary;
   weekQuery: Summary;
-  /** buildVisibleWeek: both queries at once, then the payload. */
+  /** weekOf: the access check, then both reads at once, then the payload. */
   buildWeek: Summary;
   stringify: Summary;
   gzip: Summary;
@@ -202,13 +210,13 @@ export async function breakdown(database: Database, world: BenchWorld, server: A
   const now = new Date(BENCH.now);
   const time = async (op: () => unknown) =>
     summarize((await sequential(async () => ({ ok: (await op(), true), bytes: 0 }), n, Math.min(20, n))).latencies);
-  const week = (await buildVisibleWeek(database, user, world.contractId, weekStart, 'UTC', now))!;
+  const week = await weekOf(database, user, world.contractId, weekStart, now);
   const json = JSON.stringify(week);
   const out: Breakdown = {
     sessionQuery: await time(() => findSessionUser(database, token, now)),
-    contextQuery: await time(() => findWeekContext(database, world.contractId, weekStart, weekEnd, user)),
+    contextQuery: await time(() => findWeekContext(database, world.contractId, weekStart, weekEnd)),
     weekQuery: await time(() => findWeekSlots(database, world.contractId, weekStart, weekEnd)),
-    buildWeek: await time(() => buildVisibleWeek(database, user, world.contractId, weekStart, 'UTC', now)),
+    buildWeek: await time(() => weekOf(database, user, world.contractId, weekStart, now)),
     stringify: await time(() => JSON.stringify(week)),
     gzip: await time(() => zlib.gzipSync(json)),
     brotli4: await time(() => zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })),

@@ -1,23 +1,28 @@
+// Contracts and who may see them. Every run-time query of the server is a function in
+// server/data/ with a declared row type; its text is a constant, so PostgreSQL keeps it as one
+// named prepared statement (db/client.ts).
 import type { Queryable } from '../db/client.ts';
 import type { Contract } from '../../contract/contracts.ts';
+import type { User } from './users.ts';
 
 /**
  * A contract as stored. Its rate, cap and manual-time flag are the terms it started with;
- * changes live in contract_terms (see services/week-state.ts for the terms of a week).
+ * changes live in contract_terms (domain/terms.ts `termsForWeek` gives the terms of a week).
  */
 export type ContractRow = Omit<Contract, 'nextTerms'>;
-import type { User } from './users.ts';
 
-/** The visibility rule, in SQL: a client sees their company's, a contractor their own, an admin all. */
-export function visibleTo(user: User, params: unknown[]): string {
-  if (user.role === 'admin') return 'true';
-  if (user.role === 'client') {
-    params.push(user.companyId);
-    return `k.company_id = $${params.length}`;
-  }
-  params.push(user.id);
-  return `k.contractor_id = $${params.length}`;
-}
+/**
+ * The visibility rule as SQL over the contracts alias `k`, from three parameters starting at
+ * `$at` (viewerParams gives them). One text for every role: one prepared statement, not three.
+ */
+export const visibleTo = (k: string, at: number) => `(${k}.company_id = $${at} or ${k}.contractor_id = $${at + 1} or $${at + 2}::boolean)`;
+
+/** visibleTo's parameters: a client sees their company's contracts, a contractor their own, an admin all. */
+export const viewerParams = (user: User): [string | null, string | null, boolean] => [
+  user.role === 'client' ? user.companyId : null,
+  user.role === 'contractor' ? user.id : null,
+  user.role === 'admin',
+];
 
 /** The contract columns as a ContractRow, from `contracts k` joined to its company `c` and contractor `u`. */
 export const CONTRACT_COLUMNS = `
@@ -25,23 +30,31 @@ export const CONTRACT_COLUMNS = `
   k.manual_time_allowed as "manualTimeAllowed", k.time_zone as "timeZone", k.status,
   json_build_object('id', c.id, 'name', c.name) as company,
   json_build_object('id', u.id, 'name', u.name, 'email', u.email) as contractor`;
-export const CONTRACT_FROM = `contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;
+const CONTRACT_FROM = `contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;
 
 const SELECT = `select ${CONTRACT_COLUMNS} from ${CONTRACT_FROM}`;
 
-export async function findVisibleContracts(database: Queryable, user: User): Promise<ContractRow[]> {
-  const params: unknown[] = [];
-  return database.query<ContractRow>(`${SELECT} where ${visibleTo(user, params)} order by c.name, k.title`, params);
+export async function findVisibleContracts(q: Queryable, user: User): Promise<ContractRow[]> {
+  return q.query<ContractRow>(`${SELECT} where ${visibleTo('k', 1)} order by c.name, k.title`, viewerParams(user));
 }
 
 /** The contract, or null when it does not exist or the user may not see it (both answer 404). */
-export async function findVisibleContract(database: Queryable, user: User, contractId: string): Promise<ContractRow | null> {
-  const params: unknown[] = [contractId];
-  const rows = await database.query<ContractRow>(`${SELECT} where k.id = $1 and ${visibleTo(user, params)}`, params);
+export async function findVisibleContract(q: Queryable, user: User, contractId: string): Promise<ContractRow | null> {
+  const rows = await q.query<ContractRow>(`${SELECT} where k.id = $1 and ${visibleTo('k', 2)}`, [contractId, ...viewerParams(user)]);
   return rows[0] ?? null;
 }
 
 /** Contracts by id, whoever may see them: for the server's own sweeps. */
-export async function findContractsById(database: Queryable, ids: string[]): Promise<ContractRow[]> {
-  return database.query<ContractRow>(`${SELECT} where k.id = any($1::uuid[])`, [ids]);
+export async function findContractsById(q: Queryable, ids: string[]): Promise<ContractRow[]> {
+  return q.query<ContractRow>(`${SELECT} where k.id = any($1::uuid[])`, [ids]);
+}
+
+/** Every contract's id, in a stable order (the orphan sweep walks their blob folders). */
+export async function findContractIds(q: Queryable): Promise<string[]> {
+  return (await q.query<{ id: string }>(`select id from contracts order by id`)).map((r) => r.id);
+}
+
+/** Locks the contract's row until the transaction ends: changes to its terms queue behind each other. */
+export async function lockContract(tx: Queryable, contractId: string): Promise<void> {
+  await tx.query(`select 1 from contracts where id = $1 for update`, [contractId]);
 }

@@ -1,10 +1,9 @@
-// Disputes, their slots and their threads. Visibility follows the contract's: a client sees
-// the disputes of their company's contracts, a contractor those on their own contracts, an
-// admin all; a dispute the user may not see is not found.
+// Disputes. Visibility follows the contract's: a client sees the disputes of their company's
+// contracts, a contractor those on their own contracts, an admin all; a dispute the user may
+// not see is not found. Their slots and threads are in dispute-slots.ts.
 import type { Queryable } from '../db/client.ts';
-import type { DisputeReason, DisputeSlotStatus, DisputeStatus } from '../../contract/disputes.ts';
-import type { SlotKind } from '../../contract/week.ts';
-import { visibleTo } from './contracts.ts';
+import type { DisputeReason, DisputeStatus } from '../../contract/disputes.ts';
+import { viewerParams, visibleTo } from './contracts.ts';
 import type { User } from './users.ts';
 
 export interface DisputeRow {
@@ -32,7 +31,7 @@ export interface DisputeRow {
   hourlyRate: number;
 }
 
-// The week's rate, as termsOfWeek reads it: the approval's terms, else the latest change at or
+// The week's rate, as termsForWeek gives it: the approval's terms, else the latest change at or
 // before the week's Monday, else the contract's own.
 const SELECT = `
   select d.id, d.contract_id as "contractId", k.title as "contractTitle", k.currency,
@@ -70,8 +69,7 @@ const toRow = (r: DisputeRow): DisputeRow => ({
 
 /** The dispute, or null when it does not exist or the user may not see it (both answer 404). */
 export async function findVisibleDispute(q: Queryable, user: User, disputeId: string): Promise<DisputeRow | null> {
-  const params: unknown[] = [disputeId];
-  const rows = await q.query<DisputeRow>(`${SELECT} where d.id = $1 and ${visibleTo(user, params)}`, params);
+  const rows = await q.query<DisputeRow>(`${SELECT} where d.id = $1 and ${visibleTo('k', 2)}`, [disputeId, ...viewerParams(user)]);
   return rows[0] ? toRow(rows[0]) : null;
 }
 
@@ -83,23 +81,22 @@ export interface DisputeFilter {
   order: 'oldest' | 'newest';
 }
 
+// Each filter is off when its parameter is null: one statement text for every combination.
+const LIST_WHERE = `where ${visibleTo('k', 1)} and ($4::uuid is null or d.contract_id = $4)
+    and ($5::timestamptz is null or d.week_start = $5) and ($6::text[] is null or d.status = any($6::text[]))`;
+const LIST = {
+  oldest: `${SELECT} ${LIST_WHERE} order by d.created_at asc, d.id asc`,
+  newest: `${SELECT} ${LIST_WHERE} order by d.created_at desc, d.id desc`,
+};
+
 export async function listVisibleDisputes(q: Queryable, user: User, filter: DisputeFilter): Promise<DisputeRow[]> {
-  const params: unknown[] = [];
-  const where = [visibleTo(user, params)];
-  if (filter.contractId) {
-    params.push(filter.contractId);
-    where.push(`d.contract_id = $${params.length}`);
-  }
-  if (filter.weekStart) {
-    params.push(filter.weekStart);
-    where.push(`d.week_start = $${params.length}`);
-  }
-  if (filter.statuses && filter.statuses.length > 0) {
-    params.push(filter.statuses);
-    where.push(`d.status = any($${params.length}::text[])`);
-  }
-  const dir = filter.order === 'oldest' ? 'asc' : 'desc';
-  const rows = await q.query<DisputeRow>(`${SELECT} where ${where.join(' and ')} order by d.created_at ${dir}, d.id ${dir}`, params);
+  const statuses = filter.statuses && filter.statuses.length > 0 ? filter.statuses : null;
+  const rows = await q.query<DisputeRow>(LIST[filter.order], [
+    ...viewerParams(user),
+    filter.contractId ?? null,
+    filter.weekStart ?? null,
+    statuses,
+  ]);
   return rows.map(toRow);
 }
 
@@ -111,55 +108,6 @@ export async function lockDispute(tx: Queryable, disputeId: string): Promise<{ s
   );
   const r = rows[0];
   return r ? { status: r.status, answerDue: new Date(r.answerDue) } : null;
-}
-
-export interface DisputeSlotRow {
-  start: Date;
-  status: DisputeSlotStatus;
-  kind: SlotKind;
-  activeMinutes: number;
-  memo: string;
-  windowTitle: string;
-  hasScreenshot: boolean;
-  duplicate: boolean;
-  deleted: boolean;
-  reply: string | null;
-  answeredAt: Date | null;
-  resolvedAt: Date | null;
-  resolvedBy: { id: string; name: string } | null;
-  resolutionNote: string | null;
-}
-
-/** A dispute's slots with their facts, in time order. */
-export async function findDisputeSlots(q: Queryable, disputeId: string): Promise<DisputeSlotRow[]> {
-  const rows = await q.query<DisputeSlotRow>(
-    `select x.slot_start as start, x.status, s.kind, s.active_minutes as "activeMinutes", s.memo,
-            s.window_title as "windowTitle", s.screenshot_sha256 is not null as "hasScreenshot", s.duplicate,
-            s.deleted_at is not null as deleted, x.reply, x.answered_at as "answeredAt", x.resolved_at as "resolvedAt",
-            case when r.id is null then null else json_build_object('id', r.id, 'name', r.name) end as "resolvedBy",
-            x.resolution_note as "resolutionNote"
-       from dispute_slots x
-       join slots s on s.contract_id = x.contract_id and s.start = x.slot_start
-       left join users r on r.id = x.resolved_by
-      where x.dispute_id = $1
-      order by x.slot_start`,
-    [disputeId],
-  );
-  return rows.map((r) => ({
-    ...r,
-    start: new Date(r.start),
-    answeredAt: r.answeredAt ? new Date(r.answeredAt) : null,
-    resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null,
-  }));
-}
-
-/** Just the statuses of a dispute's slots, in time order (for the state machine). */
-export async function findDisputeSlotStatuses(q: Queryable, disputeId: string): Promise<{ start: Date; status: DisputeSlotStatus }[]> {
-  const rows = await q.query<{ start: Date; status: DisputeSlotStatus }>(
-    `select slot_start as start, status from dispute_slots where dispute_id = $1 order by slot_start`,
-    [disputeId],
-  );
-  return rows.map((r) => ({ start: new Date(r.start), status: r.status }));
 }
 
 export interface NewDispute {
@@ -199,112 +147,30 @@ export async function setDisputeStatus(
   );
 }
 
-export async function setSlotAnswer(
-  tx: Queryable,
-  disputeId: string,
-  start: Date,
-  a: { status: 'accepted' | 'contested'; reply: string; answeredAt: Date },
-): Promise<void> {
-  await tx.query(
-    `update dispute_slots set status = $3, reply = $4, answered_at = $5 where dispute_id = $1 and slot_start = $2`,
-    [disputeId, start, a.status, a.reply, a.answeredAt],
-  );
-}
-
-export async function setSlotResolution(
-  tx: Queryable,
-  disputeId: string,
-  start: Date,
-  r: { status: 'resolved_client' | 'resolved_contractor'; note: string; resolvedBy: string; resolvedAt: Date },
-): Promise<void> {
-  await tx.query(
-    `update dispute_slots set status = $3, resolution_note = $4, resolved_by = $5, resolved_at = $6
-      where dispute_id = $1 and slot_start = $2`,
-    [disputeId, start, r.status, r.note, r.resolvedBy, r.resolvedAt],
-  );
-}
-
-/** Withdraws the undecided (open or contested) slots; returns their starts. */
-export async function withdrawUndecidedSlots(tx: Queryable, disputeId: string): Promise<Date[]> {
-  const rows = await tx.query<{ start: Date }>(
-    `update dispute_slots set status = 'withdrawn'
-      where dispute_id = $1 and status in ('open', 'contested')
-      returning slot_start as start`,
-    [disputeId],
-  );
-  return rows.map((r) => new Date(r.start)).sort((a, b) => a.getTime() - b.getTime());
-}
-
-export async function insertComment(tx: Queryable, c: { disputeId: string; authorId: string; body: string; createdAt: Date }): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
-    `insert into dispute_comments (dispute_id, author_id, body, created_at) values ($1, $2, $3, $4) returning id`,
-    [c.disputeId, c.authorId, c.body, c.createdAt],
-  );
-  return row!.id;
-}
-
-export interface CommentRow {
-  id: string;
-  author: { id: string; name: string; role: 'client' | 'contractor' | 'admin' };
-  body: string;
-  createdAt: Date;
-}
-
-/** A dispute's thread, oldest first. */
-export async function findDisputeComments(q: Queryable, disputeId: string): Promise<CommentRow[]> {
-  const rows = await q.query<CommentRow>(
-    `select m.id, json_build_object('id', u.id, 'name', u.name, 'role', u.role) as author, m.body, m.created_at as "createdAt"
-       from dispute_comments m join users u on u.id = m.author_id
-      where m.dispute_id = $1
-      order by m.created_at, m.id`,
-    [disputeId],
-  );
-  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
-}
-
 /**
- * Escalates the open disputes whose answer window has closed (all of them, or one), with their
- * audit rows, in one statement: safe when several API instances run it at once (a dispute
- * another statement escalated first no longer matches `status = 'open'`). Returns their ids.
+ * Escalates the open disputes (all, or one) whose answer window closed at or before `now`. Safe when several
+ * sweeps run it at once: a dispute another transaction escalated first no longer matches
+ * `status = 'open'`. Returns what the audit trail records of each.
  */
-export async function escalateOverdue(q: Queryable, now: Date, disputeId?: string): Promise<string[]> {
-  const params: unknown[] = [now];
-  let only = '';
-  if (disputeId) {
-    params.push(disputeId);
-    only = `and id = $2`;
-  }
-  const rows = await q.query<{ id: string }>(
-    `with escalated as (
-       update disputes set status = 'escalated', escalated_at = answer_due
-        where status = 'open' and answer_due <= $1 ${only}
-        returning id, contract_id, week_start, answer_due
-     ), audited as (
-       insert into audit_log (at, actor_id, action, contract_id, week_start, dispute_id, subject, before, after)
-       select e.answer_due, null, 'dispute.escalated', e.contract_id, e.week_start, e.id, null,
-              '{"status":"open"}'::jsonb, '{"status":"escalated","reason":"no answer within 3 days"}'::jsonb
-         from escalated e
-     )
-     select id from escalated`,
-    params,
+export async function escalateOverdue(
+  tx: Queryable,
+  now: Date,
+  disputeId?: string,
+): Promise<{ id: string; contractId: string; weekStart: Date; answerDue: Date }[]> {
+  const rows = await tx.query<{ id: string; contractId: string; weekStart: Date | string; answerDue: Date | string }>(
+    `update disputes set status = 'escalated', escalated_at = answer_due
+      where status = 'open' and answer_due <= $1 and ($2::uuid is null or id = $2)
+      returning id, contract_id as "contractId", week_start as "weekStart", answer_due as "answerDue"`,
+    [now, disputeId ?? null],
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ ...r, weekStart: new Date(r.weekStart), answerDue: new Date(r.answerDue) }));
 }
 
-/** Which of these slots of the contract have been in a dispute (any status): a slot is disputed once, ever. */
-export async function findDisputedSlots(q: Queryable, contractId: string, starts: Date[]): Promise<Map<number, DisputeSlotStatus>> {
-  const rows = await q.query<{ start: Date; status: DisputeSlotStatus }>(
-    `select slot_start as start, status from dispute_slots where contract_id = $1 and slot_start = any($2::timestamptz[])`,
-    [contractId, starts],
+/** The status and answer deadline of each dispute of a contract week. */
+export async function findWeekDisputes(q: Queryable, contractId: string, weekStart: Date): Promise<{ status: DisputeStatus; answerDue: Date }[]> {
+  const rows = await q.query<{ status: DisputeStatus; answerDue: Date | string }>(
+    `select status, answer_due as "answerDue" from disputes where contract_id = $1 and week_start = $2`,
+    [contractId, weekStart],
   );
-  return new Map(rows.map((r) => [new Date(r.start).getTime(), r.status]));
-}
-
-/** Which of these slots of the contract exist, and whether each was deleted. */
-export async function findSlotPresence(q: Queryable, contractId: string, starts: Date[]): Promise<Map<number, { deleted: boolean }>> {
-  const rows = await q.query<{ start: Date; deleted: boolean }>(
-    `select start, deleted_at is not null as deleted from slots where contract_id = $1 and start = any($2::timestamptz[])`,
-    [contractId, starts],
-  );
-  return new Map(rows.map((r) => [new Date(r.start).getTime(), { deleted: r.deleted }]));
+  return rows.map((r) => ({ status: r.status, answerDue: new Date(r.answerDue) }));
 }

@@ -1,12 +1,11 @@
 import type { Queryable } from '../db/client.ts';
-import type { DisputeSlotStatus } from '../../contract/disputes.ts';
-import { visibleTo } from './contracts.ts';
-import type { User } from './users.ts';
+import type { DisputeSlotStatus, DisputeStatus } from '../../contract/disputes.ts';
+import type { SlotKind } from '../../contract/week.ts';
 
 export interface WeekSlotRow {
   /** 10-minute steps from the week's start. */
   o: number;
-  kind: 'tracked' | 'manual';
+  kind: SlotKind;
   active: number;
   memo: string;
   title: string;
@@ -45,7 +44,7 @@ export function withDisputes(rows: WeekSlotRow[], disputed: readonly { o: number
 /** Slot facts for several contracts' weeks at once (the contracts page); two reads merged, as in findWeekSlots. */
 export async function findWeekSlotFacts(database: Queryable, contractIds: string[], weekStart: Date, weekEnd: Date) {
   if (contractIds.length === 0) return [];
-  type Fact = { contractId: string; start: Date; kind: 'tracked' | 'manual'; active: number; ds: DisputeSlotStatus | null };
+  type Fact = { contractId: string; start: Date; kind: SlotKind; active: number; ds: DisputeSlotStatus | null };
   const [facts, disputed] = await Promise.all([
     database.query<Fact>(
       `select contract_id as "contractId", start, kind, active_minutes as active, null as ds
@@ -71,7 +70,7 @@ export async function findWeekSlotFacts(database: Queryable, contractIds: string
 
 export interface SlotRow {
   start: Date;
-  kind: 'tracked' | 'manual';
+  kind: SlotKind;
   keyboard: number[];
   mouse: number[];
   activeMinutes: number;
@@ -99,21 +98,82 @@ export async function findSlot(database: Queryable, contractId: string, start: D
   return { ...row, start: new Date(row.start), capturedAt: row.capturedAt ? new Date(row.capturedAt) : null };
 }
 
-/**
- * The stored image keys of a slot the user may see, in one query (thumbnails are requested
- * by the dozen): null when the contract or slot is hidden, missing or deleted.
- */
-export async function findVisibleSlotImage(database: Queryable, user: User, contractId: string, start: Date) {
-  const params: unknown[] = [contractId, start];
-  const rows = await database.query<{ sha256: string | null; mime: string | null; thumbSha256: string | null }>(
+/** The stored image keys of a live slot (thumbnails are requested by the dozen: one primary-key read), or null. */
+export async function findSlotImage(q: Queryable, contractId: string, start: Date) {
+  const rows = await q.query<{ sha256: string | null; mime: string | null; thumbSha256: string | null }>(
     `select i.sha256, i.mime, i.thumb_sha256 as "thumbSha256"
-       from contracts k
-       join slots s on s.contract_id = k.id and s.start = $2 and s.deleted_at is null
-       left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
-      where k.id = $1 and ${visibleTo(user, params)}`,
-    params,
+       from slots s left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
+      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null`,
+    [contractId, start],
   );
   return rows[0] ?? null;
+}
+
+/** The dispute a slot is in, if any. */
+export async function findSlotDispute(q: Queryable, contractId: string, start: Date) {
+  const rows = await q.query<{ id: string; status: DisputeStatus; answerDue: Date | string }>(
+    `select d.id, d.status, d.answer_due as "answerDue" from dispute_slots x join disputes d on d.id = x.dispute_id
+      where x.contract_id = $1 and x.slot_start = $2`,
+    [contractId, start],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, status: r.status, answerDue: new Date(r.answerDue) } : null;
+}
+
+/** A live slot locked for an edit, with whether a dispute holds it (open or contested) or ever had it. */
+export async function lockSlot(tx: Queryable, contractId: string, start: Date) {
+  const rows = await tx.query<{ memo: string; kind: SlotKind; sha: string | null; held: boolean; disputed: boolean }>(
+    `select s.memo, s.kind, s.screenshot_sha256 as sha,
+            coalesce(d.status in ('open', 'contested'), false) as held, d.status is not null as disputed
+       from slots s left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
+      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null
+      for update of s`,
+    [contractId, start],
+  );
+  return rows[0] ?? null;
+}
+
+/** Marks the slot deleted: the row stays (the time is never added back) without its screenshot or title. */
+export async function markSlotDeleted(tx: Queryable, contractId: string, start: Date, now: Date): Promise<void> {
+  await tx.query(
+    `update slots set deleted_at = $3, screenshot_sha256 = null, window_title = '', duplicate = false
+      where contract_id = $1 and start = $2`,
+    [contractId, start, now],
+  );
+}
+
+export async function setSlotMemo(tx: Queryable, contractId: string, start: Date, memo: string): Promise<void> {
+  await tx.query(`update slots set memo = $3 where contract_id = $1 and start = $2`, [contractId, start, memo]);
+}
+
+/** The contractor's first slot at any of these instants, on any of their contracts, deleted or not. */
+export async function findContractorSlotAt(q: Queryable, contractorId: string, starts: Date[]) {
+  const rows = await q.query<{ start: Date | string; contractId: string; deleted: boolean }>(
+    `select start, contract_id as "contractId", deleted_at is not null as deleted
+       from slots where contractor_id = $1 and start = any($2::timestamptz[]) order by start limit 1`,
+    [contractorId, starts],
+  );
+  const r = rows[0];
+  return r ? { ...r, start: new Date(r.start) } : null;
+}
+
+export async function insertManualSlots(tx: Queryable, contractId: string, contractorId: string, starts: Date[], memo: string): Promise<void> {
+  await tx.query(
+    `insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo)
+     select $1, $2, s, 'manual', '{}', '{}', 0, $4 from unnest($3::timestamptz[]) as s`,
+    [contractId, contractorId, starts, memo],
+  );
+}
+
+/** What the CSV adds to the week's slots, by offset: the screenshot, the activity per minute, the dispute status. */
+export async function findWeekSlotExtras(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date) {
+  return q.query<{ o: number; sha: string | null; keyboard: number[]; mouse: number[]; ds: DisputeSlotStatus | null }>(
+    `select ((extract(epoch from s.start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
+            s.screenshot_sha256 as sha, s.keyboard, s.mouse, d.status as ds
+       from slots s left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
+      where s.contract_id = $1 and s.start >= $2 and s.start < $3 and s.deleted_at is null order by s.start`,
+    [contractId, weekStart, weekEnd],
+  );
 }
 
 /** The thumbnail keys of some of a contract's live slots (those with a screenshot), by start in ms. */

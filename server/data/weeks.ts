@@ -6,8 +6,6 @@ import type { ContractTerms, TermsChange } from '../domain/terms.ts';
 import type { StateMinutes } from '../../contract/week.ts';
 import type { WeekAmounts } from '../domain/money.ts';
 import { weekKey } from '../domain/week.ts';
-import { CONTRACT_COLUMNS, CONTRACT_FROM, visibleTo, type ContractRow } from './contracts.ts';
-import type { User } from './users.ts';
 
 /**
  * Serializes the changes to one contract week (approve, dispute, delete, edit, manual time,
@@ -44,57 +42,48 @@ export async function findApproval(q: Queryable, contractId: string, weekStart: 
   return rows[0] ?? null;
 }
 
-/** The contract, approval, terms changes and disputed slots of one contract week (findWeekContext). */
+/** The approval, terms changes and disputed slots of one contract week (findWeekContext). */
 export interface WeekContext {
-  contract: ContractRow;
   approval: ApprovalRow | null;
   changes: TermsChange[];
   disputed: { o: number; status: DisputeSlotStatus }[];
 }
 
-interface WeekContextRow extends ContractRow {
+interface WeekContextRow {
   approval: (Omit<ApprovalRow, 'weekStart' | 'approvedAt'> & { weekStart: string; approvedAt: string }) | null;
   changes: (ContractTerms & { effectiveFrom: string })[];
   disputed: { o: number; status: DisputeSlotStatus }[];
 }
 
 /**
- * What one contract week's reads depend on besides its slots, in one statement: the contract
- * (null when it does not exist, or `viewer` is given and may not see it), the week's approval,
- * the contract's terms changes, and the week's disputed slots (as offsets in 10-minute steps
- * from `weekStart`). Each part is a primary-key lookup, so any plan of it is a good one.
+ * What one contract week's reads depend on besides the contract and its slots, in one
+ * statement: the week's approval, the contract's terms changes, and the week's disputed slots
+ * (as offsets in 10-minute steps from `weekStart`). Each part is a primary-key lookup, so any
+ * plan of it is a good one.
  */
-export async function findWeekContext(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date, viewer?: User): Promise<WeekContext | null> {
-  const params: unknown[] = [contractId, weekStart, weekEnd];
-  const visible = viewer ? visibleTo(viewer, params) : 'true';
+export async function findWeekContext(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date): Promise<WeekContext> {
   const rows = await q.query<WeekContextRow>(
-    `select ${CONTRACT_COLUMNS},
-            (select json_build_object(
+    `select (select json_build_object(
                       'contractId', a.contract_id, 'weekStart', a.week_start, 'kind', a.kind, 'approvedAt', a.approved_at,
                       'approvedBy', case when au.id is null then null else json_build_object('id', au.id, 'name', au.name) end,
                       'hourlyRate', a.hourly_rate, 'weeklyLimitHours', a.weekly_limit_hours,
                       'manualTimeAllowed', a.manual_time_allowed, 'currency', a.currency, 'minutes', a.minutes, 'amounts', a.amounts)
                from week_approvals a left join users au on au.id = a.approved_by
-              where a.contract_id = k.id and a.week_start = $2) as approval,
+              where a.contract_id = $1 and a.week_start = $2) as approval,
             coalesce((select json_agg(json_build_object(
                                'effectiveFrom', t.effective_from, 'hourlyRate', t.hourly_rate,
                                'weeklyLimitHours', t.weekly_limit_hours, 'manualTimeAllowed', t.manual_time_allowed)
                              order by t.effective_from)
-                        from contract_terms t where t.contract_id = k.id), '[]') as changes,
+                        from contract_terms t where t.contract_id = $1), '[]') as changes,
             coalesce((select json_agg(json_build_object(
                                'o', ((extract(epoch from d.slot_start) - extract(epoch from $2::timestamptz)) / 600)::int,
                                'status', d.status))
                         from dispute_slots d
-                       where d.contract_id = k.id and d.slot_start >= $2 and d.slot_start < $3), '[]') as disputed
-       from ${CONTRACT_FROM}
-      where k.id = $1 and ${visible}`,
-    params,
+                       where d.contract_id = $1 and d.slot_start >= $2 and d.slot_start < $3), '[]') as disputed`,
+    [contractId, weekStart, weekEnd],
   );
-  const row = rows[0];
-  if (!row) return null;
-  const { approval, changes, disputed, ...contract } = row;
+  const { approval, changes, disputed } = rows[0]!;
   return {
-    contract,
     approval: approval && { ...approval, weekStart: new Date(approval.weekStart), approvedAt: new Date(approval.approvedAt) },
     changes: changes.map((c) => ({
       effectiveFrom: new Date(c.effectiveFrom),
@@ -102,6 +91,27 @@ export async function findWeekContext(q: Queryable, contractId: string, weekStar
     })),
     disputed,
   };
+}
+
+/**
+ * The weeks (contract and Monday) whose review window had closed by `lastDue`'s week, that
+ * have live slots and no approval yet: what the automatic approval still has to record.
+ */
+export async function findUnapprovedWeeks(q: Queryable, lastDue: Date): Promise<{ contractId: string; weekStart: Date }[]> {
+  const rows = await q.query<{ contractId: string; weekStart: Date | string }>(
+    `select k.id as "contractId", w.week_start as "weekStart"
+       from contracts k
+       cross join lateral (
+         select generate_series(
+                  date_trunc('week', (select min(s.start) from slots s where s.contract_id = k.id) at time zone 'UTC') at time zone 'UTC',
+                  $1::timestamptz, interval '7 days') as week_start
+       ) w
+      where not exists (select 1 from week_approvals a where a.contract_id = k.id and a.week_start = w.week_start)
+        and exists (select 1 from slots s where s.contract_id = k.id and s.start >= w.week_start
+                                          and s.start < w.week_start + interval '7 days' and s.deleted_at is null)`,
+    [lastDue],
+  );
+  return rows.map((r) => ({ contractId: r.contractId, weekStart: new Date(r.weekStart) }));
 }
 
 /** Inserts the approval unless the week has one; true when this call inserted it. */

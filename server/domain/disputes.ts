@@ -131,6 +131,16 @@ export function applyDisputeEvent(state: DisputeState, event: DisputeEvent, now:
   }
 }
 
+/**
+ * The dispute as it stands at `now`: an open dispute past its answer deadline is escalated, at
+ * that deadline, whether or not the sweep has recorded it yet. Reads show this; the sweep
+ * (services/dispute-sweep.ts) writes it.
+ */
+export function disputeAt<T extends { status: DisputeStatus; answerDue: Date; escalatedAt?: Date | null }>(dispute: T, now: Date): T {
+  if (dispute.status !== 'open' || now.getTime() < dispute.answerDue.getTime()) return dispute;
+  return { ...dispute, status: 'escalated', escalatedAt: dispute.answerDue };
+}
+
 /** How a slot's dispute affects its state: held while unsettled, refunded when settled for the client, none otherwise. */
 export function disputeEffect(slot: DisputeSlotStatus): 'held' | 'refunded' | null {
   switch (slot) {

@@ -2,6 +2,7 @@
 // over the limit, billable. The weekly cap runs in time order over the slots that would
 // otherwise be billable, held or refunded; disputes never move it.
 import type { SlotState } from '../../contract/week.ts';
+import { disputeEffect, type DisputeSlotStatus } from './disputes.ts';
 
 export interface SlotFacts {
   kind: 'tracked' | 'manual';
@@ -38,10 +39,16 @@ export function slotStates(slots: readonly SlotFacts[], terms: WeekTerms): SlotS
   });
 }
 
-/** States of a week's slots as the client sees them (deleted ones are never among them). */
-export function visibleSlotStates(rows: readonly { kind: 'tracked' | 'manual'; active: number }[], terms: WeekTerms): SlotState[] {
+/**
+ * States of a week's live slots as the client sees them, in time order (deleted ones are never
+ * among them), each with its dispute status (`ds`) if it is in a dispute.
+ */
+export function visibleSlotStates(
+  rows: readonly { kind: 'tracked' | 'manual'; active: number; ds: DisputeSlotStatus | null }[],
+  terms: WeekTerms,
+): SlotState[] {
   return slotStates(
-    rows.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false })),
+    rows.map((r) => ({ kind: r.kind, activeMinutes: r.active, deleted: false, dispute: r.ds ? disputeEffect(r.ds) : null })),
     terms,
   );
 }

@@ -16,16 +16,26 @@ export interface TermsChange {
   terms: ContractTerms;
 }
 
+/** The terms fields of a contract row (the terms it started with) or of an approval (those it locked). */
+export const termsOf = (t: ContractTerms): ContractTerms => ({
+  hourlyRate: t.hourlyRate,
+  weeklyLimitHours: t.weeklyLimitHours,
+  manualTimeAllowed: t.manualTimeAllowed,
+});
+
 /**
- * The terms in force at the week's Monday 00:00: the latest change with effectiveFrom ≤ weekStart,
- * else `base` (then effectiveFrom is null). Changes may come in any order; of two changes with the
- * same effectiveFrom, the one later in the array wins (the one recorded last).
+ * The terms a week uses: those it was approved with (`approved`, then effectiveFrom is null),
+ * else those in force at its Monday 00:00, the latest change with effectiveFrom ≤ weekStart,
+ * else `base` (then effectiveFrom is null). Changes may come in any order; of two changes with
+ * the same effectiveFrom, the one later in the array wins (the one recorded last).
  */
 export function termsForWeek(
   base: ContractTerms,
   changes: readonly TermsChange[],
   weekStart: Date,
+  approved: ContractTerms | null = null,
 ): ContractTerms & { effectiveFrom: Date | null } {
+  if (approved) return { ...termsOf(approved), effectiveFrom: null };
   const at = weekStart.getTime();
   let best: TermsChange | null = null;
   for (const change of changes) {

@@ -1,14 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Contract, ContractList, ContractParams } from '../../contract/contracts.ts';
 import { Problem } from '../../contract/common.ts';
-import { requireUser } from '../auth.ts';
-import { notFound } from '../lib/problem.ts';
-import { getContract, listContracts } from '../services/contract-service.ts';
-import { changeTerms } from '../services/timesheet-service.ts';
-import { findVisibleContract } from '../data/contracts.ts';
 import { ChangeTerms } from '../../contract/disputes.ts';
+import { changeTerms, contractPayload, listContracts } from '../services/contract-service.ts';
 
-export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
+export const contractListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/contracts',
     {
@@ -18,14 +14,14 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ContractList, 401: Problem },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      return { contracts: await listContracts(app.deps.database, user, app.deps.clock.now()) };
-    },
+    async (req) => ({ contracts: await listContracts(app.deps.database, req.user, app.deps.clock.now()) }),
   );
+};
 
+/** Under /contracts/:contractId (contract-scope.ts). */
+export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/contracts/:contractId',
+    '',
     {
       schema: {
         tags: ['contracts'],
@@ -34,16 +30,11 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Contract, 400: Problem, 401: Problem, 404: Problem },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      const contract = await getContract(app.deps.database, user, req.params.contractId, app.deps.clock.now());
-      if (!contract) throw notFound('The contract');
-      return contract;
-    },
+    async (req) => contractPayload(app.deps.database, req.contract, app.deps.clock.now()),
   );
 
   app.patch(
-    '/contracts/:contractId/terms',
+    '/terms',
     {
       schema: {
         tags: ['contracts'],
@@ -53,11 +44,6 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Contract, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      const contract = await findVisibleContract(app.deps.database, user, req.params.contractId);
-      if (!contract) throw notFound('The contract');
-      return changeTerms(app.deps.database, user, contract, req.body, app.deps.clock.now());
-    },
+    async (req) => changeTerms(app.deps.database, req.user, req.contract, req.body, app.deps.clock.now()),
   );
 };

@@ -11,16 +11,8 @@ import {
   DisputeSlotParams,
   ResolveSlot,
 } from '../../contract/disputes.ts';
-import { requireUser } from '../auth.ts';
-import {
-  answerSlot,
-  commentOnDispute,
-  createDispute,
-  getDispute,
-  listDisputes,
-  resolveSlot,
-  withdrawDispute,
-} from '../services/dispute-service.ts';
+import { answerSlot, commentOnDispute, createDispute, resolveSlot, withdrawDispute } from '../services/dispute-service.ts';
+import { getDispute, listDisputes } from '../services/dispute-view.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
@@ -39,8 +31,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      const dispute = await createDispute(app.deps.database, user, req.body, app.deps.clock.now());
+      const dispute = await createDispute(app.deps.database, req.user, req.body, app.deps.clock.now());
       return reply.code(201).send(dispute);
     },
   );
@@ -55,10 +46,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DisputeList, 400: Problem, 401: Problem },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      return listDisputes(app.deps.database, user, req.query, app.deps.clock.now());
-    },
+    async (req) => listDisputes(app.deps.database, req.user, req.query, app.deps.clock.now()),
   );
 
   app.get(
@@ -71,10 +59,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Dispute, 400: Problem, 401: Problem, 404: Problem },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      return getDispute(app.deps.database, user, req.params.disputeId, app.deps.clock.now());
-    },
+    async (req) => getDispute(app.deps.database, req.user, req.params.disputeId, app.deps.clock.now()),
   );
 
   app.post(
@@ -88,10 +73,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Dispute, ...problems },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      return answerSlot(app.deps.database, user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now());
-    },
+    async (req) => answerSlot(app.deps.database, req.user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now()),
   );
 
   app.post(
@@ -105,10 +87,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Dispute, ...problems },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      return resolveSlot(app.deps.database, user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now());
-    },
+    async (req) => resolveSlot(app.deps.database, req.user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now()),
   );
 
   app.post(
@@ -121,10 +100,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Dispute, ...problems },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      return withdrawDispute(app.deps.database, user, req.params.disputeId, app.deps.clock.now());
-    },
+    async (req) => withdrawDispute(app.deps.database, req.user, req.params.disputeId, app.deps.clock.now()),
   );
 
   app.post(
@@ -139,8 +115,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      const dispute = await commentOnDispute(app.deps.database, user, req.params.disputeId, req.body.body, app.deps.clock.now());
+      const dispute = await commentOnDispute(app.deps.database, req.user, req.params.disputeId, req.body.body, app.deps.clock.now());
       return reply.code(201).send(dispute);
     },
   );

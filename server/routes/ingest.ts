@@ -8,7 +8,6 @@ import { Problem } from '../../contract/common.ts';
 import { SLOT_UPLOAD_BODY_SCHEMA, SlotUploaded, SlotUploadMeta } from '../../contract/trackers.ts';
 import { SlotParams } from '../../contract/week.ts';
 import { authenticateTracker, requireTracker } from '../auth.ts';
-import { findVisibleContract } from '../data/contracts.ts';
 import { startsTooLate } from '../domain/ingest.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
 import { ingestSlot, type Upload } from '../services/ingest-service.ts';
@@ -79,6 +78,7 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
   return { meta: parseMeta(metaText), screenshot: screenshot && screenshot.length > 0 ? screenshot : null };
 }
 
+/** Under /contracts/:contractId (contract-scope.ts). */
 export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
   // Only here: no other route takes multipart bodies.
   await app.register(multipart, {
@@ -86,7 +86,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put(
-    '/contracts/:contractId/slots/:start',
+    '/slots/:start',
     {
       onRequest: authenticateTracker,
       // The body streams in inside the handler: an 8 MB screenshot over a slow uplink
@@ -125,9 +125,9 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
           { field: 'params.start', message: 'must not be in the future' },
         ]);
       }
-      // Another contractor's contract, or one that is not active, answers exactly like a missing one.
-      const contract = await findVisibleContract(app.deps.database, tracker.user, req.params.contractId);
-      if (!contract || contract.status !== 'active') throw notFound('The contract');
+      // Another contractor's contract (contract-scope.ts), or one that is not active, answers exactly like a missing one.
+      const { contract } = req;
+      if (contract.status !== 'active') throw notFound('The contract');
       const upload = await readUpload(req);
       const { httpStatus, ...body } = await ingestSlot(app.deps.database, app.deps.blobs, tracker, contract, start, upload, now);
       return reply.code(httpStatus).send(body);

@@ -5,22 +5,14 @@ import { Problem } from '../../contract/common.ts';
 import { AddManualTime, EditSlot, ManualTimeAdded } from '../../contract/disputes.ts';
 import { ContractParams } from '../../contract/contracts.ts';
 import { SlotDetail, SlotParams } from '../../contract/week.ts';
-import { requireUser } from '../auth.ts';
-import { findVisibleContract } from '../data/contracts.ts';
-import { notFound } from '../lib/problem.ts';
 import { addManualTime, deleteSlot, editSlotMemo } from '../services/slot-service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
+/** Under /contracts/:contractId (contract-scope.ts). */
 export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
-  const visibleContract = async (user: ReturnType<typeof requireUser>, contractId: string) => {
-    const contract = await findVisibleContract(app.deps.database, user, contractId);
-    if (!contract) throw notFound('The contract');
-    return contract;
-  };
-
   app.delete(
-    '/contracts/:contractId/slots/:start',
+    '/slots/:start',
     {
       schema: {
         tags: ['slots'],
@@ -30,15 +22,13 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      const contract = await visibleContract(user, req.params.contractId);
-      await deleteSlot(app.deps.database, app.deps.blobs, user, contract, new Date(req.params.start), app.deps.clock.now());
+      await deleteSlot(app.deps.database, app.deps.blobs, req.user, req.contract, new Date(req.params.start), app.deps.clock.now());
       return reply.code(204).send(null);
     },
   );
 
   app.patch(
-    '/contracts/:contractId/slots/:start',
+    '/slots/:start',
     {
       schema: {
         tags: ['slots'],
@@ -49,14 +39,12 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const contract = await visibleContract(user, req.params.contractId);
-      return editSlotMemo(app.deps.database, user, contract, new Date(req.params.start), req.body.memo, app.deps.clock.now());
+      return editSlotMemo(app.deps.database, req.user, req.contract, new Date(req.params.start), req.body.memo, app.deps.clock.now());
     },
   );
 
   app.post(
-    '/contracts/:contractId/manual-time',
+    '/manual-time',
     {
       schema: {
         tags: ['slots'],
@@ -67,12 +55,10 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      const contract = await visibleContract(user, req.params.contractId);
       const starts = await addManualTime(
         app.deps.database,
-        user,
-        contract,
+        req.user,
+        req.contract,
         { start: new Date(req.body.start), end: new Date(req.body.end), memo: req.body.memo },
         app.deps.clock.now(),
       );

@@ -3,17 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '../../contract/common.ts';
 import { SlotDetail, SlotParams } from '../../contract/week.ts';
-import { requireUser } from '../auth.ts';
-import { findVisibleContract } from '../data/contracts.ts';
-import { findVisibleSlotImage } from '../data/slots.ts';
+import { findSlotImage } from '../data/slots.ts';
 import { slotDetail } from '../services/slot-service.ts';
 import { notFound } from '../lib/problem.ts';
 
 const ImageResponse = z.any().describe('The image bytes');
 
+/** Under /contracts/:contractId (contract-scope.ts). */
 export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/contracts/:contractId/slots/:start',
+    '/slots/:start',
     {
       schema: {
         tags: ['slots'],
@@ -22,12 +21,7 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SlotDetail, 400: Problem, 401: Problem, 404: Problem },
       },
     },
-    async (req) => {
-      const user = requireUser(req);
-      const contract = await findVisibleContract(app.deps.database, user, req.params.contractId);
-      if (!contract) throw notFound('The contract');
-      return slotDetail(app.deps.database, contract, new Date(req.params.start), app.deps.clock.now());
-    },
+    async (req) => slotDetail(app.deps.database, req.contract, new Date(req.params.start), app.deps.clock.now()),
   );
 
   async function sendImage(
@@ -36,8 +30,7 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     which: 'thumbnail' | 'screenshot',
   ) {
-    const user = requireUser(req);
-    const image = await findVisibleSlotImage(app.deps.database, user, params.contractId, new Date(params.start));
+    const image = await findSlotImage(app.deps.database, req.contract.id, new Date(params.start));
     if (!image) throw notFound(`The slot starting ${new Date(params.start).toISOString()}`);
     if (!image.sha256 || !image.thumbSha256 || !image.mime) throw notFound('A screenshot for this slot (it is manual time)');
     const sha = which === 'thumbnail' ? image.thumbSha256 : image.sha256;
@@ -59,10 +52,10 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     response: { 200: ImageResponse, 304: z.null(), 400: Problem, 401: Problem, 404: Problem },
   });
 
-  app.get('/contracts/:contractId/slots/:start/thumbnail', { schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>
+  app.get('/slots/:start/thumbnail', { schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>
     sendImage(req, req.params, reply, 'thumbnail'),
   );
-  app.get('/contracts/:contractId/slots/:start/screenshot', { schema: imageSchema('The slot’s full screenshot, as uploaded') }, (req, reply) =>
+  app.get('/slots/:start/screenshot', { schema: imageSchema('The slot’s full screenshot, as uploaded') }, (req, reply) =>
     sendImage(req, req.params, reply, 'screenshot'),
   );
 };

@@ -3,21 +3,14 @@ import { z } from 'zod';
 import { Problem } from '../../contract/common.ts';
 import { Approval, Timesheet } from '../../contract/timesheet.ts';
 import { WeekParams, WeekQuery } from '../../contract/week.ts';
-import { requireUser } from '../auth.ts';
-import { findVisibleContract } from '../data/contracts.ts';
 import { parseWeekKey } from '../domain/week.ts';
-import { notFound } from '../lib/problem.ts';
-import { approveWeek, buildTimesheet, timesheetCsv } from '../services/timesheet-service.ts';
+import { timesheetCsv } from '../services/timesheet-csv.ts';
+import { approveWeek, buildTimesheet } from '../services/timesheet-service.ts';
 
+/** Under /contracts/:contractId (contract-scope.ts). */
 export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
-  const visibleContract = async (user: ReturnType<typeof requireUser>, contractId: string) => {
-    const contract = await findVisibleContract(app.deps.database, user, contractId);
-    if (!contract) throw notFound('The contract');
-    return contract;
-  };
-
   app.get(
-    '/contracts/:contractId/weeks/:weekStart/timesheet',
+    '/weeks/:weekStart/timesheet',
     {
       schema: {
         tags: ['timesheets'],
@@ -28,14 +21,12 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const contract = await visibleContract(user, req.params.contractId);
-      return buildTimesheet(app.deps.database, user, contract, parseWeekKey(req.params.weekStart), req.query.tz, app.deps.clock.now());
+      return buildTimesheet(app.deps.database, req.user, req.contract, parseWeekKey(req.params.weekStart), req.query.tz, app.deps.clock.now());
     },
   );
 
   app.post(
-    '/contracts/:contractId/weeks/:weekStart/approval',
+    '/weeks/:weekStart/approval',
     {
       schema: {
         tags: ['timesheets'],
@@ -45,14 +36,12 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const contract = await visibleContract(user, req.params.contractId);
-      return approveWeek(app.deps.database, user, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
+      return approveWeek(app.deps.database, req.user, req.contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
     },
   );
 
   app.get(
-    '/contracts/:contractId/weeks/:weekStart/timesheet.csv',
+    '/weeks/:weekStart/timesheet.csv',
     {
       schema: {
         tags: ['timesheets'],
@@ -63,8 +52,7 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req);
-      const contract = await visibleContract(user, req.params.contractId);
+      const { contract } = req;
       const csv = await timesheetCsv(app.deps.database, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
       const slug = contract.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contract';
       return reply

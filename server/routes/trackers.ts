@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../../contract/common.ts';
 import { CreatedTracker, CreateTracker, TrackerList, TrackerParams, TrackerSession } from '../../contract/trackers.ts';
-import { authenticateTracker, requireTracker, requireUser } from '../auth.ts';
+import { authenticateTracker, requireTracker } from '../auth.ts';
 import { createTracker, listTrackers, revokeUserTracker, trackerSession } from '../services/tracker-service.ts';
 
 const errors = { 401: Problem, 403: Problem };
@@ -20,10 +20,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: CreatedTracker, 400: Problem, ...errors },
       },
     },
-    async (req, reply) => {
-      const user = requireUser(req);
-      return reply.code(201).send(await createTracker(app.deps.database, user, req.body.deviceName, app.deps.clock.now()));
-    },
+    async (req, reply) => reply.code(201).send(await createTracker(app.deps.database, req.user, req.body.deviceName, app.deps.clock.now())),
   );
 
   app.get(
@@ -35,7 +32,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TrackerList, ...errors },
       },
     },
-    async (req) => ({ trackers: await listTrackers(app.deps.database, requireUser(req)) }),
+    async (req) => ({ trackers: await listTrackers(app.deps.database, req.user) }),
   );
 
   app.delete(
@@ -49,7 +46,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await revokeUserTracker(app.deps.database, requireUser(req), req.params.trackerId, app.deps.clock.now());
+      await revokeUserTracker(app.deps.database, req.user, req.params.trackerId, app.deps.clock.now());
       return reply.code(204).send(null);
     },
   );

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '../../contract/common.ts';
 import { Week, WeekParams, WeekQuery } from '../../contract/week.ts';
-import { requireUser } from '../auth.ts';
 import { parseWeekKey } from '../domain/week.ts';
-import { notFound } from '../lib/problem.ts';
-import { buildVisibleWeek } from '../services/week-service.ts';
+import { weekPayload } from '../services/week-service.ts';
+import { loadWeekState } from '../services/week-state.ts';
 
+/** Under /contracts/:contractId (contract-scope.ts). */
 export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/contracts/:contractId/weeks/:weekStart',
+    '/weeks/:weekStart',
     {
       schema: {
         tags: ['weeks'],
@@ -22,11 +22,9 @@ export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const user = requireUser(req);
-      const { database, clock } = app.deps;
-      const week = await buildVisibleWeek(database, user, req.params.contractId, parseWeekKey(req.params.weekStart), req.query.tz, clock.now());
-      if (!week) throw notFound('The contract');
-      return week;
+      const now = app.deps.clock.now();
+      const ws = await loadWeekState(app.deps.database, req.contract, parseWeekKey(req.params.weekStart), now);
+      return weekPayload(ws, req.user, req.query.tz, now);
     },
   );
 };

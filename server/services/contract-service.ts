@@ -1,21 +1,28 @@
+// Contracts as the API shows them: the terms in force this week and a change scheduled for the
+// next, this week's hours on the list, and the client's change of the terms.
 import type { Contract, ContractSummary } from '../../contract/contracts.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { findVisibleContract, findVisibleContracts, type ContractRow } from '../data/contracts.ts';
+import { appendAudit } from '../data/audit.ts';
+import { findVisibleContract, findVisibleContracts, lockContract, type ContractRow } from '../data/contracts.ts';
 import { findWeekSlotFacts } from '../data/slots.ts';
 import type { User } from '../data/users.ts';
-import { findApproval, findTermsChanges } from '../data/weeks.ts';
+import { findApproval, findTermsChanges, upsertTermsChange } from '../data/weeks.ts';
+import { visibleSlotStates } from '../domain/slot-state.ts';
+import { changeEffectiveFrom, termsForWeek, termsOf, type ContractTerms, type TermsChange } from '../domain/terms.ts';
 import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
-import { currentTerms } from './timesheet-service.ts';
-import { statesOf, weekTerms } from './week-state.ts';
+import { HttpProblem, notFound } from '../lib/problem.ts';
+import { clientOf } from './timesheet-service.ts';
+
+/** The contract the user may see, or 404 (a contract they may not see is not found either). */
+export async function requireVisibleContract(q: Queryable, user: User, contractId: string): Promise<ContractRow> {
+  const contract = await findVisibleContract(q, user, contractId);
+  if (!contract) throw notFound('The contract');
+  return contract;
+}
 
 /** The contract as the API shows it: the terms in force this week, and a change scheduled for the next. */
 export async function contractPayload(q: Queryable, contract: ContractRow, now: Date): Promise<Contract> {
   return { ...contract, ...currentTerms(contract, await findTermsChanges(q, contract.id), now) };
-}
-
-export async function getContract(database: Database, user: User, contractId: string, now: Date): Promise<Contract | null> {
-  const contract = await findVisibleContract(database, user, contractId);
-  return contract ? contractPayload(database, contract, now) : null;
 }
 
 /** The contracts a user may see, each with this week's tracked and billable hours and activity. */
@@ -38,7 +45,8 @@ export async function listContracts(database: Database, user: User, now: Date): 
     contracts.map(async (c) => {
       const slots = byContract.get(c.id) ?? [];
       const [approval, changes] = await Promise.all([findApproval(database, c.id, weekStart), findTermsChanges(database, c.id)]);
-      const states = statesOf(slots, weekTerms(c, changes, weekStart, approval));
+      const { effectiveFrom: _from, ...terms } = termsForWeek(termsOf(c), changes, weekStart, approval);
+      const states = visibleSlotStates(slots, terms);
       const tracked = slots.filter((s) => s.kind === 'tracked');
       const activeSum = tracked.reduce((sum, s) => sum + s.active, 0);
       return {
@@ -54,3 +62,51 @@ export async function listContracts(database: Database, user: User, now: Date): 
     }),
   );
 }
+
+/** The terms in force this week, and a change scheduled from the next Monday, if any. */
+export function currentTerms(contract: ContractRow, changes: readonly TermsChange[], now: Date) {
+  const thisWeek = weekStartOf(now);
+  const { effectiveFrom: _f, ...terms } = termsForWeek(termsOf(contract), changes, thisWeek);
+  const next = changes.filter((c) => c.effectiveFrom.getTime() > thisWeek.getTime()).at(-1);
+  return {
+    ...terms,
+    nextTerms: next ? { effectiveFrom: next.effectiveFrom.toISOString(), ...next.terms } : null,
+  };
+}
+
+/** A client changes the weekly cap or manual-time permission; it applies from the next Monday 00:00 UTC. */
+export async function changeTerms(
+  database: Database,
+  user: User,
+  contract: ContractRow,
+  change: { weeklyLimitHours?: number | null; manualTimeAllowed?: boolean },
+  now: Date,
+): Promise<Contract> {
+  if (!clientOf(user, contract)) {
+    throw new HttpProblem(403, `Only a client of ${contract.company.name} may change this contract's weekly cap or manual time.`);
+  }
+  const effectiveFrom = changeEffectiveFrom(now);
+  await database.transaction(async (tx) => {
+    await lockContract(tx, contract.id);
+    const changes = await findTermsChanges(tx, contract.id);
+    const { effectiveFrom: _f, ...before } = termsForWeek(termsOf(contract), changes, effectiveFrom);
+    const after: ContractTerms = {
+      ...before,
+      ...(change.weeklyLimitHours !== undefined ? { weeklyLimitHours: change.weeklyLimitHours } : {}),
+      ...(change.manualTimeAllowed !== undefined ? { manualTimeAllowed: change.manualTimeAllowed } : {}),
+    };
+    await upsertTermsChange(tx, contract.id, { effectiveFrom, terms: after }, user.id, now);
+    await appendAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'contract.terms_changed',
+      contractId: contract.id,
+      weekStart: effectiveFrom,
+      subject: `from ${effectiveFrom.toISOString()}`,
+      before,
+      after,
+    });
+  });
+  return contractPayload(database, contract, now);
+}
+

@@ -2,201 +2,38 @@
 // contests each; an admin resolves what stays contested; the client may withdraw while it is
 // unsettled; anyone who may see it comments. Every change runs under the week's lock (the
 // slots' states and the week's approval depend on it), checks the transition with the
-// domain's state machine, and lands in the audit trail.
-import type { ContractRow as Contract } from '../data/contracts.ts';
+// domain's state machine, and lands in the audit trail. Reading one is dispute-view.ts.
 import { SLOT_MS } from '../../contract/common.ts';
 import type { z } from 'zod';
-import type {
-  AnswerSlot,
-  CreateDispute,
-  Dispute,
-  DisputeActions,
-  DisputeList,
-  DisputeSlotStatus,
-  DisputeStatus,
-  DisputeSummary,
-  ResolveSlot,
-} from '../../contract/disputes.ts';
-import type { SlotState } from '../../contract/week.ts';
+import type { AnswerSlot, CreateDispute, Dispute, DisputeSlotStatus, ResolveSlot } from '../../contract/disputes.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { appendAudit, findDisputeAudit } from '../data/audit.ts';
-import { findVisibleContract } from '../data/contracts.ts';
+import { appendAudit } from '../data/audit.ts';
 import {
-  findDisputeComments,
   findDisputedSlots,
-  findDisputeSlots,
   findDisputeSlotStatuses,
   findSlotPresence,
-  findVisibleDispute,
   insertComment,
-  insertDispute,
-  listVisibleDisputes,
-  lockDispute,
-  setDisputeStatus,
   setSlotAnswer,
   setSlotResolution,
   withdrawUndecidedSlots,
-  type DisputeRow,
-} from '../data/disputes.ts';
+} from '../data/dispute-slots.ts';
+import { findVisibleDispute, insertDispute, lockDispute, setDisputeStatus, type DisputeRow } from '../data/disputes.ts';
 import type { User } from '../data/users.ts';
 import { lockWeek } from '../data/weeks.ts';
-import { ANSWER_WINDOW_MS, applyDisputeEvent, disputableState, disputeEffect, type DisputeEvent, type DisputeState } from '../domain/disputes.ts';
+import { ANSWER_WINDOW_MS, applyDisputeEvent, disputableState, type DisputeEvent, type DisputeState } from '../domain/disputes.ts';
 import { weekActions } from '../domain/lifecycle.ts';
-import { slotsAmount } from '../domain/money.ts';
-import { formatUtc, weekKey, weekStartOf } from '../domain/week.ts';
+import { formatUtc, weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
-import { escalateIfOverdue, escalateOverdueDisputes } from './dispute-sweep.ts';
+import { requireVisibleContract } from './contract-service.ts';
+import { escalateOverdueDisputes } from './dispute-sweep.ts';
+import { disputeNotFound, getDispute, partyOf, stateOf, type Party } from './dispute-view.ts';
 import { loadWeekState } from './week-state.ts';
-
-type Party = 'client' | 'contractor' | 'admin';
-
-/** Who the viewer is to this dispute (visibility has been checked: a client is of the company). */
-function partyOf(user: User, row: Pick<DisputeRow, 'company' | 'contractor'>): Party | null {
-  if (user.role === 'admin') return 'admin';
-  if (user.role === 'client' && user.companyId === row.company.id) return 'client';
-  if (user.role === 'contractor' && user.id === row.contractor.id) return 'contractor';
-  return null;
-}
-
-const disputeNotFound = () => notFound('The dispute');
 
 const ONLY = {
   answer: 'Only the contractor of this contract answers a dispute. You may comment on it; a client may withdraw it, and an admin resolves it once it is escalated.',
   resolve: 'Only an admin resolves the slots of an escalated dispute. You may comment on it.',
   withdraw: 'Only a client of the contract’s company may withdraw this dispute. You may comment on it.',
 };
-
-function stateOf(row: { status: DisputeStatus; answerDue: Date }, slots: { start: Date; status: DisputeSlotStatus }[]): DisputeState {
-  return { status: row.status, answerDue: row.answerDue, slots: slots.map((s) => ({ start: s.start.toISOString(), status: s.status })) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-
-const pendingOf = (row: Pick<DisputeRow, 'status' | 'openCount' | 'undecidedCount'>) =>
-  row.status === 'open' ? row.openCount : row.status === 'escalated' ? row.undecidedCount : 0;
-
-function summaryOf(row: DisputeRow, hourlyRate: number): DisputeSummary {
-  return {
-    id: row.id,
-    contract: { id: row.contractId, title: row.contractTitle },
-    company: row.company,
-    contractor: row.contractor,
-    weekStart: weekKey(row.weekStart),
-    status: row.status,
-    reason: row.reason,
-    createdAt: row.createdAt.toISOString(),
-    createdBy: row.createdBy,
-    answerDue: row.answerDue.toISOString(),
-    slotCount: row.slotCount,
-    pendingCount: pendingOf(row),
-    currency: row.currency,
-    heldAmount: slotsAmount(row.undecidedCount, hourlyRate),
-  };
-}
-
-/** What the viewer may do to the dispute now, with the domain's reason when it is nothing. */
-function actionsFor(party: Party, state: DisputeState, now: Date): DisputeActions {
-  const firstOpen = state.slots.find((s) => s.status === 'open') ?? state.slots[0];
-  const firstUndecided = state.slots.find((s) => s.status === 'open' || s.status === 'contested') ?? state.slots[0];
-  const event: DisputeEvent =
-    party === 'contractor'
-      ? { type: 'answer', start: firstOpen?.start ?? '', answer: 'accept' }
-      : party === 'admin'
-        ? { type: 'resolve', start: firstUndecided?.start ?? '', for: 'client' }
-        : { type: 'withdraw' };
-  const t = applyDisputeEvent(state, event, now);
-  return {
-    answer: party === 'contractor' && t.ok,
-    withdraw: party === 'client' && t.ok,
-    resolve: party === 'admin' && t.ok,
-    comment: true,
-    reason: t.ok ? null : t.reason,
-  };
-}
-
-async function contractOf(q: Queryable, user: User, contractId: string): Promise<Contract> {
-  const contract = await findVisibleContract(q, user, contractId);
-  if (!contract) throw notFound('The contract');
-  return contract;
-}
-
-/** The dispute as the viewer sees it. `row` must be visible to `user`. */
-async function disputePayload(q: Queryable, user: User, row: DisputeRow, now: Date): Promise<Dispute> {
-  const contract = await contractOf(q, user, row.contractId);
-  const [ws, slots, thread, audit] = await Promise.all([
-    loadWeekState(q, contract, row.weekStart, now),
-    findDisputeSlots(q, row.id),
-    findDisputeComments(q, row.id),
-    findDisputeAudit(q, row.id),
-  ]);
-  const stateByOffset = new Map<number, SlotState>(ws.rows.map((r, i) => [r.o, ws.states[i]!]));
-  let held = 0;
-  let refunded = 0;
-  for (const s of slots) {
-    const effect = disputeEffect(s.status);
-    if (effect === 'held') held++;
-    else if (effect === 'refunded') refunded++;
-  }
-  const rate = ws.terms.hourlyRate;
-  const party = partyOf(user, row);
-  if (!party) throw disputeNotFound();
-  return {
-    ...summaryOf(row, rate),
-    heldAmount: slotsAmount(held, rate),
-    comment: row.comment,
-    escalatedAt: row.escalatedAt?.toISOString() ?? null,
-    closedAt: row.closedAt?.toISOString() ?? null,
-    hourlyRate: rate,
-    refundedAmount: slotsAmount(refunded, rate),
-    slots: slots.map((s) => ({
-      start: s.start.toISOString(),
-      state: s.deleted
-        ? 'deleted'
-        : (stateByOffset.get((s.start.getTime() - row.weekStart.getTime()) / SLOT_MS) ?? 'deleted'),
-      status: s.status,
-      kind: s.kind,
-      activeMinutes: s.activeMinutes,
-      memo: s.memo,
-      windowTitle: s.windowTitle,
-      hasScreenshot: s.hasScreenshot,
-      duplicate: s.duplicate,
-      reply: s.reply,
-      answeredAt: s.answeredAt?.toISOString() ?? null,
-      resolvedAt: s.resolvedAt?.toISOString() ?? null,
-      resolvedBy: s.resolvedBy,
-      resolutionNote: s.resolutionNote,
-    })),
-    thread: thread.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
-    audit,
-    actions: actionsFor(party, stateOf(row, slots), now),
-  };
-}
-
-/** One dispute, after its deadline has been applied. 404 when the user may not see it. */
-export async function getDispute(database: Database, user: User, disputeId: string, now: Date): Promise<Dispute> {
-  await escalateIfOverdue(database, disputeId, now);
-  const row = await findVisibleDispute(database, user, disputeId);
-  if (!row) throw disputeNotFound();
-  return disputePayload(database, user, row, now);
-}
-
-export async function listDisputes(
-  database: Database,
-  user: User,
-  query: { contractId?: string; week?: string; status?: DisputeStatus[] },
-  now: Date,
-): Promise<DisputeList> {
-  await escalateOverdueDisputes(database, now);
-  const rows = await listVisibleDisputes(database, user, {
-    contractId: query.contractId,
-    weekStart: query.week ? new Date(`${query.week}T00:00:00.000Z`) : undefined,
-    statuses: query.status,
-    // An admin works the queue oldest first; the parties see their latest first.
-    order: user.role === 'admin' ? 'oldest' : 'newest',
-  });
-  return { disputes: rows.map((r) => summaryOf(r, r.hourlyRate)) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Opening a dispute
@@ -207,7 +44,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.c
 export async function createDispute(database: Database, user: User, body: z.output<typeof CreateDispute>, now: Date): Promise<Dispute> {
   const first = body.slots[0];
   if (!first) throw new HttpProblem(400, 'Name at least one slot to dispute.', [{ field: 'body.slots', message: 'must name at least one slot to dispute' }]);
-  const contract = await contractOf(database, user, first.contractId);
+  const contract = await requireVisibleContract(database, user, first.contractId);
   if (user.role !== 'client' || user.companyId !== contract.company.id) {
     throw new HttpProblem(
       403,
@@ -333,7 +170,8 @@ async function changeDispute(
   refusal: string,
   fn: (locked: Locked) => Promise<void>,
 ): Promise<Dispute> {
-  await escalateIfOverdue(database, disputeId, now);
+  // A change is judged on the dispute as recorded: its deadline is recorded first, for good.
+  await escalateOverdueDisputes(database, now, disputeId);
   const row = await findVisibleDispute(database, user, disputeId);
   if (!row) throw disputeNotFound();
   const party = partyOf(user, row);

@@ -4,10 +4,12 @@ import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { SlotDetail } from '../../contract/week.ts';
 import { SLOT_MS } from '../../contract/common.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { findSlot } from '../data/slots.ts';
+import { deleteUnusedScreenshot } from '../data/screenshots.ts';
+import { findContractorSlotAt, findSlot, findSlotDispute, insertManualSlots, lockSlot, markSlotDeleted, setSlotMemo } from '../data/slots.ts';
 import { appendAudit } from '../data/audit.ts';
 import { lockWeek } from '../data/weeks.ts';
 import type { User } from '../data/users.ts';
+import { disputeAt } from '../domain/disputes.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
@@ -24,11 +26,7 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
   const ws = await loadWeekState(q, contract, weekStart, now);
   const offset = (start.getTime() - weekStart.getTime()) / SLOT_MS;
   const state = ws.states[ws.rows.findIndex((r) => r.o === offset)] ?? 'billable';
-  const dispute = await q.query<{ id: string; status: 'open' | 'escalated' | 'settled' | 'withdrawn' }>(
-    `select d.id, d.status from dispute_slots x join disputes d on d.id = x.dispute_id
-      where x.contract_id = $1 and x.slot_start = $2`,
-    [contract.id, start],
-  );
+  const dispute = await findSlotDispute(q, contract.id, start);
   return {
     contractId: contract.id,
     start: start.toISOString(),
@@ -40,7 +38,7 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
     mouse: slot.mouse,
     memo: slot.memo,
     windowTitle: slot.windowTitle,
-    dispute: dispute[0] ?? null,
+    dispute: dispute && { id: dispute.id, status: disputeAt(dispute, now).status },
     screenshot:
       slot.screenshot && slot.capturedAt
         ? {
@@ -73,18 +71,6 @@ async function openWeekForEdit(tx: Queryable, contract: Contract, start: Date, n
   return ws;
 }
 
-async function lockedSlot(tx: Queryable, contractId: string, start: Date) {
-  const rows = await tx.query<{ memo: string; kind: string; sha: string | null; held: boolean; disputed: boolean }>(
-    `select s.memo, s.kind, s.screenshot_sha256 as sha,
-            coalesce(d.status in ('open', 'contested'), false) as held, d.status is not null as disputed
-       from slots s left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
-      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null
-      for update of s`,
-    [contractId, start],
-  );
-  return rows[0] ?? null;
-}
-
 const heldProblem = (start: Date) =>
   new HttpProblem(409, `The slot starting ${start.toISOString()} is held in a dispute; answer the dispute instead. A held slot cannot be edited or deleted.`);
 
@@ -96,27 +82,11 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
   requireContractor(user, contract, 'delete its slots');
   const erased = await database.transaction(async (tx) => {
     await openWeekForEdit(tx, contract, start, now);
-    const slot = await lockedSlot(tx, contract.id, start);
+    const slot = await lockSlot(tx, contract.id, start);
     if (!slot) throw slotNotFound(start);
     if (slot.held) throw heldProblem(start);
-    await tx.query(
-      `update slots set deleted_at = $3, screenshot_sha256 = null, window_title = '', duplicate = false
-        where contract_id = $1 and start = $2`,
-      [contract.id, start, now],
-    );
-    let gone: { sha256: string; thumbSha256: string; thumbShared: boolean } | null = null;
-    if (slot.sha) {
-      const rows = await tx.query<{ sha256: string; thumbSha256: string; thumbShared: boolean }>(
-        `delete from screenshots i
-          where i.contract_id = $1 and i.sha256 = $2
-            and not exists (select 1 from slots s where s.contract_id = $1 and s.screenshot_sha256 = $2)
-          returning i.sha256, i.thumb_sha256 as "thumbSha256",
-                    exists (select 1 from screenshots j where j.contract_id = $1 and j.thumb_sha256 = i.thumb_sha256
-                                                          and j.sha256 <> i.sha256) as "thumbShared"`,
-        [contract.id, slot.sha],
-      );
-      gone = rows[0] ?? null;
-    }
+    await markSlotDeleted(tx, contract.id, start, now);
+    const gone = slot.sha ? await deleteUnusedScreenshot(tx, contract.id, slot.sha) : null;
     await appendAudit(tx, {
       at: now,
       actorId: user.id,
@@ -141,11 +111,11 @@ export async function editSlotMemo(database: Database, user: User, contract: Con
   requireContractor(user, contract, 'edit its memos');
   await database.transaction(async (tx) => {
     await openWeekForEdit(tx, contract, start, now);
-    const slot = await lockedSlot(tx, contract.id, start);
+    const slot = await lockSlot(tx, contract.id, start);
     if (!slot) throw slotNotFound(start);
     if (slot.held) throw heldProblem(start);
     if (slot.memo === memo) return;
-    await tx.query(`update slots set memo = $3 where contract_id = $1 and start = $2`, [contract.id, start, memo]);
+    await setSlotMemo(tx, contract.id, start, memo);
     await appendAudit(tx, {
       at: now,
       actorId: user.id,
@@ -187,14 +157,9 @@ export async function addManualTime(
     if (!ws.terms.manualTimeAllowed) {
       throw new HttpProblem(409, 'This contract does not allow manual time for this week. The client can allow it from the next Monday.');
     }
-    const taken = await tx.query<{ start: Date; contractId: string; deleted: boolean }>(
-      `select start, contract_id as "contractId", deleted_at is not null as deleted
-         from slots where contractor_id = $1 and start = any($2::timestamptz[]) order by start limit 1`,
-      [contract.contractor.id, starts],
-    );
-    const clash = taken[0];
+    const clash = await findContractorSlotAt(tx, contract.contractor.id, starts);
     if (clash) {
-      const at = new Date(clash.start).toISOString();
+      const at = clash.start.toISOString();
       throw new HttpProblem(
         409,
         clash.contractId !== contract.id
@@ -204,11 +169,7 @@ export async function addManualTime(
             : `There is already a slot at ${at}. Manual time only fills empty slots.`,
       );
     }
-    await tx.query(
-      `insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo)
-       select $1, $2, s, 'manual', '{}', '{}', 0, $4 from unnest($3::timestamptz[]) as s`,
-      [contract.id, contract.contractor.id, starts, range.memo],
-    );
+    await insertManualSlots(tx, contract.id, contract.contractor.id, starts, range.memo);
     await appendAudit(tx, {
       at: now,
       actorId: user.id,

@@ -2,13 +2,11 @@
 // the requested zone, and the week's totals. The server derives every state; the SPA shows it.
 import { SLOT_KINDS, SLOT_STATES, type StateMinutes, type Week, type WeekDay } from '../../contract/week.ts';
 import { SLOT_MS, SLOT_MINUTES } from '../../contract/common.ts';
-import type { ContractRow as Contract } from '../data/contracts.ts';
-import type { Database } from '../db/client.ts';
 import type { User } from '../data/users.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { localDays } from '../domain/local-days.ts';
 import { weekKey } from '../domain/week.ts';
-import { loadVisibleWeekState, loadWeekState, type WeekState } from './week-state.ts';
+import type { WeekState } from './week-state.ts';
 
 const STATE_INDEX = Object.fromEntries(SLOT_STATES.map((s, i) => [s, i])) as Record<(typeof SLOT_STATES)[number], number>;
 const KIND_INDEX = Object.fromEntries(SLOT_KINDS.map((s, i) => [s, i])) as Record<(typeof SLOT_KINDS)[number], number>;
@@ -89,16 +87,6 @@ export function tallyDays(ws: Pick<WeekState, 'weekStart' | 'weekEnd' | 'rows' |
     addSlotMinutes(totals, state, r.kind === 'manual');
   }
   return { days: days.map(({ endMs: _endMs, ...d }) => d), totals };
-}
-
-export async function buildWeek(database: Database, user: User, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Week> {
-  return weekPayload(await loadWeekState(database, contract, weekStart, now), user, tz, now);
-}
-
-/** The week of a contract the user may see, or null (missing or hidden). */
-export async function buildVisibleWeek(database: Database, user: User, contractId: string, weekStart: Date, tz: string, now: Date): Promise<Week | null> {
-  const ws = await loadVisibleWeekState(database, user, contractId, weekStart, now);
-  return ws && weekPayload(ws, user, tz, now);
 }
 
 /** The API's week: compact slot columns, each memo and title once, per-day minutes in `tz`. */

@@ -568,7 +568,7 @@ describe.each(backends)('disputes on %s', (backend) => {
   });
 
   describe('the answer deadline', () => {
-    it('escalates an unanswered dispute after 3 days: a read past the deadline sees it, by the system', async () => {
+    it('a read past the answer deadline shows the dispute escalated and writes nothing; the sweep records it', async () => {
       const [a, b] = await fresh(2);
       const d = await openDispute([a!, b!]);
       await answer(d.id, a!, designer, { answer: 'contest', reply: 'Worked' });
@@ -576,9 +576,35 @@ describe.each(backends)('disputes on %s', (backend) => {
       expect((await get(`/api/disputes/${d.id}`, client)).json().status).toBe('open');
 
       env.clock.set(d.answerDue);
+      const stored = async () => ({
+        ...(await counts()),
+        row: (await env.database.query(`select status, escalated_at from disputes where id = $1`, [d.id]))[0],
+      });
+      const before = await stored();
       const seen = (await get(`/api/disputes/${d.id}`, client)).json() as Dispute;
       expect(seen).toMatchObject({ status: 'escalated', escalatedAt: d.answerDue, pendingCount: 2, heldAmount: 1500 });
-      expect(seen.audit.at(-1)).toEqual({
+      expect(seen.actions).toMatchObject({ withdraw: true });
+      const asContractor = (await get(`/api/disputes/${d.id}`, designer)).json() as Dispute;
+      expect(asContractor.actions).toMatchObject({ answer: false, reason: expect.stringMatching(/escalated/) });
+      const listed = (await get(`/api/disputes?status=escalated&contractId=${world.contracts.designer}`, admin)).json().disputes as DisputeSummary[];
+      expect(listed.map((x) => [x.id, x.status])).toContainEqual([d.id, 'escalated']);
+      const open = (await get(`/api/disputes?status=open`, admin)).json().disputes as DisputeSummary[];
+      expect(open.map((x) => x.id)).not.toContain(d.id);
+      expect((await slotState(world.contracts.designer, b!)).dispute).toEqual({ id: d.id, status: 'escalated' });
+      const sheet = (await get(`/api/contracts/${world.contracts.designer}/weeks/${WEEK}/timesheet`, client)).json();
+      // Every unanswered dispute of the week was opened at NOW: all are past their deadline.
+      expect(sheet.disputes).toMatchObject({ open: 0, escalated: expect.any(Number) });
+      expect(sheet.disputes.escalated).toBeGreaterThanOrEqual(1);
+      // The reads wrote nothing: the row is still open, and no audit row was added.
+      expect(await stored()).toEqual(before);
+      expect(before.row).toEqual({ status: 'open', escalated_at: null });
+
+      // The sweep records it, once, by the system, at the deadline.
+      expect(await escalateOverdueDisputes(env.database, env.clock.now())).toContain(d.id);
+      const recorded = (await get(`/api/disputes/${d.id}`, client)).json() as Dispute;
+      expect(recorded).toMatchObject({ status: 'escalated', escalatedAt: d.answerDue });
+      expect(recorded.audit).toHaveLength(seen.audit.length + 1);
+      expect(recorded.audit.at(-1)).toEqual({
         id: expect.any(Number),
         at: d.answerDue,
         actor: null,
@@ -589,8 +615,7 @@ describe.each(backends)('disputes on %s', (backend) => {
       });
       // Reading again adds nothing.
       const again = (await get(`/api/disputes/${d.id}`, designer)).json() as Dispute;
-      expect(again.audit).toHaveLength(seen.audit.length);
-      expect(again.actions).toMatchObject({ answer: false, reason: expect.stringMatching(/escalated/) });
+      expect(again.audit).toHaveLength(recorded.audit.length);
 
       const late = await answer(d.id, b!, designer, { answer: 'accept' });
       expect(late.statusCode).toBe(409);

@@ -150,16 +150,32 @@ describe.each(backends)('timesheets on %s', (backend) => {
       expect(audit).toEqual([{ action: 'week.approved', actor_id: world.users.client.id }]);
     });
 
-    it('a week whose review window ended reads as auto-approved, and the sweep records it once', async () => {
+    it('a week whose review window ended reads as auto-approved without a write; the sweep records it once', async () => {
       const saved = env.clock.now();
       env.clock.set('2026-11-28T00:00:00.000Z'); // Saturday 00:00: Friday 23:59:59.999 has passed
+      const stored = async () =>
+        (
+          await env.database.query<{ approvals: number; audit: number }>(
+            `select (select count(*)::int from week_approvals) as approvals, (select count(*)::int from audit_log) as audit`,
+          )
+        )[0]!;
       try {
+        const before = await stored();
+        const read = (await req('GET', sheetUrl(world.contracts.designer, PREV), client)).json<Timesheet>();
+        expect(read.status).toBe('auto_approved');
+        expect(read.approval).toMatchObject({ kind: 'auto', approvedBy: null, approvedAt: '2026-11-28T00:00:00.000Z', amounts: read.amounts });
+        expect(read.actions.approve.reason).toMatch(/approved automatically/);
+        expect((await req('GET', `/api/contracts/${world.contracts.designer}/weeks/${PREV}/timesheet.csv`, client)).statusCode).toBe(200);
+        // Neither read wrote the approval nor its audit row.
+        expect(await stored()).toEqual(before);
+
         const [a, b] = await Promise.all([runSweeps(env.database, env.clock.now()), runSweeps(env.database, env.clock.now())]);
         expect(a.autoApproved + b.autoApproved).toBe(1); // the designer's week; dev's is approved already
+        expect(await stored()).toEqual({ approvals: before.approvals + 1, audit: before.audit + 1 });
         const t = (await req('GET', sheetUrl(world.contracts.designer, PREV), client)).json<Timesheet>();
         expect(t.status).toBe('auto_approved');
-        expect(t.approval).toMatchObject({ kind: 'auto', approvedBy: null, approvedAt: '2026-11-28T00:00:00.000Z' });
-        expect(t.actions.approve.reason).toMatch(/approved automatically/);
+        // The recorded approval is the one the read showed.
+        expect(t.approval).toEqual(read.approval);
         const late = await req('POST', approveUrl(world.contracts.designer, PREV), client);
         expect(late.statusCode).toBe(409);
         const rows = await env.database.query(`select * from audit_log where action = 'week.auto_approved'`);

@@ -1,0 +1,30 @@
+// Screenshot rows: one per image per contract, with its thumbnail's key. The bytes are in the
+// blob store under the same keys; these say which blobs a row still needs.
+import type { Queryable } from '../db/client.ts';
+
+/**
+ * Deletes the contract's screenshot row when no slot shows it any more; answers its keys and
+ * whether another screenshot of the contract shares the thumbnail, or null when it stays.
+ */
+export async function deleteUnusedScreenshot(tx: Queryable, contractId: string, sha256: string) {
+  const rows = await tx.query<{ sha256: string; thumbSha256: string; thumbShared: boolean }>(
+    `delete from screenshots i
+      where i.contract_id = $1 and i.sha256 = $2
+        and not exists (select 1 from slots s where s.contract_id = $1 and s.screenshot_sha256 = $2)
+      returning i.sha256, i.thumb_sha256 as "thumbSha256",
+                exists (select 1 from screenshots j where j.contract_id = $1 and j.thumb_sha256 = i.thumb_sha256
+                                                      and j.sha256 <> i.sha256) as "thumbShared"`,
+    [contractId, sha256],
+  );
+  return rows[0] ?? null;
+}
+
+/** Which of these blob keys a screenshot row of the contract names, as its image or its thumbnail. */
+export async function findReferencedKeys(q: Queryable, contractId: string, keys: string[]): Promise<Set<string>> {
+  const rows = await q.query<{ key: string }>(
+    `select sha256 as key from screenshots where contract_id = $1 and sha256 = any($2::text[])
+     union select thumb_sha256 from screenshots where contract_id = $1 and thumb_sha256 = any($2::text[])`,
+    [contractId, keys],
+  );
+  return new Set(rows.map((r) => r.key));
+}

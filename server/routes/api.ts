@@ -1,0 +1,21 @@
+// The API's routes, under /api. One onRequest hook for all of them answers 401 without a
+// session where the route takes one (auth.ts); the contract's routes share one access check.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authenticateSession } from '../auth.ts';
+import { authRoutes } from './auth.ts';
+import { contractScope } from './contract-scope.ts';
+import { contractListRoutes } from './contracts.ts';
+import { disputeRoutes } from './disputes.ts';
+import { healthRoutes } from './health.ts';
+import { trackerRoutes } from './trackers.ts';
+
+export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.addHook('onRequest', authenticateSession);
+  await api.register(healthRoutes);
+  await api.register(authRoutes);
+  await api.register(contractListRoutes);
+  await api.register(contractScope, { prefix: '/contracts/:contractId' });
+  await api.register(disputeRoutes);
+  await api.register(trackerRoutes);
+  api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
+};

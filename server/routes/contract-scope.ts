@@ -1,0 +1,34 @@
+// The routes under /contracts/:contractId. Their preHandler resolves the contract with the one
+// access check (a contract the caller may not see is not found), so each route finds it in
+// `req.contract`. Params are validated first: a malformed id is a 400 before any lookup.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractRow } from '../data/contracts.ts';
+import { requireVisibleContract } from '../services/contract-service.ts';
+import { contractRoutes } from './contracts.ts';
+import { ingestRoutes } from './ingest.ts';
+import { slotEditRoutes } from './slot-edits.ts';
+import { slotRoutes } from './slots.ts';
+import { timesheetRoutes } from './timesheets.ts';
+import { weekRoutes } from './weeks.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The contract of the URL, visible to the caller (on the routes of contractScope). */
+    contract: ContractRow;
+  }
+}
+
+export const contractScope: FastifyPluginAsyncZod = async (app) => {
+  app.decorateRequest('contract', null as unknown as ContractRow);
+  app.addHook('preHandler', async (req) => {
+    const { contractId } = req.params as { contractId: string };
+    // The tracker uploads as its contractor; every other route takes a session.
+    req.contract = await requireVisibleContract(app.deps.database, req.tracker?.user ?? req.user, contractId);
+  });
+  await app.register(contractRoutes);
+  await app.register(weekRoutes);
+  await app.register(timesheetRoutes);
+  await app.register(slotRoutes);
+  await app.register(slotEditRoutes);
+  await app.register(ingestRoutes);
+};
