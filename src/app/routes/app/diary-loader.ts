@@ -6,6 +6,7 @@ import type { Contract } from '../../../../contract/contracts.ts';
 import { getContractQueryOptions } from '../../../features/contracts/api/get-contract.ts';
 import { getContractsQueryOptions } from '../../../features/contracts/api/get-contracts.ts';
 import { getWeekQueryOptions } from '../../../features/diary/api/get-week.ts';
+import { preloadFirstThumbnails } from '../../../features/diary/api/preload-first-thumbnails.ts';
 import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
 import { readTzChoice, resolveTimeZone } from '../../../features/diary/utils/time-zone-choice.ts';
 import { browserTimeZone } from '../../../utils/time-zone.ts';
@@ -50,7 +51,13 @@ export const diaryLoader =
     // is only looked up when needed: the first Intl call costs ~80 ms of ICU setup.)
     const prefetchWeek = (contract: Contract | undefined) => {
       const zone = tz === 'contractor' ? contract?.timeZone : resolveTimeZone(tz, { local: tz === 'local' ? browserTimeZone() : '', contractor: '' });
-      if (zone) void queryClient.prefetchQuery(getWeekQueryOptions(contractId, week, zone));
+      if (!zone) return;
+      const options = getWeekQueryOptions(contractId, week, zone);
+      void queryClient.prefetchQuery(options).then(() => {
+        // The week's top only: a link to a day or a slot shows other thumbnails first.
+        const data = queryClient.getQueryData(options.queryKey);
+        if (data && !search.day && !search.slot) preloadFirstThumbnails(contractId, data);
+      });
     };
     if (tz !== 'contractor') prefetchWeek(undefined);
     void queryClient
