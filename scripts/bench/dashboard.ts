@@ -357,6 +357,8 @@ export interface WarmRevisit {
 export interface FirstClick {
   /** ms from navigation start: the first thumbnail visible (loaded, in the viewport). */
   visibleMs: number | null;
+  /** ms from navigation start: the page answered a click (the router put the slot in the URL). */
+  answeredMs: number | null;
   /** ms from navigation start: the lightbox shown; null when no click opened it. */
   lightboxMs: number | null;
   /** Clicks the page received before the one that opened the lightbox (the goal: none). */
@@ -476,7 +478,7 @@ async function warmRevisit(page: Page, server: ApiServer, url: string): Promise<
  */
 async function clickVisit(browser: Browser, server: ApiServer, url: string): Promise<FirstClick> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const out: FirstClick = { visibleMs: null, lightboxMs: null, lostClicks: null };
+  const out: FirstClick = { visibleMs: null, answeredMs: null, lightboxMs: null, lostClicks: null };
   try {
     await context.addCookies([{ name: 'wd_session', value: server.cookie.split('=')[1]!, url: server.base }]);
     await context.addInitScript({ content: watchFirstClick(THUMB_SELECTOR) });
@@ -501,6 +503,7 @@ async function clickVisit(browser: Browser, server: ApiServer, url: string): Pro
     }
     const o = await opened;
     out.lightboxMs = o.ms;
+    out.answeredMs = o.answeredMs;
     // The click that the page answered (its URL names the slot, or the lightbox shows) is the last one before it.
     out.lostClicks = Math.max(0, o.clicksBeforeAnswer - 1);
   } catch (err) {
