@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf "${dataDir}" && node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 420_000, // the demo seed draws ~1,500 screenshots; on a busy 2-core machine that takes minutes
+    timeout: 420_000, // the demo seed draws ~1,700 screenshots; on a busy 2-core machine that can take minutes
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {

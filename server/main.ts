@@ -13,10 +13,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const started = Date.now();
-  // The server serves the built dashboard, and renders a diary link's first screen with
-  // React: its production build (about three times faster than the development one), which
-  // React's packages pick by NODE_ENV when the renderer is first loaded.
-  process.env.NODE_ENV ??= 'production';
   const config = loadConfig();
   const clock = runningClock(config.startAt);
   let database;

@@ -68,7 +68,7 @@ export async function benchReviewActions(browser: Browser, server: ApiServer, co
       page,
       '.btn--primary',
       `/Approved/.test(document.querySelector('[data-testid="week-status"]')?.textContent ?? '')`,
-      () => page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click(),
+      () => page.getByRole('alertdialog').getByRole('button', { name: 'Approve the week' }).click(),
     );
     await page.waitForLoadState('networkidle');
   } catch (err) {

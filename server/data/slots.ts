@@ -175,26 +175,3 @@ export async function findWeekSlotExtras(q: Queryable, contractId: string, weekS
     [contractId, weekStart, weekEnd],
   );
 }
-
-/** The thumbnail keys of some of a contract's live slots (those with a screenshot), by start in ms. */
-export async function findThumbnailKeys(q: Queryable, contractId: string, starts: Date[]): Promise<Map<number, string>> {
-  if (starts.length === 0) return new Map();
-  const rows = await q.query<{ start: Date | string; thumbSha256: string }>(
-    `select s.start, i.thumb_sha256 as "thumbSha256"
-       from slots s join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
-      where s.contract_id = $1 and s.start = any($2::timestamptz[]) and s.deleted_at is null`,
-    [contractId, starts],
-  );
-  return new Map(rows.map((r) => [new Date(r.start).getTime(), r.thumbSha256]));
-}
-
-/** The starts of a week's first `limit` visible slots with a screenshot, in time order. */
-export async function findFirstScreenshotStarts(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date, limit: number): Promise<Date[]> {
-  const rows = await q.query<{ start: Date | string }>(
-    `select start from slots
-      where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null and screenshot_sha256 is not null
-      order by start limit $4`,
-    [contractId, weekStart, weekEnd, limit],
-  );
-  return rows.map((r) => new Date(r.start));
-}

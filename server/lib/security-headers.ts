@@ -25,9 +25,9 @@ const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text
 
 /**
  * The policy of every response. Scripts: the dashboard's own files and the listed inline
- * scripts only. Styles: the dashboard's style sheets, plus `style` attributes (the server's
- * render of the diary writes React's style props as attributes), never a <style> element.
- * Images: the thumbnails inlined as data: URLs by the server's render, and blob: previews.
+ * scripts only. Styles: the dashboard's style sheets, plus `style` attributes (inert without
+ * script, and set by the charting library), never a <style> element. Images: data: for the
+ * small icons the build inlines into the style sheets, and blob: previews.
  */
 export function contentSecurityPolicy(inlineScripts: readonly string[], styles: 'attributes' | 'inline' = 'attributes'): string {
   return [

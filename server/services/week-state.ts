@@ -3,11 +3,9 @@
 // slot. The week, the timesheet, disputes and the contractor's edits all start here, so they
 // agree.
 import type { ContractRow as Contract } from '../data/contracts.ts';
-import { findVisibleContract } from '../data/contracts.ts';
 import type { SlotState } from '../../contract/week.ts';
 import type { Queryable } from '../db/client.ts';
 import { findWeekSlots, withDisputes, type WeekSlotRow } from '../data/slots.ts';
-import type { User } from '../data/users.ts';
 import { findWeekContext, type ApprovalRow } from '../data/weeks.ts';
 import { weekStatus, type WeekStatus } from '../domain/lifecycle.ts';
 import { visibleSlotStates } from '../domain/slot-state.ts';
@@ -41,10 +39,4 @@ export async function loadWeekState(q: Queryable, contract: Contract, weekStart:
     rows,
     states: visibleSlotStates(rows, terms),
   };
-}
-
-/** The week of a contract `viewer` may see, or null: only services/diary-page.ts's server render, until it goes. */
-export async function loadVisibleWeekState(q: Queryable, viewer: User, contractId: string, weekStart: Date, now: Date): Promise<WeekState | null> {
-  const contract = await findVisibleContract(q, viewer, contractId);
-  return contract && loadWeekState(q, contract, weekStart, now);
 }
