@@ -13,9 +13,10 @@ import { paths } from '../config/paths.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import AppRoot, { clientLoader as rootLoader, ErrorBoundary as AppRootErrorBoundary, HydrateFallback } from './routes/app/root.tsx';
 import { contractsLoader } from './routes/app/contracts-loader.ts';
-import { diaryLoader, diaryShouldRevalidate } from './routes/app/diary-loader.ts';
+import { weekPageShouldRevalidate } from './routes/app/contract-week-search.ts';
+import { diaryLoader } from './routes/app/diary-loader.ts';
 import { timesheetLoader } from './routes/app/timesheet-loader.ts';
-import { reviewLoader, reviewShouldRevalidate } from './routes/app/review-loader.ts';
+import { reviewLoader } from './routes/app/review-loader.ts';
 import { disputeLoader } from './routes/app/dispute-loader.ts';
 import { disputesLoader } from './routes/app/disputes-loader.ts';
 import { trackersLoader } from './routes/app/trackers-loader.ts';
@@ -65,7 +66,7 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: paths.diary.path,
           loader: diaryLoader(queryClient),
-          shouldRevalidate: diaryShouldRevalidate,
+          shouldRevalidate: weekPageShouldRevalidate,
           lazy: lazyPage(() => import('./routes/app/diary.tsx')),
         },
         {
@@ -86,7 +87,7 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: paths.review.path,
           loader: reviewLoader(queryClient),
-          shouldRevalidate: reviewShouldRevalidate,
+          shouldRevalidate: weekPageShouldRevalidate,
           lazy: lazyPage(() => import('./routes/app/review.tsx')),
         },
         {

@@ -2,24 +2,24 @@
 // or a zone gets them by the diary's rules, and the week's queries start as soon as the zone
 // is known (at once, or once the contract says the contractor's zone).
 import type { QueryClient } from '@tanstack/react-query';
-import { replace } from 'react-router';
+import { replace, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { getContractQueryOptions } from '../../../features/contracts/api/get-contract.ts';
 import { getContractsQueryOptions } from '../../../features/contracts/api/get-contracts.ts';
 import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
-import { readTzChoice, resolveTimeZone, type TzChoice } from '../../../features/diary/utils/time-zone-choice.ts';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
+import { readTzChoice, resolveTimeZone, type TzChoice } from '../../../utils/time-zone-choice.ts';
 import { weekOfInstant } from '../../../utils/week.ts';
 
 /**
  * The week and zone choice of the URL. Seeds the contract from the contract list when it is
  * there; throws a redirect to the complete URL (keeping the `keep` parameters) when the week or
- * zone was missing.
+ * zone was missing. `linkWeek` is the week a link to a day or slot points into, before "this week".
  */
 export async function resolveContractWeek(
   queryClient: QueryClient,
   contractId: string,
   url: URL,
   keep: readonly string[] = [],
+  linkWeek: string | null = null,
 ): Promise<{ week: string; tz: TzChoice }> {
   const search = readDiarySearch(url.searchParams);
   // Coming from the contract list, the contract is already known.
@@ -28,7 +28,7 @@ export async function resolveContractWeek(
   const contractKey = getContractQueryOptions(contractId).queryKey;
   if (summary && !queryClient.getQueryData(contractKey)) queryClient.setQueryData(contractKey, summary);
 
-  let week = search.week;
+  let week = search.week ?? linkWeek;
   if (!week) {
     // "This week" is the server's week (a demo clock may differ from the browser's).
     const contracts = list ?? (await queryClient.ensureQueryData(getContractsQueryOptions()).catch(() => null));
@@ -52,11 +52,19 @@ export async function resolveContractWeek(
  */
 export function prefetchInZone(queryClient: QueryClient, contractId: string, tz: TzChoice, prefetch: (zone: string) => void): void {
   if (tz !== 'contractor') {
-    const zone = resolveTimeZone(tz, { local: tz === 'local' ? browserTimeZone() : '', contractor: '' });
+    const zone = resolveTimeZone(tz, null);
     if (zone) prefetch(zone);
   }
   void queryClient
     .ensureQueryData(getContractQueryOptions(contractId))
     .then((contract) => tz === 'contractor' && prefetch(contract.timeZone))
     .catch(() => undefined);
+}
+
+// Opening a slot, moving through the review queue or scrolling to another day changes the URL;
+// only a new contract, week or zone needs the loader again.
+export function weekPageShouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  const same = (k: string) => currentUrl.searchParams.get(k) === nextUrl.searchParams.get(k);
+  return same('week') && same('tz') ? false : defaultShouldRevalidate;
 }

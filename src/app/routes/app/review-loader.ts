@@ -2,7 +2,7 @@
 // visit the week, the timesheet and the contract are requested at once, in parallel with the
 // page's code. A URL without a week or a zone gets them by the diary's rules.
 import type { QueryClient } from '@tanstack/react-query';
-import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from 'react-router';
+import type { LoaderFunctionArgs } from 'react-router';
 import { getWeekQueryOptions } from '../../../features/diary/api/get-week.ts';
 import { getTimesheetQueryOptions } from '../../../features/timesheet/api/get-timesheet.ts';
 import { prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
@@ -19,10 +19,3 @@ export const reviewLoader =
     return null;
   };
 
-// Moving through the queue or switching the filter changes the URL; only a new contract, week or
-// zone needs the loader again.
-export function reviewShouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
-  const same = (k: string) => currentUrl.searchParams.get(k) === nextUrl.searchParams.get(k);
-  return same('week') && same('tz') ? false : defaultShouldRevalidate;
-}

@@ -3,65 +3,21 @@
 // page wires what the diary feature's review needs from elsewhere: the contract (its name and
 // zone), the timesheet (the week's terms, and whether approving is open now and if not, why)
 // and the timesheet feature's approval.
-import { useMemo, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
-import { NotFoundPanel } from '../../../components/errors/not-found-panel.tsx';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { useParams } from 'react-router';
 import { useMe } from '../../../features/auth/api/get-me.ts';
 import { useContract } from '../../../features/contracts/api/get-contract.ts';
-import { ReviewView, type ZoneOption } from '../../../features/diary/components/review-view.tsx';
-import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
-import {
-  DEFAULT_TZ_CHOICE,
-  isTzChoice,
-  rememberTzChoice,
-  resolveTimeZone,
-  TZ_CHOICES,
-  tzChoiceLabel,
-  type TzChoice,
-} from '../../../features/diary/utils/time-zone-choice.ts';
+import { ReviewView } from '../../../features/diary/components/review-view.tsx';
 import { useApproveWeek } from '../../../features/timesheet/api/approve-week.ts';
 import { useTimesheet } from '../../../features/timesheet/api/get-timesheet.ts';
 import { useServerClock } from '../../../features/timesheet/hooks/use-server-clock.ts';
-import { isApiError } from '../../../lib/api-client.ts';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
-import { weekOfInstant, weekStartMs } from '../../../utils/week.ts';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
+import { ContractLoadError, useWeekZone } from './contract-week.tsx';
 
 export default function ReviewRoute() {
   const contractId = useParams().contractId!;
   const contract = useContract(contractId);
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const search = useMemo(() => readDiarySearch(params), [params]);
-  // The loader always puts a week and a zone in the URL; these are only fallbacks.
-  const [thisWeek] = useState(() => weekOfInstant(Date.now()));
-  const week = search.week ?? thisWeek;
-  const tz: TzChoice = search.tz ?? DEFAULT_TZ_CHOICE;
-  const localZone = useMemo(() => browserTimeZone(), []);
-  const contractorZone = contract.data?.timeZone ?? null;
-  const zone = tz === 'contractor' ? (contractorZone ?? undefined) : resolveTimeZone(tz, { local: localZone, contractor: '' });
-
-  const zoneOptions = useMemo<ZoneOption[]>(() => {
-    const at = weekStartMs(week) + 3.5 * 86_400_000;
-    return TZ_CHOICES.map((choice) => {
-      const z = choice === 'utc' ? 'UTC' : choice === 'local' ? localZone : contractorZone;
-      return { value: choice, label: z === null ? "Contractor's time" : tzChoiceLabel(choice, z, at), disabled: z === null };
-    });
-  }, [week, localZone, contractorZone]);
-
-  const onTz = (value: string) => {
-    if (!isTzChoice(value)) return;
-    rememberTzChoice(value);
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('tz', value);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  };
+  const { week, tz, zone, zoneOptions, onTz } = useWeekZone(contract.data?.timeZone);
 
   const timesheet = useTimesheet(contractId, week, zone);
   const sheet = timesheet.data && timesheet.data.weekStart === week ? timesheet.data : undefined;
@@ -74,19 +30,7 @@ export default function ReviewRoute() {
     serverNow: clock,
   });
 
-  if (contract.isError) {
-    if (isApiError(contract.error, 404)) return <NotFoundPanel title="Contract not found" />;
-    return (
-      <div className="page__content page--center">
-        <ErrorState
-          title="This contract could not be loaded"
-          message={contract.error.message}
-          onRetry={() => void contract.refetch()}
-          retrying={contract.isFetching}
-        />
-      </div>
-    );
-  }
+  if (contract.isError) return <ContractLoadError contract={contract} />;
 
   // The week's own terms (those at its Monday); the contract's current ones until they arrive.
   const terms = sheet

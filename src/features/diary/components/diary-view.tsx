@@ -7,13 +7,13 @@ import type { Dispute } from '../../../../contract/disputes.ts';
 import type { Week } from '../../../../contract/week.ts';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { paths } from '../../../config/paths.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
+import { formatCalendarDate, weekRangeLabel } from '../../../utils/date-format.ts';
 import { browserTimeZone } from '../../../utils/time-zone.ts';
+import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, zoneOptions, type TzChoice } from '../../../utils/time-zone-choice.ts';
 import { addWeeks, weekOfDate, weekOfInstant } from '../../../utils/week.ts';
 import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
 import { useDiarySearch } from '../hooks/use-diary-search.ts';
 import { buildDiaryLayout } from '../utils/diary-rows.ts';
-import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, type TzChoice } from '../utils/time-zone-choice.ts';
 import { DiaryGrid, selectable, type DiaryGridHandle } from './diary-grid.tsx';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
 import { DiaryHeader } from './diary-header.tsx';
@@ -24,7 +24,7 @@ import { ManualTimeDialog } from './manual-time-dialog.tsx';
 import { heldText, slotCount } from './review-actions.tsx';
 import { DisputeCreatedNotice, SelectionBar } from './selection-bar.tsx';
 import { SlotLightbox } from './slot-lightbox.tsx';
-import { weekRangeLabel, WeekToolbar } from './week-toolbar.tsx';
+import { WeekToolbar } from './week-toolbar.tsx';
 import './diary.css';
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -38,7 +38,8 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
   const tz: TzChoice = search.tz ?? DEFAULT_TZ_CHOICE;
   const localZone = useMemo(() => browserTimeZone(), []);
   const contractorZone = contract?.timeZone ?? null;
-  const zone = tz === 'contractor' ? (contractorZone ?? undefined) : resolveTimeZone(tz, { local: localZone, contractor: '' });
+  const zone = resolveTimeZone(tz, contractorZone, () => localZone);
+  const options = useMemo(() => zoneOptions(week, localZone, contractorZone), [week, localZone, contractorZone]);
 
   const weekQuery = useWeek(contractId, week, zone);
   const data = weekQuery.data;
@@ -272,7 +273,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
         totals={shown?.totals ?? null}
         updating={weekQuery.isFetching}
         tz={tz}
-        zones={{ local: localZone, contractor: contractorZone }}
+        zoneOptions={options}
         activeDay={activeDay}
         dateValue={dateValue}
         onWeek={onWeek}

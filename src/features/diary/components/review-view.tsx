@@ -18,22 +18,16 @@ import { slotScreenshotUrl } from '../api/get-slot.ts';
 import { useWeek } from '../api/get-week.ts';
 import { parseSlotParam } from '../utils/diary-search.ts';
 import { buildReviewQueue, isSuspicious, type ReviewItem, type SuspicionKind } from '../utils/suspicious.ts';
-import type { TzChoice } from '../utils/time-zone-choice.ts';
 import { DisputeDialog } from './dispute-dialog.tsx';
 import { heldText, ReviewActions, slotCount } from './review-actions.tsx';
 import { ReviewDetail } from './review-detail.tsx';
 import { itemSpoken, itemWhen, ReviewList } from './review-list.tsx';
 import { ReviewShortcuts } from './review-shortcuts.tsx';
 import { ReviewSkeleton } from './review-skeleton.tsx';
-import { weekRangeLabel } from './week-toolbar.tsx';
+import { weekRangeLabel } from '../../../utils/date-format.ts';
+import type { TzChoice, ZoneOption } from '../../../utils/time-zone-choice.ts';
 import './diary.css';
 import './review.css';
-
-export interface ZoneOption {
-  value: string;
-  label: string;
-  disabled: boolean;
-}
 
 export interface ReviewApproval {
   /** The week's timesheet, once loaded: the server's amounts, and what the viewer may do now. */

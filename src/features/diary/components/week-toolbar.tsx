@@ -4,10 +4,10 @@
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { StateMinutes } from '../../../../contract/week.ts';
 import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
-import { addWeeks, weekStartMs } from '../../../utils/week.ts';
+import { formatCalendarDate, weekRangeLabel } from '../../../utils/date-format.ts';
+import type { TzChoice, ZoneOption } from '../../../utils/time-zone-choice.ts';
+import { addWeeks } from '../../../utils/week.ts';
 import type { DiaryDay } from '../utils/diary-rows.ts';
-import { TZ_CHOICES, tzChoiceLabel, type TzChoice } from '../utils/time-zone-choice.ts';
 import './edits.css';
 
 interface WeekToolbarProps {
@@ -22,7 +22,7 @@ interface WeekToolbarProps {
   /** A week or zone is loading while the old one is still shown. */
   updating: boolean;
   tz: TzChoice;
-  zones: { local: string; contractor: string | null };
+  zoneOptions: ZoneOption[];
   activeDay: number;
   dateValue: string;
   onWeek: (week: string) => void;
@@ -82,16 +82,6 @@ function AddManualTimeButton({ onAdd, allowed }: { onAdd: () => void; allowed: b
   );
 }
 
-/** "23–29 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
-export function weekRangeLabel(week: string): string {
-  const sunday = new Date(weekStartMs(week) + 6 * 86_400_000).toISOString().slice(0, 10);
-  const [y1, m1] = week.split('-');
-  const [y2, m2] = sunday.split('-');
-  if (y1 !== y2) return `${formatCalendarDate(week, 'd MMM yyyy')} – ${formatCalendarDate(sunday, 'd MMM yyyy')}`;
-  if (m1 !== m2) return `${formatCalendarDate(week, 'd MMM')} – ${formatCalendarDate(sunday, 'd MMM yyyy')}`;
-  return `${formatCalendarDate(week, 'd')}–${formatCalendarDate(sunday, 'd MMM yyyy')}`;
-}
-
 export function WeekToolbar({
   ref,
   week,
@@ -101,7 +91,7 @@ export function WeekToolbar({
   totals,
   updating,
   tz,
-  zones,
+  zoneOptions,
   activeDay,
   dateValue,
   onWeek,
@@ -116,7 +106,6 @@ export function WeekToolbar({
   const next = addWeeks(week, 1);
   const isCurrent = currentWeek === week;
   const nextInFuture = currentWeek !== null && next > currentWeek;
-  const at = weekStartMs(week) + 3.5 * 86_400_000;
 
   // On a phone the chips scroll sideways: keep the day being read in view.
   const chipsRef = useRef<HTMLElement>(null);
@@ -204,14 +193,11 @@ export function WeekToolbar({
           </svg>
           <span className="sr-only">Time zone</span>
           <select className="input" value={tz} onChange={(e) => onTz(e.target.value as TzChoice)}>
-            {TZ_CHOICES.map((choice) => {
-              const zone = choice === 'utc' ? 'UTC' : choice === 'local' ? zones.local : zones.contractor;
-              return (
-                <option key={choice} value={choice} disabled={zone === null}>
-                  {zone === null ? "Contractor's time" : tzChoiceLabel(choice, zone, at)}
-                </option>
-              );
-            })}
+            {zoneOptions.map((option) => (
+              <option key={option.value} value={option.value} disabled={option.disabled}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -9,7 +9,7 @@ import { formatMoney } from '../../../utils/money.ts';
 import { browserTimeZone, zoneOffsetMinutes } from '../../../utils/time-zone.ts';
 import { useApproveWeek } from '../api/approve-week.ts';
 import { formatShortOffset } from '../utils/countdown.ts';
-import { weekRangeLabel } from '../utils/week-range.ts';
+import { weekRangeLabel } from '../../../utils/date-format.ts';
 import { isLocked, weekStatusHint } from '../utils/week-status.ts';
 import { ReviewCountdown } from './review-countdown.tsx';
 import { WeekStatusBadge } from './week-status-badge.tsx';

@@ -1,14 +1,11 @@
 // The week's controls: previous/next week (links, so they open in a new tab too), the time
 // zone the days are counted in, and the CSV download.
 import { Link } from 'react-router';
+import type { ZoneOption } from '../../../utils/time-zone-choice.ts';
 import { addWeeks } from '../../../utils/week.ts';
-import { weekRangeLabel } from '../utils/week-range.ts';
+import { weekRangeLabel } from '../../../utils/date-format.ts';
 
-export interface ZoneOption {
-  value: string;
-  label: string;
-  disabled?: boolean;
-}
+export type { ZoneOption };
 
 interface TimesheetToolbarProps {
   week: string;

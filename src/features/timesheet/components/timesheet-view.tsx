@@ -15,7 +15,7 @@ import { formatCalendarDate } from '../../../utils/date-format.ts';
 import { addWeeks, weekOfInstant } from '../../../utils/week.ts';
 import { getTimesheetQueryOptions, timesheetCsvUrl, useTimesheet } from '../api/get-timesheet.ts';
 import { useServerClock } from '../hooks/use-server-clock.ts';
-import { weekRangeLabel } from '../utils/week-range.ts';
+import { weekRangeLabel } from '../../../utils/date-format.ts';
 import { ContractTermsForm } from './contract-terms-form.tsx';
 import { ReviewPanel, type Viewer } from './review-panel.tsx';
 import { TimesheetSkeleton } from './timesheet-skeleton.tsx';

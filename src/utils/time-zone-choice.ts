@@ -1,7 +1,8 @@
 // The diary's time-zone switch: UTC, the viewer's own zone, or the contractor's. The URL
 // carries the choice (`tz=utc|local|contractor`) so links keep it; localStorage remembers it.
-import { readStored, writeStored } from '../../../utils/storage.ts';
-import { formatUtcOffset, zoneOffsetMinutes } from '../../../utils/time-zone.ts';
+import { readStored, writeStored } from './storage.ts';
+import { browserTimeZone, formatUtcOffset, zoneOffsetMinutes } from './time-zone.ts';
+import { weekStartMs } from './week.ts';
 
 export const TZ_CHOICES = ['utc', 'local', 'contractor'] as const;
 export type TzChoice = (typeof TZ_CHOICES)[number];
@@ -11,9 +12,28 @@ const STORAGE_KEY = 'workdiary.diary.tz';
 
 export const isTzChoice = (value: unknown): value is TzChoice => TZ_CHOICES.includes(value as TzChoice);
 
-export function resolveTimeZone(choice: TzChoice, zones: { local: string; contractor: string }): string {
+/**
+ * The IANA zone a choice stands for; undefined while the contractor's zone is not known yet. The
+ * browser's zone is only looked up for "local": the first Intl call costs ~80 ms of ICU setup.
+ */
+export function resolveTimeZone(choice: TzChoice, contractorZone: string | null | undefined, localZone: () => string = browserTimeZone): string | undefined {
   if (choice === 'utc') return 'UTC';
-  return choice === 'local' ? zones.local : zones.contractor;
+  return choice === 'local' ? localZone() : (contractorZone ?? undefined);
+}
+
+export interface ZoneOption {
+  value: TzChoice;
+  label: string;
+  disabled: boolean;
+}
+
+/** The switch's three options for the week starting `week`; the contractor's is disabled until its zone is known. */
+export function zoneOptions(week: string, localZone: string, contractorZone: string | null | undefined): ZoneOption[] {
+  const at = weekStartMs(week) + 3.5 * 86_400_000;
+  return TZ_CHOICES.map((choice) => {
+    const zone = choice === 'utc' ? 'UTC' : choice === 'local' ? localZone : (contractorZone ?? null);
+    return { value: choice, label: zone === null ? CHOICE_NAME.contractor : tzChoiceLabel(choice, zone, at), disabled: zone === null };
+  });
 }
 
 const CHOICE_NAME: Record<TzChoice, string> = { utc: 'UTC', local: 'Your time', contractor: "Contractor's time" };
