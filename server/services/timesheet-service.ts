@@ -14,7 +14,7 @@ import { isPastReview, weekActions, type Allowed } from '../domain/lifecycle.ts'
 import { weekAmounts } from '../domain/money.ts';
 import { weekDeadlines, weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem } from '../lib/problem.ts';
-import { tallyDays } from './week-service.ts';
+import { tallyDays, weekHeading } from './week-service.ts';
 import { loadWeekState, type WeekState } from './week-state.ts';
 
 const count = (states: readonly SlotState[], s: SlotState) => states.reduce((n, x) => n + (x === s ? 1 : 0), 0);
@@ -115,22 +115,13 @@ export async function buildTimesheet(database: Database, user: User, contract: C
   const [ws, weekDisputes] = await Promise.all([loadWeekState(database, contract, weekStart, now), findWeekDisputes(database, contract.id, weekStart)]);
   const disputes = { open: 0, escalated: 0, settled: 0, withdrawn: 0 };
   for (const d of weekDisputes) disputes[disputeAt(d, now).status]++;
-  const { days, totals } = tallyDays(ws, tz);
   const d = weekDeadlines(weekStart);
   const approval = approvalAt(ws, now);
   return {
-    contractId: contract.id,
-    weekStart: weekKey(weekStart),
-    start: weekStart.toISOString(),
-    end: ws.weekEnd.toISOString(),
-    timeZone: tz,
-    now: now.toISOString(),
-    status: ws.status,
+    ...weekHeading(ws, tz, now),
     deadlines: { editUntil: d.editUntil.toISOString(), reviewFrom: d.reviewFrom.toISOString(), reviewUntil: d.reviewUntil.toISOString() },
     currency: contract.currency,
     terms: ws.terms,
-    days,
-    totals,
     amounts: amountsOf(ws),
     approval: approval && approvalPayload(approval),
     disputes,

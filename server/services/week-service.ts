@@ -89,9 +89,25 @@ export function tallyDays(ws: Pick<WeekState, 'weekStart' | 'weekEnd' | 'rows' |
   return { days: days.map(({ endMs: _endMs, ...d }) => d), totals };
 }
 
+/** What the week and the timesheet both begin with: which week, where it stands, and its minutes per local day in `tz`. */
+export function weekHeading(ws: WeekState, tz: string, now: Date) {
+  const { days, totals } = tallyDays(ws, tz);
+  return {
+    contractId: ws.contract.id,
+    weekStart: weekKey(ws.weekStart),
+    start: ws.weekStart.toISOString(),
+    end: ws.weekEnd.toISOString(),
+    timeZone: tz,
+    now: now.toISOString(),
+    status: ws.status,
+    days,
+    totals,
+  };
+}
+
 /** The API's week: compact slot columns, each memo and title once, per-day minutes in `tz`. */
 export function weekPayload(ws: WeekState, user: User, tz: string, now: Date): Week {
-  const { contract, weekStart, rows, states } = ws;
+  const { weekStart, rows, states } = ws;
   const actions = weekActions(weekStart, now, ws.approval);
 
   const memos = interner();
@@ -120,22 +136,12 @@ export function weekPayload(ws: WeekState, user: User, tz: string, now: Date): W
     slots.dup[i] = r.dup ? 1 : 0;
     slots.disputed[i] = r.ds ? 1 : 0;
   }
-  const { days, totals } = tallyDays(ws, tz);
-
   return {
-    contractId: contract.id,
-    weekStart: weekKey(weekStart),
-    start: weekStart.toISOString(),
-    end: ws.weekEnd.toISOString(),
-    timeZone: tz,
-    now: now.toISOString(),
-    status: ws.status,
+    ...weekHeading(ws, tz, now),
     canDispute: user.role === 'client' && actions.dispute.ok,
     canEdit: user.role === 'contractor' && actions.edit.ok,
     memos: memos.list,
     titles: titles.list,
     slots,
-    days,
-    totals,
   };
 }

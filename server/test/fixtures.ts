@@ -167,3 +167,20 @@ export function slotRun(start: string, count: number, spec: Omit<SlotSpec, 'star
   const t0 = Date.parse(start);
   return Array.from({ length: count }, (_, i) => ({ ...spec, start: new Date(t0 + i * 600_000).toISOString() }));
 }
+
+/** A screenshot part of a tracker's upload. */
+export interface FilePart {
+  bytes: Buffer;
+  field?: string;
+  name?: string;
+  type?: string;
+}
+
+/** A multipart/form-data body of a tracker's upload, as a browser's or Node's FormData writes it. */
+export async function uploadForm(meta: object | string | undefined, file?: FilePart): Promise<{ payload: Buffer; contentType: string }> {
+  const form = new FormData();
+  if (meta !== undefined) form.append('meta', typeof meta === 'string' ? meta : JSON.stringify(meta));
+  if (file) form.append(file.field ?? 'screenshot', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'image/png' }), file.name ?? 'shot.png');
+  const r = new Request('http://localhost/', { method: 'PUT', body: form });
+  return { payload: Buffer.from(await r.arrayBuffer()), contentType: r.headers.get('content-type')! };
+}

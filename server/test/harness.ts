@@ -9,6 +9,7 @@ import { buildApp, type App } from '../app.ts';
 import { fixedClock, type SettableClock } from '../clock.ts';
 import { openDatabase, type Database, type DatabaseTimeouts } from '../db/client.ts';
 import { diskBlobStore, type BlobStore } from '../storage/blob-store.ts';
+import type { CreatedTracker } from '../../contract/trackers.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -33,22 +34,18 @@ export interface PostgresRoute {
   timeouts?: DatabaseTimeouts;
 }
 
-async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Promise<{ database: Database; drop(): Promise<void> }> {
-  if (backend === 'pglite') {
-    const database = await openDatabase({});
-    return { database, drop: async () => {} };
-  }
+/** A fresh, empty database on the test PostgreSQL server: its URL, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: URL; drop(): Promise<void> }> {
+  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `wd_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(pgUrl!);
+  const url = new URL(pgUrl);
   url.pathname = `/${name}`;
-  if (route.via) url.host = route.via;
-  const database = await openDatabase({ url: url.toString(), poolSize: 20, timeouts: route.timeouts });
   return {
-    database,
+    url,
     drop: async () => {
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
@@ -56,6 +53,17 @@ async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Pr
       await c.end();
     },
   };
+}
+
+async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const database = await openDatabase({});
+    return { database, drop: async () => {} };
+  }
+  const { url, drop } = await createPostgresDatabase();
+  if (route.via) url.host = route.via;
+  const database = await openDatabase({ url: url.toString(), poolSize: 20, timeouts: route.timeouts });
+  return { database, drop };
 }
 
 export async function createTestEnv(
@@ -121,4 +129,11 @@ export async function login(app: App, email: string, password = 'test-password')
 export async function loginEach<K extends string>(app: App, users: Record<K, { email: string }>): Promise<Record<K, { cookie: string }>> {
   const entries = await Promise.all(Object.entries<{ email: string }>(users).map(async ([name, u]) => [name, await login(app, u.email)] as const));
   return Object.fromEntries(entries) as Record<K, { cookie: string }>;
+}
+
+/** Connects a tracker for a signed-in contractor, as the dashboard does; returns its bearer token. */
+export async function connectTracker(app: App, who: { cookie: string }, deviceName = 'Dev laptop'): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: who.cookie }, payload: { deviceName } });
+  if (res.statusCode !== 201) throw new Error(`connecting a tracker failed: ${res.statusCode} ${res.body}`);
+  return res.json<CreatedTracker>().token;
 }

@@ -2,10 +2,9 @@
 // disabling or a new password ends their sessions and revokes their tracker tokens. Signing out
 // tells the browser to drop the site's cookies and storage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
+import { backends, connectTracker, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
 import { createWorld, PASSWORD, type World } from '../../test/fixtures.ts';
 import type { Problem } from '../../../contract/common.ts';
-import type { CreatedTracker } from '../../../contract/trackers.ts';
 import { changePassword, disableUser, enableUser } from '../../services/user-service.ts';
 
 type Who = { cookie: string };
@@ -24,11 +23,6 @@ describe.each(backends)('account changes on %s', (backend) => {
 
   const signIn = (email: string, password: string) => env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   const me = (who: Who) => env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: who.cookie } });
-  const connectTracker = async (who: Who) => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: who.cookie }, payload: { deviceName: 'Laptop' } });
-    expect(res.statusCode).toBe(201);
-    return res.json<CreatedTracker>().token;
-  };
   const trackerSession = (token: string) => env.app.inject({ method: 'GET', url: '/api/tracker/session', headers: { authorization: `Bearer ${token}` } });
   const trackerUpload = (token: string) =>
     env.app.inject({
@@ -40,7 +34,7 @@ describe.each(backends)('account changes on %s', (backend) => {
   /** Everything a user had: a session, and a tracker that works. */
   const access = async (email: string) => {
     const session = await login(env.app, email);
-    const token = await connectTracker(session);
+    const token = await connectTracker(env.app, session, 'Laptop');
     expect((await trackerSession(token)).statusCode).toBe(200);
     return { session, token };
   };

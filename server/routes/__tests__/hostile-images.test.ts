@@ -7,24 +7,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
-import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { createWorld, desktopScreenshot, type World } from '../../test/fixtures.ts';
+import { backends, connectTracker, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
+import { createWorld, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
 import { animatedWebp, declaredPng, hostileBurst, plainJpeg, scanBombJpeg, truncatedPng } from '../../test/hostile-images.ts';
 import { diskBlobStore } from '../../storage/blob-store.ts';
 import type { Problem } from '../../../contract/common.ts';
-import type { CreatedTracker } from '../../../contract/trackers.ts';
 
 const counts = (active: number) => Array.from({ length: 10 }, (_, m) => (m < active ? 5 : 0));
 
 /** The tracker's multipart body for the slot at `start` with `image` as its screenshot. */
-async function uploadBody(start: string, image: Buffer, type: string) {
-  const form = new FormData();
-  const meta = { capturedAt: new Date(Date.parse(start) + 60_000).toISOString(), keyboard: counts(5), mouse: counts(3), memo: 'Checkout page', windowTitle: 'checkout.tsx' };
-  form.append('meta', JSON.stringify(meta));
-  form.append('screenshot', new Blob([new Uint8Array(image)], { type }), 'shot');
-  const r = new Request('http://localhost/', { method: 'PUT', body: form });
-  return { payload: Buffer.from(await r.arrayBuffer()), contentType: r.headers.get('content-type')! };
-}
+const uploadBody = (start: string, image: Buffer, type: string) =>
+  uploadForm(
+    { capturedAt: new Date(Date.parse(start) + 60_000).toISOString(), keyboard: counts(5), mouse: counts(3), memo: 'Checkout page', windowTitle: 'checkout.tsx' },
+    { bytes: image, type, name: 'shot' },
+  );
 
 /** The n-th 10-minute slot of Wednesday 2026-11-25 (the test clock's day), from 00:00 UTC. */
 const slot = (n: number) => new Date(Date.parse('2026-11-25T00:00:00Z') + n * 600_000).toISOString();
@@ -38,8 +34,7 @@ describe.each(backends)('hostile images on %s', (backend) => {
     env = await createTestEnv(backend);
     world = await createWorld(env.database);
     const { dev } = await loginEach(env.app, world.users);
-    const res = await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: dev.cookie }, payload: { deviceName: 'Dev laptop' } });
-    token = res.json<CreatedTracker>().token;
+    token = await connectTracker(env.app, dev);
   });
   afterAll(async () => {
     await env?.close();

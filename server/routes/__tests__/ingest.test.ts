@@ -3,8 +3,8 @@
 // week's deadlines, duplicates, and the orphan sweep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { addContract, addSlots, createWorld, desktopScreenshot, type World } from '../../test/fixtures.ts';
+import { backends, connectTracker, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
+import { addContract, addSlots, createWorld, desktopScreenshot, uploadForm, type FilePart, type World } from '../../test/fixtures.ts';
 import type { Problem } from '../../../contract/common.ts';
 import type { CreatedTracker, SlotUploaded } from '../../../contract/trackers.ts';
 import type { SlotDetail, Week } from '../../../contract/week.ts';
@@ -34,22 +34,6 @@ const metaFor = (start: string, over: MetaIn = {}): MetaIn => ({
   ...over,
 });
 
-interface FilePart {
-  bytes: Buffer;
-  field?: string;
-  name?: string;
-  type?: string;
-}
-
-/** A multipart/form-data body, as a browser's or Node's FormData writes it. */
-async function formBody(meta: MetaIn | string | undefined, file?: FilePart) {
-  const form = new FormData();
-  if (meta !== undefined) form.append('meta', typeof meta === 'string' ? meta : JSON.stringify(meta));
-  if (file) form.append(file.field ?? 'screenshot', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'image/png' }), file.name ?? 'shot.png');
-  const r = new Request('http://localhost/', { method: 'PUT', body: form });
-  return { payload: Buffer.from(await r.arrayBuffer()), contentType: r.headers.get('content-type')! };
-}
-
 // The test clock: Wednesday 2026-11-25 15:00 UTC. This week (2026-11-23) is in progress; the
 // previous one (2026-11-16) passed its edit deadline on Monday 2026-11-23 12:00.
 const T = (hhmm: string, day = '2026-11-25') => `${day}T${hhmm}:00.000Z`;
@@ -66,10 +50,8 @@ describe.each(backends)('ingestion on %s', (backend) => {
     env = await createTestEnv(backend);
     world = await createWorld(env.database);
     ({ dev, designer, client, client2 } = await loginEach(env.app, world.users));
-    const make = async (who: Who, deviceName: string) =>
-      (await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: who.cookie }, payload: { deviceName } })).json<CreatedTracker>().token;
-    devToken = await make(dev, 'Dev laptop');
-    designerToken = await make(designer, 'Designer Mac');
+    devToken = await connectTracker(env.app, dev);
+    designerToken = await connectTracker(env.app, designer, 'Designer Mac');
     shot = await desktopScreenshot(1);
   });
   afterAll(async () => {
@@ -78,7 +60,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
 
   const slotUrl = (contractId: string, start: string) => `/api/contracts/${contractId}/slots/${start}`;
   const put = async (contractId: string, start: string, meta: MetaIn | string | undefined, file?: FilePart | null, token = devToken) => {
-    const body = await formBody(meta, file ?? undefined);
+    const body = await uploadForm(meta, file ?? undefined);
     return env.app.inject({
       method: 'PUT',
       url: slotUrl(contractId, start),
@@ -169,7 +151,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
       expect(res.statusCode).toBe(200);
       expect(res.json<SlotDetail>().memo).toBe('Hero section, v2');
       // The cookie alone does not upload.
-      const body = await formBody(metaFor(T('09:10')), { bytes: shot });
+      const body = await uploadForm(metaFor(T('09:10')), { bytes: shot });
       const byCookie = await env.app.inject({ method: 'PUT', url: slotUrl(world.contracts.dev, T('09:10')), headers: { cookie: dev.cookie, 'content-type': body.contentType }, payload: body.payload });
       expect(byCookie.statusCode).toBe(401);
       expect(byCookie.json<Problem>().detail).toContain('tracker token');
@@ -285,7 +267,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
     });
 
     it('answers 400 for a body cut off in the middle, as a tracker that lost its connection sends it', async () => {
-      const body = await formBody(metaFor(s), { bytes: shot });
+      const body = await uploadForm(metaFor(s), { bytes: shot });
       const res = await env.app.inject({
         method: 'PUT',
         url: slotUrl(world.contracts.dev, s),

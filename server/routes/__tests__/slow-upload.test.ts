@@ -4,9 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
-import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { createWorld, desktopScreenshot, type World } from '../../test/fixtures.ts';
-import type { CreatedTracker } from '../../../contract/trackers.ts';
+import { backends, connectTracker, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
+import { createWorld, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
 
 const DEADLINE_MS = 1500;
 
@@ -22,8 +21,7 @@ describe.each(backends)('a slow upload on %s', (backend) => {
     env = await createTestEnv(backend);
     world = await createWorld(env.database);
     const { dev } = await loginEach(env.app, world.users);
-    const res = await env.app.inject({ method: 'POST', url: '/api/trackers', headers: { cookie: dev.cookie }, payload: { deviceName: 'Dev laptop' } });
-    token = res.json<CreatedTracker>().token;
+    token = await connectTracker(env.app, dev);
     app = await buildApp({
       database: env.database,
       blobs: env.blobs,
@@ -40,12 +38,11 @@ describe.each(backends)('a slow upload on %s', (backend) => {
 
   it('is stored although its body takes longer than the request deadline', async () => {
     const start = '2026-11-25T09:00:00.000Z';
-    const form = new FormData();
     const counts = [3, 4, 5, 6, 7, 1, 2, 3, 4, 5];
-    form.append('meta', JSON.stringify({ capturedAt: '2026-11-25T09:04:00.000Z', keyboard: counts, mouse: counts, memo: 'Slow line', windowTitle: 'editor' }));
-    form.append('screenshot', new Blob([new Uint8Array(await desktopScreenshot(1))], { type: 'image/png' }), 'shot.png');
-    const r = new Request('http://localhost/', { method: 'PUT', body: form });
-    const body = Buffer.from(await r.arrayBuffer());
+    const { payload: body, contentType } = await uploadForm(
+      { capturedAt: '2026-11-25T09:04:00.000Z', keyboard: counts, mouse: counts, memo: 'Slow line', windowTitle: 'editor' },
+      { bytes: await desktopScreenshot(1) },
+    );
 
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
@@ -54,7 +51,7 @@ describe.each(backends)('a slow upload on %s', (backend) => {
           host: '127.0.0.1',
           method: 'PUT',
           path: `/api/contracts/${world.contracts.dev}/slots/${start}`,
-          headers: { authorization: `Bearer ${token}`, 'content-type': r.headers.get('content-type')!, 'content-length': body.length },
+          headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': body.length },
         },
         (res) => {
           let text = '';

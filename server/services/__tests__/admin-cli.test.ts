@@ -5,17 +5,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../../test/harness.ts';
+import { backends, createPostgresDatabase } from '../../test/harness.ts';
 import { openDatabase } from '../../db/client.ts';
 import { verifyPassword } from '../../lib/password.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const pgUrl = process.env.TEST_DATABASE_URL;
 
 describe.each(backends)('npm run admin on %s', (backend) => {
   let env: NodeJS.ProcessEnv;
@@ -28,20 +25,9 @@ describe.each(backends)('npm run admin on %s', (backend) => {
       env = { ...rest, WORKDIARY_DATA_DIR: dir };
       cleanUp = async () => fs.rmSync(dir, { recursive: true, force: true });
     } else {
-      const name = `wd_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(pgUrl!);
-      url.pathname = `/${name}`;
-      env = { ...rest, DATABASE_URL: url.toString() };
-      cleanUp = async () => {
-        const c = new pg.Client({ connectionString: pgUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      };
+      const database = await createPostgresDatabase();
+      env = { ...rest, DATABASE_URL: database.url.toString() };
+      cleanUp = database.drop;
     }
   });
   afterAll(async () => {
