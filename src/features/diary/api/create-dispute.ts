@@ -7,19 +7,6 @@ import type { StateMinutes, Week } from '../../../../contract/week.ts';
 import { api } from '../../../lib/api-client.ts';
 import { SLOT_STATES } from '../utils/slot-states.ts';
 
-// The reasons and the comment's limit are repeated from `contract/disputes.ts` so its zod
-// schemas stay out of the browser bundle; a unit test keeps the copies equal to the contract's.
-export const DISPUTE_REASON_LABELS = {
-  not_work_related: 'Not work-related',
-  low_activity: 'Low activity',
-  memo_missing_or_wrong: 'Memo missing or wrong',
-  suspicious_screenshot: 'Suspicious or duplicate screenshot',
-  outside_scope: 'Outside the agreed scope',
-  other: 'Other',
-} as const satisfies Record<DisputeReason, string>;
-export const DISPUTE_REASON_LIST = Object.keys(DISPUTE_REASON_LABELS) as DisputeReason[];
-export const MAX_DISPUTE_COMMENT = 2000;
-
 export interface CreateDisputeInput {
   contractId: string;
   /** Slot starts, as ISO instants. */

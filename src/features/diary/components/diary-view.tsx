@@ -15,8 +15,8 @@ import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
 import { useDiarySearch } from '../hooks/use-diary-search.ts';
 import { buildDiaryLayout } from '../utils/diary-rows.ts';
 import { DiaryGrid, selectable, type DiaryGridHandle } from './diary-grid.tsx';
+import { ContractHead } from '../../../components/layouts/contract-head.tsx';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
-import { DiaryHeader } from './diary-header.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
 import { DisputeDialog } from './dispute-dialog.tsx';
 import { EmptyWeek } from './empty-week.tsx';
@@ -262,7 +262,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
   return (
     <div className={selectedCount > 0 || created ? 'page__content diary diary--with-bar' : 'page__content diary'}>
       <title>{`${contract ? `${contract.title} · ` : ''}Week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
-      <DiaryHeader contract={contract} />
+      <ContractHead contract={contract} page="Work diary" className="page-head--diary" />
       <ContractNav contractId={contractId} week={week} tz={tz} />
       <WeekToolbar
         ref={toolbarRef}

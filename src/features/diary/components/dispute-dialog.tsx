@@ -5,7 +5,8 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { DISPUTE_REASON_LABELS, DISPUTE_REASON_LIST, MAX_DISPUTE_COMMENT as MAX_COMMENT, useCreateDispute } from '../api/create-dispute.ts';
+import { DISPUTE_REASON_LIST, MAX_COMMENT_LENGTH as MAX_COMMENT, REASON_LABELS } from '../../../utils/dispute-words.ts';
+import { useCreateDispute } from '../api/create-dispute.ts';
 import './dispute-dialog.css';
 
 export interface DisputeDialogProps {
@@ -130,7 +131,7 @@ function DisputeForm({ slots, contractId, summary, onClose, onCreated, title, su
             </option>
             {DISPUTE_REASON_LIST.map((r) => (
               <option key={r} value={r}>
-                {DISPUTE_REASON_LABELS[r]}
+                {REASON_LABELS[r]}
               </option>
             ))}
           </select>

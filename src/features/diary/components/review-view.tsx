@@ -8,9 +8,11 @@ import { Link, useNavigate, useNavigation, useSearchParams } from 'react-router'
 import type { Contract } from '../../../../contract/contracts.ts';
 import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
 import type { Timesheet } from '../../../../contract/timesheet.ts';
+import { ContractHead } from '../../../components/layouts/contract-head.tsx';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
 import { ApproveWeekDialog } from '../../../components/ui/approve-week-dialog.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
 import { paths } from '../../../config/paths.ts';
 import { formatMoney } from '../../../utils/money.ts';
 import { addWeeks, weekOfInstant } from '../../../utils/week.ts';
@@ -357,26 +359,7 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
   return (
     <div className="page__content review">
       <title>{`Review · ${contract ? `${contract.title} · ` : ''}Week of ${weekLabel} · workdiary`}</title>
-      <div className="page-head">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to={paths.contracts.getHref()}>Contracts</Link>
-          <span aria-hidden="true">/</span>
-          <span aria-current="page">Review</span>
-        </nav>
-        {contract ? (
-          <>
-            <h1 className="page-head__title">Review: {contract.title}</h1>
-            <p className="page-head__lead">
-              {contract.contractor.name} <span aria-hidden="true">·</span> for {contract.company.name}
-            </p>
-          </>
-        ) : (
-          <>
-            <div className="skeleton skeleton--title" aria-hidden="true" />
-            <div className="skeleton skeleton--line" style={{ width: 260 }} aria-hidden="true" />
-          </>
-        )}
-      </div>
+      <ContractHead contract={contract} page="Review" titlePrefix="Review: " showStatus={false} />
       <ContractNav contractId={contractId} week={week} tz={tz} />
 
       <section className="rv-toolbar" aria-label="Week">
@@ -410,11 +393,7 @@ export function ReviewView({ contractId, contract, week, tz, zone, zoneOptions, 
           <label className="rv-tz">
             <span className="sr-only">Time zone</span>
             <select className="input" value={tz} onChange={(e) => onTz(e.target.value)} aria-label="Time zone">
-              {zoneOptions.map((o) => (
-                <option key={o.value} value={o.value} disabled={o.disabled}>
-                  {o.label}
-                </option>
-              ))}
+              <ZoneOptions options={zoneOptions} />
             </select>
           </label>
           <button type="button" className="btn btn--ghost btn--sm" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">

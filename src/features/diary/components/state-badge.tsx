@@ -1,12 +1,12 @@
 import type { SlotState } from '../../../../contract/week.ts';
-import { STATE_LABEL } from '../utils/slot-states.ts';
+import { SLOT_STATE_LABEL } from '../../../utils/dispute-words.ts';
 
 /** A state in colour and in words, never colour alone. */
 export function StateBadge({ state, className = '' }: { state: SlotState; className?: string }) {
   return (
     <span className={`badge badge--${state} ${className}`}>
       <i className="badge__dot" aria-hidden="true" />
-      {STATE_LABEL[state]}
+      {SLOT_STATE_LABEL[state]}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 // switch and the day chips ("jump to day"). For the contractor while the week is open to
 // edits, "Add manual time" (disabled, with the reason, where the contract does not allow it).
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
 import type { StateMinutes } from '../../../../contract/week.ts';
 import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
 import { formatCalendarDate, weekRangeLabel } from '../../../utils/date-format.ts';
@@ -193,11 +194,7 @@ export function WeekToolbar({
           </svg>
           <span className="sr-only">Time zone</span>
           <select className="input" value={tz} onChange={(e) => onTz(e.target.value as TzChoice)}>
-            {zoneOptions.map((option) => (
-              <option key={option.value} value={option.value} disabled={option.disabled}>
-                {option.label}
-              </option>
-            ))}
+            <ZoneOptions options={zoneOptions} />
           </select>
         </label>
       </div>

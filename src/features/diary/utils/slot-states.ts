@@ -6,16 +6,6 @@ import type { SlotKind, SlotState } from '../../../../contract/week.ts';
 export const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'] as const satisfies readonly SlotState[];
 export const SLOT_KINDS = ['tracked', 'manual'] as const satisfies readonly SlotKind[];
 
-/** How a state reads in a badge. */
-export const STATE_LABEL: Record<SlotState, string> = {
-  billable: 'Billable',
-  inactive: 'Inactive',
-  over_limit: 'Over the limit',
-  held: 'Held',
-  refunded: 'Refunded',
-  deleted: 'Deleted',
-};
-
 /** How a state reads inside a sentence. */
 export const STATE_WORDS: Record<SlotState, string> = {
   billable: 'billable',

@@ -6,7 +6,8 @@ import type { Dispute } from '../../../../contract/disputes.ts';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { useAnswerSlot } from '../api/answer-slot.ts';
-import { MAX_COMMENT_LENGTH, slotCountText } from '../utils/dispute-labels.ts';
+import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
+import { slotCountText } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 
 type Mode = 'accept' | 'contest';

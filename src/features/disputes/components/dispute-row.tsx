@@ -5,7 +5,8 @@ import { paths } from '../../../config/paths.ts';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { formatMoney } from '../../../utils/money.ts';
 import { ago, countdown } from '../utils/countdown.ts';
-import { pendingText, REASON_LABELS, slotCountText, weekRangeText } from '../utils/dispute-labels.ts';
+import { REASON_LABELS } from '../../../utils/dispute-words.ts';
+import { pendingText, slotCountText, weekRangeText } from '../utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { DisputeStatusBadge } from './dispute-badges.tsx';
 

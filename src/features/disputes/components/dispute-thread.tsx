@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Dispute } from '../../../../contract/disputes.ts';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { useAddComment } from '../api/add-comment.ts';
-import { MAX_COMMENT_LENGTH, ROLE_LABEL } from '../utils/dispute-labels.ts';
+import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
+import { ROLE_LABEL } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 
 const initials = (name: string) =>

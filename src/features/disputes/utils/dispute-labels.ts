@@ -1,19 +1,9 @@
-// The words disputes are shown and announced with. The reason and status lists are repeated
+// The words disputes are shown and announced with. The status list is repeated
 // from `contract/disputes.ts` so its zod schemas stay out of the browser bundle; a unit test
 // keeps the copies equal to the contract's.
-import type { DisputeReason, DisputeSlotStatus, DisputeStatus } from '../../../../contract/disputes.ts';
-import type { SlotState } from '../../../../contract/week.ts';
+import type { DisputeSlotStatus, DisputeStatus } from '../../../../contract/disputes.ts';
 
 export const DISPUTE_STATUSES = ['open', 'escalated', 'settled', 'withdrawn'] as const satisfies readonly DisputeStatus[];
-
-export const REASON_LABELS: Record<DisputeReason, string> = {
-  not_work_related: 'Not work-related',
-  low_activity: 'Low activity',
-  memo_missing_or_wrong: 'Memo missing or wrong',
-  suspicious_screenshot: 'Suspicious or duplicate screenshot',
-  outside_scope: 'Outside the agreed scope',
-  other: 'Other',
-};
 
 /** A dispute's status in a badge. */
 export const STATUS_LABEL: Record<DisputeStatus, string> = {
@@ -49,16 +39,6 @@ export const SLOT_STATUS_TONE: Record<DisputeSlotStatus, 'pending' | 'contested'
   resolved_client: 'refunded',
   resolved_contractor: 'billable',
   withdrawn: 'billable',
-};
-
-/** A slot's state in words ("held" while the dispute is unsettled). */
-export const SLOT_STATE_LABEL: Record<SlotState, string> = {
-  billable: 'Billable',
-  inactive: 'Inactive',
-  over_limit: 'Over the limit',
-  held: 'Held',
-  refunded: 'Refunded',
-  deleted: 'Deleted',
 };
 
 export const ROLE_LABEL = { client: 'Client', contractor: 'Contractor', admin: 'Admin' } as const;
@@ -98,4 +78,3 @@ export function weekRangeText(weekStart: string): string {
 }
 
 /** The longest reply, note or comment the API takes (`MAX_COMMENT` in the contract). */
-export const MAX_COMMENT_LENGTH = 2000;

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Approval, Timesheet } from '../../../../contract/timesheet.ts';
 import { api } from '../../../lib/api-client.ts';
+import { contractWeekPath } from '../../../lib/contract-week-query.ts';
 import { optimisticApproval, withApproval } from '../utils/approval.ts';
 import { getTimesheetQueryOptions } from './get-timesheet.ts';
 
 export const approveWeek = ({ contractId, weekStart }: { contractId: string; weekStart: string }) =>
-  api.post<Approval>(`/contracts/${encodeURIComponent(contractId)}/weeks/${weekStart}/approval`);
+  api.post<Approval>(`${contractWeekPath(contractId, weekStart)}/approval`);
 
 /**
  * Approve the week, optimistically: the timesheet shows it approved the moment the client

@@ -1,6 +1,7 @@
 // The week's controls: previous/next week (links, so they open in a new tab too), the time
 // zone the days are counted in, and the CSV download.
 import { Link } from 'react-router';
+import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
 import type { ZoneOption } from '../../../utils/time-zone-choice.ts';
 import { addWeeks } from '../../../utils/week.ts';
 import { weekRangeLabel } from '../../../utils/date-format.ts';
@@ -73,11 +74,7 @@ export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, 
         <label className="ts-tz">
           <span className="ts-tz__label">Days in</span>
           <select className="input" aria-label="Time zone" value={tz} onChange={(e) => onTz(e.target.value)}>
-            {zoneOptions.map((o) => (
-              <option key={o.value} value={o.value} disabled={o.disabled}>
-                {o.label}
-              </option>
-            ))}
+            <ZoneOptions options={zoneOptions} />
           </select>
         </label>
         <a className="btn btn--secondary" href={csvHref} download>

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { Contract } from '../../../../contract/contracts.ts';
 import type { Timesheet } from '../../../../contract/timesheet.ts';
 import { NotFoundPanel } from '../../../components/errors/not-found-panel.tsx';
+import { ContractHead } from '../../../components/layouts/contract-head.tsx';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -149,27 +150,7 @@ export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zo
   return (
     <div className="page__content timesheet">
       <title>{`${contract ? `${contract.title} · ` : ''}${title}, week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
-      <div className="page-head">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to={paths.contracts.getHref()}>Contracts</Link>
-          <span aria-hidden="true">/</span>
-          <span aria-current="page">Timesheet</span>
-        </nav>
-        {contract ? (
-          <>
-            <h1 className="page-head__title">{contract.title}</h1>
-            <p className="page-head__lead">
-              {contract.contractor.name} <span aria-hidden="true">·</span> for {contract.company.name}
-              {contract.status !== 'active' && <span className={`status status--${contract.status}`}>{contract.status}</span>}
-            </p>
-          </>
-        ) : (
-          <>
-            <div className="skeleton skeleton--title" aria-hidden="true" />
-            <div className="skeleton skeleton--line" style={{ width: 260 }} aria-hidden="true" />
-          </>
-        )}
-      </div>
+      <ContractHead contract={contract} page="Timesheet" />
       <ContractNav contractId={contractId} week={week} tz={tz} />
       <TimesheetToolbar
         week={week}

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_REASONS, MAX_COMMENT, REASON_LABELS } from '../../../../../contract/disputes.ts';
 import { makeWeek } from '../../utils/__tests__/week-fixture.ts';
-import { DISPUTE_REASON_LABELS, DISPUTE_REASON_LIST, holdSlots, MAX_DISPUTE_COMMENT } from '../create-dispute.ts';
-
-describe('the dispute reasons the dialog offers', () => {
-  it('are the contract’s, in its order, with its words and comment limit', () => {
-    expect(DISPUTE_REASON_LIST).toEqual([...DISPUTE_REASONS]);
-    expect(DISPUTE_REASON_LABELS).toEqual(REASON_LABELS);
-    expect(MAX_DISPUTE_COMMENT).toBe(MAX_COMMENT);
-  });
-});
+import { holdSlots } from '../create-dispute.ts';
 
 describe('holdSlots (the optimistic "held" before the server answers)', () => {
   // Tuesday 09:00–09:30 UTC: three billable slots; the second is manual; a fourth is inactive.

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DISPUTE_SLOT_STATUSES,
   DISPUTE_STATUSES as CONTRACT_STATUSES,
-  MAX_COMMENT,
-  REASON_LABELS as CONTRACT_REASONS,
 } from '../../../../../contract/disputes.ts';
-import { DISPUTE_STATUSES, MAX_COMMENT_LENGTH, parseStatuses, pendingText, REASON_LABELS, SLOT_STATUS_LABEL, slotCountText, weekRangeText } from '../dispute-labels.ts';
+import { DISPUTE_STATUSES, parseStatuses, pendingText, SLOT_STATUS_LABEL, slotCountText, weekRangeText } from '../dispute-labels.ts';
 
 describe('the copies of the contract', () => {
-  it('has the contract’s statuses, reasons and comment limit', () => {
+  it('has the contract’s statuses', () => {
     expect(DISPUTE_STATUSES).toEqual(CONTRACT_STATUSES);
-    expect(REASON_LABELS).toEqual(CONTRACT_REASONS);
-    expect(MAX_COMMENT_LENGTH).toBe(MAX_COMMENT);
     expect(Object.keys(SLOT_STATUS_LABEL).sort()).toEqual([...DISPUTE_SLOT_STATUSES].sort());
   });
 });
