@@ -21,3 +21,10 @@ export const useSlot = (contractId: string, start: string | null) =>
 /** The images are fetched by the browser itself (cookie-authenticated, ETag-cached). */
 export const slotThumbnailUrl = (contractId: string, start: string) => apiUrl(`${slotPath(contractId, start)}/thumbnail`);
 export const slotScreenshotUrl = (contractId: string, start: string) => apiUrl(`${slotPath(contractId, start)}/screenshot`);
+
+/** Starts loading a slot's full screenshot, so that showing it next is instant. */
+export function preloadScreenshot(contractId: string, start: string) {
+  const img = new Image();
+  img.decoding = 'async';
+  img.src = slotScreenshotUrl(contractId, start);
+}

@@ -13,8 +13,9 @@ import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, zoneOptions, type
 import { addWeeks, weekOfDate, weekOfInstant } from '../../../utils/week.ts';
 import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
 import { useDiarySearch } from '../hooks/use-diary-search.ts';
+import { useSlotSelection } from '../hooks/use-slot-selection.ts';
 import { buildDiaryLayout } from '../utils/diary-rows.ts';
-import { DiaryGrid, selectable, type DiaryGridHandle } from './diary-grid.tsx';
+import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
 import { ContractHead } from '../../../components/layouts/contract-head.tsx';
 import { ContractNav } from '../../../components/layouts/contract-nav.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
@@ -26,8 +27,6 @@ import { DisputeCreatedNotice, SelectionBar } from './selection-bar.tsx';
 import { SlotLightbox } from './slot-lightbox.tsx';
 import { WeekToolbar } from './week-toolbar.tsx';
 import './diary.css';
-
-const NOTHING: ReadonlySet<string> = new Set();
 
 export function DiaryView({ contractId, contract }: { contractId: string; contract: Contract | undefined }) {
   const queryClient = useQueryClient();
@@ -146,45 +145,10 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
     [stepSlot, shownLayout],
   );
 
-  // Slots selected to dispute (their starts, ISO), for one week: another week starts empty.
-  // Only billable slots count, so slots that turned held or refunded meanwhile drop out.
-  // `anchor`: the slot toggled last, where a shift-click's range starts.
-  const [picked, setPicked] = useState<{ week: string; starts: ReadonlySet<string>; anchor: number | null }>({ week, starts: NOTHING, anchor: null });
   // The dialog keeps the slots it opened with: they turn held (and leave the selection) as it submits.
   const [disputing, setDisputing] = useState<{ slots: { start: string }[]; summary: string } | null>(null);
   const [created, setCreated] = useState<Dispute | null>(null);
-  if (picked.week !== week) setPicked({ week, starts: NOTHING, anchor: null });
-  const canSelect = Boolean(shown?.canDispute);
-  const selectedStarts = useMemo(() => {
-    if (!canSelect || !shown || !shownLayout || picked.week !== week || picked.starts.size === 0) return NOTHING;
-    const kept = new Set<string>();
-    for (const start of picked.starts) {
-      const slot = shownLayout.slotByStart.get(Date.parse(start));
-      if (slot !== undefined && selectable(shown, slot)) kept.add(start);
-    }
-    return kept.size === picked.starts.size ? picked.starts : kept;
-  }, [canSelect, shown, shownLayout, picked, week]);
-
-  const onToggleSelect = useCallback(
-    (slot: number, range: boolean) => {
-      if (!shown || !shownLayout) return;
-      const iso = (i: number) => new Date(shownLayout.slotStart[i]!).toISOString();
-      setPicked((prev) => {
-        const same = prev.week === week;
-        const from = same ? prev.anchor : null;
-        const next = new Set(same ? prev.starts : NOTHING);
-        if (range && from !== null && from !== slot) {
-          const [a, b] = from < slot ? [from, slot] : [slot, from];
-          for (let i = a; i <= b; i++) if (selectable(shown, i)) next.add(iso(i));
-        } else if (next.has(iso(slot))) next.delete(iso(slot));
-        else next.add(iso(slot));
-        return { week, starts: next, anchor: slot };
-      });
-    },
-    [shown, shownLayout, week],
-  );
-  const clearSelection = () => setPicked({ week, starts: NOTHING, anchor: null });
-  const selection = useMemo(() => (canSelect ? { starts: selectedStarts, onToggle: onToggleSelect } : null), [canSelect, selectedStarts, onToggleSelect]);
+  const { selection, selectedStarts, clearSelection } = useSlotSelection(week, shown, shownLayout);
   const disputeSlots = useMemo(() => [...selectedStarts].sort().map((start) => ({ start })), [selectedStarts]);
   const terms = contract ? { hourlyRate: contract.hourlyRate, currency: contract.currency } : null;
   const selectedCount = disputeSlots.length;

@@ -9,7 +9,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent 
 import type { Week } from '../../../../contract/week.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { formatInZone } from '../../../utils/date-format.ts';
-import { getSlotQueryOptions, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
+import { getSlotQueryOptions, preloadScreenshot, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
 import type { DiaryLayout } from '../utils/diary-rows.ts';
 import { activityText, slotRange } from '../utils/slot-labels.ts';
 import { kindAt, stateAt } from '../utils/slot-states.ts';
@@ -63,11 +63,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
       if (n < 0 || n >= count) continue;
       const iso = new Date(layout.slotStart[n]!).toISOString();
       void queryClient.prefetchQuery(getSlotQueryOptions(contractId, iso));
-      if (slots.shot[n] === 1) {
-        const img = new Image();
-        img.decoding = 'async';
-        img.src = slotScreenshotUrl(contractId, iso);
-      }
+      if (slots.shot[n] === 1) preloadScreenshot(contractId, iso);
     }
   }, [slot, count, layout, contractId, queryClient, slots.shot]);
 

@@ -1,7 +1,7 @@
 // The slot states and kinds as the week encodes them (by index), with their words and colours.
 // The index order is the contract's (`contract/week.ts`); a test keeps the two identical.
 // They are repeated here so the contract's zod schemas stay out of the browser bundle.
-import type { SlotKind, SlotState } from '../../../../contract/week.ts';
+import type { SlotKind, SlotState, Week } from '../../../../contract/week.ts';
 
 export const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'] as const satisfies readonly SlotState[];
 export const SLOT_KINDS = ['tracked', 'manual'] as const satisfies readonly SlotKind[];
@@ -18,3 +18,7 @@ export const STATE_WORDS: Record<SlotState, string> = {
 
 export const stateAt = (index: number): SlotState => SLOT_STATES[index] ?? 'billable';
 export const kindAt = (index: number): SlotKind => SLOT_KINDS[index] ?? 'tracked';
+
+const BILLABLE = SLOT_STATES.indexOf('billable');
+/** Billable and never disputed: a slot is disputed once, ever. */
+export const selectable = (week: Week, slot: number) => week.slots.state[slot] === BILLABLE && !week.slots.disputed[slot];
