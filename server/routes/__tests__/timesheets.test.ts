@@ -1,63 +1,16 @@
-// The timesheet, approval (by a client and automatic), the client's change of terms, the
-// contractor's edits, and the CSV export, through the real app on a real database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, type World } from '../../test/fixtures.ts';
+// The timesheet, its approval (by a client and automatic) and the client’s change of terms, through the real app on a real database.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends, type TestEnv } from '../../test/harness.ts';
+import { type World } from '../../test/fixtures.ts';
 import type { Approval, Timesheet } from '../../../contract/timesheet.ts';
-import { SLOT_STATES, type Week } from '../../../contract/week.ts';
 import { runSweeps } from '../../services/sweeps.ts';
-
-const PREV = '2026-11-16'; // in review at the test clock (Wednesday 2026-11-25 15:00 UTC)
-const THIS = '2026-11-23'; // in progress
-/** Instant in the week of `week`: day 0 = Monday. */
-const at = (week: string, day: number, hh: number, mm: number) =>
-  new Date(Date.parse(`${week}T00:00:00Z`) + ((day * 24 + hh) * 60 + mm) * 60_000).toISOString();
-
-type Who = { cookie: string };
+import { PREV, THIS, type Who, timesheetsSuite } from './timesheets-suite.ts';
 
 describe.each(backends)('timesheets on %s', (backend) => {
-  let env: TestEnv;
-  let world: World;
-  let client: Who;
-  let client2: Who;
-  let dev: Who;
-  let designer: Who;
-  let admin: Who;
-
-  beforeAll(async () => {
-    env = await createTestEnv(backend);
-    world = await createWorld(env.database);
-    // Dev (cap 2 h = 12 slots, 60.00 USD/h): previous week, Tuesday 09:00–11:20 = 14 active
-    // slots and one idle one: 12 billable, 2 over the limit, 1 inactive.
-    await addSlots(env.database, env.blobs, world.contracts.dev, [
-      ...Array.from({ length: 14 }, (_, i) => ({ start: at(PREV, 1, 9 + Math.floor(i / 6), (i % 6) * 10), active: 6, memo: `Task ${i}` })),
-      { start: at(PREV, 1, 11, 20), active: 0 },
-      // This week: a few slots the contractor may still edit.
-      { start: at(THIS, 1, 9, 0), active: 5, memo: '=HYPERLINK("http://evil.example")' },
-      { start: at(THIS, 1, 9, 10), active: 7 },
-      { start: at(THIS, 1, 9, 20), active: 7 },
-    ]);
-    // Designer (manual time allowed, 45.00 EUR/h, no cap): previous week, 2 slots.
-    await addSlots(env.database, env.blobs, world.contracts.designer, [
-      { start: at(PREV, 0, 14, 0), manual: true, memo: 'Workshop' },
-      { start: at(PREV, 0, 14, 10), active: 6 },
-    ]);
-    client = await login(env.app, world.users.client.email);
-    client2 = await login(env.app, world.users.client2.email);
-    dev = await login(env.app, world.users.dev.email);
-    designer = await login(env.app, world.users.designer.email);
-    admin = await login(env.app, world.users.admin.email);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  const req = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, who?: Who, payload?: unknown) =>
-    env.app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
-  const sheetUrl = (contractId: string, week: string, tz = 'UTC') => `/api/contracts/${contractId}/weeks/${week}/timesheet?tz=${encodeURIComponent(tz)}`;
-  const approveUrl = (contractId: string, week: string) => `/api/contracts/${contractId}/weeks/${week}/approval`;
-  const slotUrl = (contractId: string, start: string) => `/api/contracts/${contractId}/slots/${start}`;
-  const auditCount = async () => (await env.database.query<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n;
+  const suite = timesheetsSuite(backend);
+  const { req, sheetUrl, approveUrl, auditCount } = suite;
+  let env: TestEnv; let world: World; let client: Who; let client2: Who; let dev: Who; let admin: Who;
+  beforeAll(() => ({ env, world, client, client2, dev, admin } = suite.state));
 
   describe('the timesheet', () => {
     it('shows a week in review with per-day minutes by state that add up, and amounts in the currency', async () => {
@@ -226,130 +179,5 @@ describe.each(backends)('timesheets on %s', (backend) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].field).toBe('body.weeklyLimitHours');
     });
-  });
-
-  describe("the contractor's edits", () => {
-    it('edits a memo of this week, and refuses one over 500 characters', async () => {
-      const start = at(THIS, 1, 9, 10);
-      const res = await req('PATCH', slotUrl(world.contracts.dev, start), dev, { memo: 'Fixed the flaky test' });
-      expect(res.statusCode).toBe(200);
-      expect(res.json().memo).toBe('Fixed the flaky test');
-      const long = await req('PATCH', slotUrl(world.contracts.dev, start), dev, { memo: 'x'.repeat(501) });
-      expect(long.statusCode).toBe(400);
-      expect(long.json().errors[0].field).toBe('body.memo');
-      expect((await req('PATCH', slotUrl(world.contracts.dev, start), client, { memo: 'mine now' })).statusCode).toBe(403);
-      expect((await req('PATCH', slotUrl(world.contracts.dev, start), client2, { memo: 'x' })).statusCode).toBe(404);
-    });
-
-    it('deletes a slot: its time goes, its screenshot is erased, the audit keeps the fact', async () => {
-      const start = at(THIS, 1, 9, 20);
-      const [shot] = await env.database.query<{ sha: string; thumb: string }>(
-        `select s.screenshot_sha256 as sha, i.thumb_sha256 as thumb from slots s join screenshots i
-            on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256 where s.contract_id = $1 and s.start = $2`,
-        [world.contracts.dev, start],
-      );
-      expect(await env.blobs.get(world.contracts.dev, shot!.sha)).not.toBeNull();
-      expect((await req('DELETE', slotUrl(world.contracts.dev, start), client)).statusCode).toBe(403);
-      expect((await req('DELETE', slotUrl(world.contracts.dev, start), client2)).statusCode).toBe(404);
-      const res = await req('DELETE', slotUrl(world.contracts.dev, start), dev);
-      expect(res.statusCode).toBe(204);
-      expect((await req('GET', slotUrl(world.contracts.dev, start), client)).statusCode).toBe(404);
-      expect((await req('GET', `${slotUrl(world.contracts.dev, start)}/thumbnail`, client)).statusCode).toBe(404);
-      expect(await env.blobs.get(world.contracts.dev, shot!.sha)).toBeNull();
-      expect(await env.blobs.get(world.contracts.dev, shot!.thumb)).toBeNull();
-      const week = (await req('GET', `/api/contracts/${world.contracts.dev}/weeks/${THIS}`, client)).json<Week>();
-      expect(week.slots.offset).toHaveLength(2);
-      const [audit] = await env.database.query<{ actor_id: string; subject: string }>(
-        `select actor_id, subject from audit_log where action = 'slot.deleted'`,
-      );
-      expect(audit).toMatchObject({ actor_id: world.users.dev.id, subject: start });
-      // Deleting it again: it is gone.
-      expect((await req('DELETE', slotUrl(world.contracts.dev, start), dev)).statusCode).toBe(404);
-    });
-
-    it('cannot touch a held slot', async () => {
-      const start = at(THIS, 1, 9, 0);
-      const [d] = await env.database.query<{ id: string }>(
-        `insert into disputes (contract_id, week_start, status, reason, created_by, created_at, answer_due)
-         values ($1, $2, 'open', 'low_activity', $3, $4, $5) returning id`,
-        [world.contracts.dev, `${THIS}T00:00:00Z`, world.users.client.id, '2026-11-25T15:00:00Z', '2026-11-28T15:00:00Z'],
-      );
-      await env.database.query(`insert into dispute_slots (contract_id, slot_start, dispute_id, status) values ($1, $2, $3, 'open')`, [
-        world.contracts.dev,
-        start,
-        d!.id,
-      ]);
-      const del = await req('DELETE', slotUrl(world.contracts.dev, start), dev);
-      expect(del.statusCode).toBe(409);
-      expect(del.json().detail).toMatch(/held in a dispute/);
-      expect((await req('PATCH', slotUrl(world.contracts.dev, start), dev, { memo: 'rewrite history' })).statusCode).toBe(409);
-      const week = (await req('GET', `/api/contracts/${world.contracts.dev}/weeks/${THIS}`, client)).json<Week>();
-      expect(SLOT_STATES[week.slots.state[0]!]).toBe('held');
-    });
-
-    it('cannot edit a week past its edit deadline', async () => {
-      const res = await req('DELETE', slotUrl(world.contracts.dev, at(PREV, 1, 9, 0)), dev);
-      expect(res.statusCode).toBe(409);
-      expect(res.json().detail).toMatch(/approved and locked/);
-    });
-
-    it('adds manual time in whole slots where the contract allows it', async () => {
-      const body = { start: at(THIS, 2, 8, 0), end: at(THIS, 2, 8, 30), memo: 'Planning call' };
-      const notAllowed = await req('POST', `/api/contracts/${world.contracts.dev}/manual-time`, dev, body);
-      expect(notAllowed.statusCode).toBe(409);
-      expect(notAllowed.json().detail).toMatch(/does not allow manual time/);
-      const ok = await req('POST', `/api/contracts/${world.contracts.designer}/manual-time`, designer, body);
-      expect(ok.statusCode).toBe(201);
-      expect(ok.json().starts).toEqual([at(THIS, 2, 8, 0), at(THIS, 2, 8, 10), at(THIS, 2, 8, 20)].map((s) => new Date(s).toISOString()));
-      const overlap = await req('POST', `/api/contracts/${world.contracts.designer}/manual-time`, designer, { ...body, start: at(THIS, 2, 8, 20), end: at(THIS, 2, 8, 40) });
-      expect(overlap.statusCode).toBe(409);
-      expect(overlap.json().detail).toMatch(/already a slot/);
-      // Another contract of the same contractor at the same time: the same 10 minutes cannot be billed twice.
-      const twice = await req('POST', `/api/contracts/${world.contracts.globex}/manual-time`, designer, body);
-      expect(twice.statusCode).toBe(409);
-      const sheet = (await req('GET', sheetUrl(world.contracts.designer, THIS), client)).json<Timesheet>();
-      expect(sheet.totals.manual).toBe(30);
-    });
-
-    it('refuses bad manual time with the field named', async () => {
-      const url = `/api/contracts/${world.contracts.designer}/manual-time`;
-      const cases: [unknown, string][] = [
-        [{ start: at(THIS, 2, 9, 0), end: at(THIS, 2, 9, 0), memo: 'x' }, 'body.end'],
-        [{ start: at(THIS, 2, 9, 5), end: at(THIS, 2, 9, 20), memo: 'x' }, 'body.start'],
-        [{ start: at(THIS, 2, 9, 0), end: at(THIS, 2, 9, 20), memo: '' }, 'body.memo'],
-        [{ start: at(THIS, 4, 9, 0), end: at(THIS, 4, 9, 20), memo: 'future' }, 'body.end'],
-        [{ start: at(THIS, 6, 23, 50), end: at(THIS, 7, 0, 10), memo: 'two weeks' }, 'body.end'],
-      ];
-      for (const [body, field] of cases) {
-        const res = await req('POST', url, designer, body);
-        expect(res.statusCode, JSON.stringify(body)).toBe(400);
-        expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
-      }
-    });
-  });
-
-  describe('CSV export', () => {
-    it('has one row per slot and the totals, and defuses spreadsheet formulas', async () => {
-      const res = await req('GET', `/api/contracts/${world.contracts.dev}/weeks/${PREV}/timesheet.csv`, client);
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toContain('text/csv');
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="workdiary-backend-work-${PREV}.csv"`);
-      const lines = res.body.split('\r\n');
-      expect(lines[0]).toMatch(/^start_utc,end_utc,kind,state,active_minutes/);
-      const slotLines = lines.slice(1, lines.indexOf(''));
-      expect(slotLines).toHaveLength(15);
-      expect(slotLines.filter((l) => l.includes(',over the limit,'))).toHaveLength(2);
-      expect(lines).toContain('billable,120,2.00,120.00');
-      const now = (await req('GET', `/api/contracts/${world.contracts.dev}/weeks/${THIS}/timesheet.csv`, client)).body;
-      expect(now).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
-      expect((await req('GET', `/api/contracts/${world.contracts.dev}/weeks/${PREV}/timesheet.csv`, client2)).statusCode).toBe(404);
-    });
-  });
-
-  it('the OpenAPI document lists the new routes', async () => {
-    const doc = (await req('GET', '/api/openapi.json')).json();
-    for (const p of ['/api/contracts/{contractId}/weeks/{weekStart}/timesheet', '/api/contracts/{contractId}/weeks/{weekStart}/approval', '/api/contracts/{contractId}/terms', '/api/contracts/{contractId}/manual-time']) {
-      expect(Object.keys(doc.paths)).toContain(p);
-    }
   });
 });
