@@ -12,8 +12,8 @@ import { systemClock } from './clock.ts';
 import { writeFileAtomic } from './fs-atomic.ts';
 import { openQueue } from './queue.ts';
 import { systemRng } from './rng.ts';
-import { contractLabel, formatStatus } from './status.ts';
-import { createTracker, slotLabel } from './tracker.ts';
+import { contractLabel, formatStatus, slotLabel } from './status.ts';
+import { createTracker } from './tracker.ts';
 import { createUploader } from './uploader.ts';
 import { windowTitleReader } from './window-title.ts';
 

@@ -1,7 +1,25 @@
 // The status line the contractor reads: which slot of which contract, the activity so far,
 // the upload queue and the last error.
 import type { TrackerContract } from './api.ts';
-import { hhmm, slotLabel, type TrackerStatus } from './tracker.ts';
+import { SLOT_MS } from './slots.ts';
+import type { UploaderState } from './uploader.ts';
+
+export interface TrackerStatus {
+  contractId: string;
+  /** The slot being recorded, or null (between a switch and the next boundary, or after a discard). */
+  slot: { contractId: string; start: number; end: number; keyboard: number[]; mouse: number[]; activeMinutes: number; discarded: boolean } | null;
+  /** When no slot is recorded: the start of the next one. */
+  nextSlotAt: number | null;
+  paused: boolean;
+  memo: string;
+  queued: number;
+  uploader: UploaderState;
+  lastShot: { path: string; capturedAt: number; slotStart: number; discardableUntil: number } | null;
+  lastError: { at: number; message: string } | null;
+}
+
+export const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
+export const slotLabel = (start: number) => `${hhmm(start)}–${hhmm(start + SLOT_MS)} UTC`;
 
 export function contractLabel(contracts: readonly TrackerContract[], id: string): string {
   const c = contracts.find((x) => x.id === id);

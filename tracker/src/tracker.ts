@@ -9,6 +9,7 @@ import type { InputSource } from './activity.ts';
 import { writeFileAtomic } from './fs-atomic.ts';
 import { entryId, type Queue } from './queue.ts';
 import type { Rng } from './rng.ts';
+import { hhmm, slotLabel, type TrackerStatus } from './status.ts';
 import {
   activeMinutes,
   closeSlot,
@@ -22,7 +23,7 @@ import {
   type InputKind,
   type SlotRecording,
 } from './slots.ts';
-import type { Uploader, UploaderState } from './uploader.ts';
+import type { Uploader } from './uploader.ts';
 import { clip, type WindowTitle } from './window-title.ts';
 
 /** How long after its capture a screenshot may be discarded; its slot waits that long to upload. */
@@ -43,20 +44,6 @@ export interface TrackerOptions {
   log?: (line: string) => void;
 }
 
-export interface TrackerStatus {
-  contractId: string;
-  /** The slot being recorded, or null (between a switch and the next boundary, or after a discard). */
-  slot: { contractId: string; start: number; end: number; keyboard: number[]; mouse: number[]; activeMinutes: number; discarded: boolean } | null;
-  /** When no slot is recorded: the start of the next one. */
-  nextSlotAt: number | null;
-  paused: boolean;
-  memo: string;
-  queued: number;
-  uploader: UploaderState;
-  lastShot: { path: string; capturedAt: number; slotStart: number; discardableUntil: number } | null;
-  lastError: { at: number; message: string } | null;
-}
-
 export interface Tracker {
   start(): Promise<void>;
   setMemo(memo: string): string;
@@ -68,9 +55,6 @@ export interface Tracker {
   /** Ends the current slot now (its minutes so far are queued) and stops recording. */
   stop(): Promise<void>;
 }
-
-export const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
-export const slotLabel = (start: number) => `${hhmm(start)}–${hhmm(start + SLOT_MS)} UTC`;
 
 interface SavedState {
   /** The latest slot start handed to the queue: a restart never records it twice. */

@@ -3,7 +3,7 @@ import { normalizeServer } from '../api.ts';
 import { findContract } from '../cli.ts';
 import { fakeClock, systemClock } from '../clock.ts';
 import { formatStatus } from '../status.ts';
-import type { TrackerStatus } from '../tracker.ts';
+import type { TrackerStatus } from '../status.ts';
 
 describe('the clocks', () => {
   it('the fake clock fires due timers in time order, each at its instant, waiting for each', async () => {

@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TrackerStatus } from '../../tracker.ts';
+import type { TrackerStatus } from '../../status.ts';
 
 export interface TrackerProcessOptions {
   server: string;
