@@ -4,6 +4,7 @@
 import type { CSSProperties } from 'react';
 import type { SlotState } from '../../../../contract/week.ts';
 import { activityText } from '../utils/slot-labels.ts';
+import './activity-meter.css';
 
 export function ActivityMeter({ active, state, size = 'sm' }: { active: number; state: SlotState; size?: 'sm' | 'lg' }) {
   const text = activityText(active);

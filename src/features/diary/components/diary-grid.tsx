@@ -23,6 +23,7 @@ import { neighbourSlot, type DiaryLayout, type Direction } from '../utils/diary-
 import { selectable } from '../utils/slot-states.ts';
 import { gridMetrics, rowHeight } from '../utils/grid-metrics.ts';
 import { DayHeader, GapLine, HourLine, selectedCells } from './grid-rows.tsx';
+import './diary-grid.css';
 
 export interface DiaryGridHandle {
   /** Scrolls so the day's header sits under the toolbar. */

@@ -1,3 +1,5 @@
+import './diary-skeleton.css';
+
 /** The shape of a day while the week loads, so nothing jumps when it arrives. */
 export function DiarySkeleton() {
   return (

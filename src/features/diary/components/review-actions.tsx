@@ -1,19 +1,8 @@
 // The review's bar of decisions: how many slots are flagged and what disputing them holds,
 // "Dispute N flagged slots", and "Approve the rest" (or why approval is not open now).
-import { formatMinutes } from '../../../utils/duration.ts';
-import { formatMoney } from '../../../utils/money.ts';
+import { heldText, slotCount } from '../utils/slot-labels.ts';
 import { FlagIcon } from './review-list.tsx';
-
-/** An amount over slots, in minor units: slots × hourly rate ÷ 6, rounded once, half up. */
-const slotsAmount = (slots: number, hourlyRate: number) => Math.floor((slots * hourlyRate + 3) / 6);
-
-export const slotCount = (n: number) => (n === 1 ? '1 slot' : `${n} slots`);
-
-/** "(1 h 20 m, $86.67 held)": what disputing the slots would hold. */
-export function heldText(slots: number, terms: { hourlyRate: number; currency: string } | null): string {
-  const time = formatMinutes(slots * 10);
-  return terms ? `${time}, ${formatMoney(slotsAmount(slots, terms.hourlyRate), terms.currency)} held` : time;
-}
+import './review-actions.css';
 
 interface ReviewActionsProps {
   flagged: number;

@@ -12,6 +12,7 @@ import { reasonLabel, type ReviewItem } from '../utils/suspicious.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { FlagIcon } from './review-list.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
+import './review-detail.css';
 
 const ActivityChart = lazy(() => import('./activity-chart.tsx'));
 

@@ -13,6 +13,7 @@ import { STATE_WORDS } from '../utils/slot-states.ts';
 import { reasonLabel, reasonSpoken, type ReviewItem } from '../utils/suspicious.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { StateBadge } from './state-badge.tsx';
+import './review-list.css';
 
 export const reviewOptionId = (listId: string, startIso: string) => `${listId}-${Date.parse(startIso)}`;
 

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import type { Dispute } from '../../../../contract/disputes.ts';
 import { paths } from '../../../config/paths.ts';
 import { formatMoney } from '../../../utils/money.ts';
-import { slotCount } from './review-actions.tsx';
+import { slotCount } from '../utils/slot-labels.ts';
+import './review-panels.css';
 
 export function NoSlotsPanel({ weekLabel, previousHref }: { weekLabel: string; previousHref: string }) {
   return (

@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths.ts';
 import { weekRangeLabel } from '../../../utils/date-format.ts';
 import type { TzChoice, ZoneOption } from '../../../utils/time-zone-choice.ts';
 import { addWeeks } from '../../../utils/week.ts';
+import './review-toolbar.css';
 
 export type ReviewFilter = 'suspicious' | 'all';
 

@@ -24,16 +24,16 @@ import { useReviewUrl } from '../hooks/use-review-url.ts';
 import { parseSlotParam } from '../utils/diary-search.ts';
 import { commonReason, readFlags, writeFlags } from '../utils/review-flags.ts';
 import { approveControl, disputeBlockedReason } from '../utils/review-permissions.ts';
+import { heldText, slotCount } from '../utils/slot-labels.ts';
 import { buildReviewQueue, isSuspicious, type ReviewItem } from '../utils/suspicious.ts';
 import { DisputeDialog } from './dispute-dialog.tsx';
-import { heldText, ReviewActions, slotCount } from './review-actions.tsx';
+import { ReviewActions } from './review-actions.tsx';
 import { ReviewDetail } from './review-detail.tsx';
 import { itemSpoken, itemWhen, ReviewList } from './review-list.tsx';
 import { ReviewShortcuts } from './review-shortcuts.tsx';
 import { NoSlotsPanel, NothingSuspiciousPanel, ReviewBanners } from './review-panels.tsx';
 import { ReviewSkeleton } from './review-skeleton.tsx';
 import { ReviewToolbar, type ReviewFilter } from './review-toolbar.tsx';
-import './diary.css';
 import './review.css';
 
 export interface ReviewApproval {

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import type { Dispute } from '../../../../contract/disputes.ts';
 import { paths } from '../../../config/paths.ts';
 import { formatMoney } from '../../../utils/money.ts';
-import { heldText, slotCount } from './review-actions.tsx';
+import { heldText, slotCount } from '../utils/slot-labels.ts';
+import './selection-bar.css';
 
 interface SelectionBarProps {
   count: number;

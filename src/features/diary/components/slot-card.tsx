@@ -8,6 +8,7 @@ import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotButtonName } from '../utils/slot-labels.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
+import './slot-card.css';
 
 /**
  * On a cold visit the thumbnails on screen ("eager") share the browser's six connections and

@@ -16,6 +16,7 @@ import { kindAt, stateAt } from '../utils/slot-states.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { DeleteSlot, MemoFact, SlotDisputeNote } from './slot-edits.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
+import './slot-lightbox.css';
 
 const ActivityChart = lazy(() => import('./activity-chart.tsx'));
 

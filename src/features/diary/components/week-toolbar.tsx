@@ -10,6 +10,7 @@ import type { TzChoice, ZoneOption } from '../../../utils/time-zone-choice.ts';
 import { addWeeks } from '../../../utils/week.ts';
 import type { DiaryDay } from '../utils/diary-rows.ts';
 import './edits.css';
+import './week-toolbar.css';
 
 interface WeekToolbarProps {
   ref?: Ref<HTMLElement>;

@@ -1,6 +1,8 @@
 // The words a slot is shown and announced with. The card's button is named by its time
 // range and what the client is paying for: "09:10–09:20, active 8 of 10 minutes".
 import type { SlotKind, SlotState } from '../../../../contract/week.ts';
+import { formatMinutes } from '../../../utils/duration.ts';
+import { formatMoney } from '../../../utils/money.ts';
 import { formatClock } from '../../../utils/time-zone.ts';
 import { STATE_WORDS } from './slot-states.ts';
 
@@ -30,4 +32,15 @@ export function slotButtonName({ range, state, kind, active }: SlotFacts): strin
   if (state === 'billable') return kind === 'manual' ? `${range}, manual time` : `${range}, active ${activityText(active)}`;
   if (state === 'inactive') return `${range}, inactive, ${activityText(active)}`;
   return `${range}, ${STATE_WORDS[state]}${kind === 'manual' ? ', manual time' : ''}`;
+}
+
+/** An amount over slots, in minor units: slots × hourly rate ÷ 6, rounded once, half up. */
+const slotsAmount = (slots: number, hourlyRate: number) => Math.floor((slots * hourlyRate + 3) / 6);
+
+export const slotCount = (n: number) => (n === 1 ? '1 slot' : `${n} slots`);
+
+/** "(1 h 20 m, $86.67 held)": what disputing the slots would hold. */
+export function heldText(slots: number, terms: { hourlyRate: number; currency: string } | null): string {
+  const time = formatMinutes(slots * 10);
+  return terms ? `${time}, ${formatMoney(slotsAmount(slots, terms.hourlyRate), terms.currency)} held` : time;
 }
