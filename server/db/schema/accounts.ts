@@ -1,0 +1,88 @@
+// Who uses the product: companies, people, their sessions and sign-in failures, tracker tokens,
+// and the settings.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './columns.ts';
+
+export const companies = pgTable('companies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['client', 'contractor', 'admin'] }).notNull(),
+    /** Set for client users only: the company they act for. */
+    companyId: uuid('company_id').references(() => companies.id),
+    /** scrypt, as `scrypt$N$r$p$salt$hash` (base64). Never plain. */
+    passwordHash: text('password_hash').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Set by an admin: the user cannot sign in, and their sessions and tracker tokens were ended. */
+    disabledAt: ts('disabled_at'),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} in ('client', 'contractor', 'admin')`),
+    check('users_client_company_check', sql`(${t.role} = 'client') = (${t.companyId} is not null)`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie's token: a leaked table does not give sessions away. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Sign-in attempts counted in a fixed window, per account (`account:<email>`) and per client
+ * address (`address:<ip>`). In the database, so every server of an installation counts the
+ * same attempts. A row whose window has ended is dead: the next attempt starts it again.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowEndsAt: ts('window_ends_at').notNull(),
+  },
+  (t) => [index('login_failures_window_idx').on(t.windowEndsAt)],
+);
+
+/**
+ * A contractor's tracker, one per device. Only the sha256 of its token is kept: the token is
+ * shown once when it is made. A revoked token keeps its row (and its history).
+ */
+export const trackerTokens = pgTable(
+  'tracker_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    deviceName: text('device_name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('tracker_tokens_user_idx').on(t.userId, t.createdAt)],
+);
+
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
