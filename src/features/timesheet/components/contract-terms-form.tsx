@@ -6,6 +6,7 @@ import type { Contract } from '../../../../contract/contracts.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useChangeTerms } from '../api/change-terms.ts';
 import { capText, effectiveText, manualText, parseCapHours, rateText } from '../utils/terms-text.ts';
+import './contract-terms-form.css';
 
 interface ContractTermsFormProps {
   contract: Contract;

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { browserTimeZone } from '../../../utils/time-zone.ts';
 import { useTicking } from '../hooks/use-server-clock.ts';
 import { reviewClock } from '../utils/countdown.ts';
+import './review-countdown.css';
 
 interface ReviewCountdownProps {
   deadlines: { reviewFrom: string; reviewUntil: string };

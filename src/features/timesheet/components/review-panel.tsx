@@ -13,6 +13,7 @@ import { weekRangeLabel } from '../../../utils/date-format.ts';
 import { isLocked, weekStatusHint } from '../utils/week-status.ts';
 import { ReviewCountdown } from './review-countdown.tsx';
 import { WeekStatusBadge } from './week-status-badge.tsx';
+import './review-panel.css';
 
 export interface Viewer {
   id: string;

@@ -3,6 +3,7 @@
 import type { Timesheet } from '../../../../contract/timesheet.ts';
 import { formatMinutes } from '../../../utils/duration.ts';
 import { formatMoney } from '../../../utils/money.ts';
+import './timesheet-summary.css';
 
 export function TimesheetSummary({ sheet, role }: { sheet: Timesheet; role: 'client' | 'contractor' | 'admin' }) {
   const { totals, amounts, currency } = sheet;

@@ -6,6 +6,7 @@ import type { StateMinutes, WeekDay } from '../../../../contract/week.ts';
 import { formatCalendarDate } from '../../../utils/date-format.ts';
 import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
 import { STATE_COLUMNS, type StateColumn } from '../utils/timesheet-columns.ts';
+import './timesheet-table.css';
 
 interface TimesheetTableProps {
   days: WeekDay[];

@@ -5,6 +5,7 @@ import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
 import type { ZoneOption } from '../../../utils/time-zone-choice.ts';
 import { addWeeks } from '../../../utils/week.ts';
 import { weekRangeLabel } from '../../../utils/date-format.ts';
+import './timesheet-toolbar.css';
 
 export type { ZoneOption };
 

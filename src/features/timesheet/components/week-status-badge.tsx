@@ -1,5 +1,6 @@
 import type { WeekStatus } from '../../../../contract/timesheet.ts';
 import { WEEK_STATUS_LABEL } from '../utils/week-status.ts';
+import './week-status-badge.css';
 
 /** The week's lifecycle in colour and words; a locked week also shows a lock. */
 export function WeekStatusBadge({ status, size = 'md' }: { status: WeekStatus; size?: 'md' | 'lg' }) {
