@@ -2,6 +2,7 @@
 // an admin, and slots with real (small) images stored through the real screenshot path.
 import sharp from 'sharp';
 import type { Database } from '../db/client.ts';
+import { connectTracker, createTestEnv, loginEach, type Backend, type TestEnv } from './harness.ts';
 import { companies, contracts, screenshots, slots, users } from '../db/schema.ts';
 import { hashPassword } from '../lib/password.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -183,4 +184,12 @@ export async function uploadForm(meta: object | string | undefined, file?: FileP
   if (file) form.append(file.field ?? 'screenshot', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'image/png' }), file.name ?? 'shot.png');
   const r = new Request('http://localhost/', { method: 'PUT', body: form });
   return { payload: Buffer.from(await r.arrayBuffer()), contentType: r.headers.get('content-type')! };
+}
+
+/** A test app with the world, every user signed in, and a tracker connected for the developer. */
+export async function createTrackerEnv(backend: Backend) {
+  const env: TestEnv = await createTestEnv(backend);
+  const world = await createWorld(env.database);
+  const who = await loginEach(env.app, world.users);
+  return { env, world, who, devToken: await connectTracker(env.app, who.dev) };
 }

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
-import { backends, connectTracker, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { createWorld, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
+import { backends, type TestEnv } from '../../test/harness.ts';
+import { createTrackerEnv, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
 import { animatedWebp, declaredPng, hostileBurst, plainJpeg, scanBombJpeg, truncatedPng } from '../../test/hostile-images.ts';
 import { diskBlobStore } from '../../storage/blob-store.ts';
 import type { Problem } from '../../../contract/common.ts';
@@ -31,10 +31,7 @@ describe.each(backends)('hostile images on %s', (backend) => {
   let token: string;
 
   beforeAll(async () => {
-    env = await createTestEnv(backend);
-    world = await createWorld(env.database);
-    const { dev } = await loginEach(env.app, world.users);
-    token = await connectTracker(env.app, dev);
+    ({ env, world, devToken: token } = await createTrackerEnv(backend));
   });
   afterAll(async () => {
     await env?.close();

@@ -1,8 +1,8 @@
 // The world the ingestion tests share: every party signed in, a tracker connected for the
 // developer and the designer, a screenshot, and the upload requests each test makes.
 import { afterAll, beforeAll } from 'vitest';
-import { connectTracker, createTestEnv, loginEach, type Backend, type TestEnv } from '../../test/harness.ts';
-import { createWorld, desktopScreenshot, uploadForm, type FilePart, type World } from '../../test/fixtures.ts';
+import { connectTracker, type Backend, type TestEnv } from '../../test/harness.ts';
+import { createTrackerEnv, desktopScreenshot, uploadForm, type FilePart, type World } from '../../test/fixtures.ts';
 
 export type Who = { cookie: string };
 
@@ -46,10 +46,7 @@ export function ingestSuite(backend: Backend) {
   let shot: Buffer;
 
   beforeAll(async () => {
-    env = await createTestEnv(backend);
-    world = await createWorld(env.database);
-    ({ dev, designer, client, client2 } = await loginEach(env.app, world.users));
-    devToken = await connectTracker(env.app, dev);
+    ({ env, world, devToken, who: { dev, designer, client, client2 } } = await createTrackerEnv(backend));
     designerToken = await connectTracker(env.app, designer, 'Designer Mac');
     shot = await desktopScreenshot(1);
     Object.assign(state, { env, world, dev, designer, client, client2, devToken, designerToken, shot });

@@ -4,8 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
-import { backends, connectTracker, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { createWorld, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
+import { backends, type TestEnv } from '../../test/harness.ts';
+import { createTrackerEnv, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
 
 const DEADLINE_MS = 1500;
 
@@ -18,10 +18,7 @@ describe.each(backends)('a slow upload on %s', (backend) => {
   let port: number;
 
   beforeAll(async () => {
-    env = await createTestEnv(backend);
-    world = await createWorld(env.database);
-    const { dev } = await loginEach(env.app, world.users);
-    token = await connectTracker(env.app, dev);
+    ({ env, world, devToken: token } = await createTrackerEnv(backend));
     app = await buildApp({
       database: env.database,
       blobs: env.blobs,
