@@ -3,6 +3,7 @@ import type { Dispute } from '../../../../contract/disputes.ts';
 import { formatInZone } from '../../../utils/date-format.ts';
 import { actionLabel, actorText, changeLines } from '../utils/audit-format.ts';
 import { slotTimeLabel } from './dispute-slot-item.tsx';
+import './dispute-audit.css';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 

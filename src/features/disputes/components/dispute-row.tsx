@@ -9,6 +9,7 @@ import { REASON_LABELS } from '../../../utils/dispute-words.ts';
 import { pendingText, slotCountText, weekRangeText } from '../utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { DisputeStatusBadge } from './dispute-badges.tsx';
+import './dispute-row.css';
 
 export function DisputeRow({ dispute, role, timeZone, now }: { dispute: DisputeSummary; role: Role; timeZone: string; now: number | null }) {
   const d = dispute;

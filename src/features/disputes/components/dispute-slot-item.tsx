@@ -9,6 +9,7 @@ import { slotScreenshotUrl, slotThumbnailUrl } from '../api/get-dispute.ts';
 import { AnswerControls } from './answer-controls.tsx';
 import { SlotAnswerBadge, SlotStateBadge } from './dispute-badges.tsx';
 import { ResolveControls } from './resolve-controls.tsx';
+import './dispute-slot-item.css';
 
 const SLOT_MS = 600_000;
 

@@ -6,6 +6,7 @@ import { useAddComment } from '../api/add-comment.ts';
 import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
 import { ROLE_LABEL } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
+import './dispute-thread.css';
 
 const initials = (name: string) =>
   name

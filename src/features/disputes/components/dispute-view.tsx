@@ -24,6 +24,7 @@ import { DisputeSlotItem } from './dispute-slot-item.tsx';
 import { DisputeThread } from './dispute-thread.tsx';
 import { WithdrawDispute } from './withdraw-dispute.tsx';
 import './disputes.css';
+import './dispute-view.css';
 
 export function DisputePage({ disputeId, role }: { disputeId: string; role: Role }) {
   const query = useDispute(disputeId);

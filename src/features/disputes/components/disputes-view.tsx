@@ -12,6 +12,7 @@ import { weekRangeText } from '../utils/dispute-labels.ts';
 import { activeChip, chipParam, needsAnswer, sortDisputes, STATUS_CHIPS, statusQuery, type DisputesSearch, type Role } from '../utils/disputes-search.ts';
 import { DisputeRow } from './dispute-row.tsx';
 import './disputes.css';
+import './disputes-view.css';
 
 export interface ContractOption {
   id: string;
