@@ -4,6 +4,11 @@ import { AppProvider } from './app/provider.tsx';
 import { AppRouter, startAppRouter } from './app/router.tsx';
 import { createQueryClient } from './lib/react-query.ts';
 import './index.css';
+import './styles/top-bar.css';
+import './styles/page.css';
+import './styles/controls.css';
+import './styles/states.css';
+import './styles/login.css';
 
 // Query cache and router first: the router starts the page's loaders (and so its API
 // requests, which index.html has already preloaded) right away, in parallel with React's
