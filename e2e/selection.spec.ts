@@ -4,23 +4,10 @@
 // at a fixed clock (Wednesday 25 Nov 2026, see playwright.config.ts): the week of 16 Nov is in
 // review, so the client may dispute it. It uses the designer's contract.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { designerContract } from './support/demo-contracts.ts';
 import { signIn } from './support/sign-in.ts';
 
 const WEEK = '2026-11-16';
-
-interface ContractInfo {
-  id: string;
-  hourlyRate: number;
-  currency: string;
-  contractor: { email: string };
-}
-
-async function designerContract(page: Page): Promise<ContractInfo> {
-  const { contracts } = (await (await page.request.get('/api/contracts')).json()) as { contracts: ContractInfo[] };
-  const contract = contracts.find((c) => c.contractor.email === 'designer@demo.test');
-  expect(contract, 'the designer’s contract').toBeTruthy();
-  return contract!;
-}
 
 /** "7 h 40 m" → 460, "45 m" → 45, "0 h" → 0. */
 function minutesOf(text: string): number {

@@ -6,25 +6,12 @@
 // spec, which works on the developer's contract in the same week, is not affected by the
 // approval here.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { designerContract, type ContractInfo } from './support/demo-contracts.ts';
 import { signIn } from './support/sign-in.ts';
 
 const WEEK = '2026-11-16';
 const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'];
 const COLUMNS = ['billable', 'inactive', 'overLimit', 'held', 'refunded'] as const;
-
-interface ContractInfo {
-  id: string;
-  hourlyRate: number;
-  currency: string;
-  contractor: { email: string };
-}
-
-async function designerContract(page: Page): Promise<ContractInfo> {
-  const { contracts } = (await (await page.request.get('/api/contracts')).json()) as { contracts: ContractInfo[] };
-  const contract = contracts.find((c) => c.contractor.email === 'designer@demo.test');
-  expect(contract, 'the designer’s contract').toBeTruthy();
-  return contract!;
-}
 
 async function openTimesheet(page: Page, contractId: string) {
   await page.goto(`/contracts/${contractId}/timesheet?week=${WEEK}&tz=utc`);
