@@ -20,7 +20,7 @@ import type { BlobStore } from './storage/blob-store.ts';
 import { authPlugin } from './auth.ts';
 import { API_DOCS_CSP, securityPlugin } from './lib/security-headers.ts';
 import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
-import { HttpProblem, RETRY_AFTER_SECONDS, sendProblem } from './lib/problem.ts';
+import { HttpProblem, sendProblem, unavailable } from './lib/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db/outage.ts';
 import { apiRoutes } from './routes/api.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
@@ -95,20 +95,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
       return sendProblem(reply, 400, `The request is not valid: ${detail}.`, errors);
     }
-    if (err instanceof HttpProblem) {
-      if (err.headers) reply.headers(err.headers);
-      return sendProblem(reply, err.status, err.detail, err.errors);
-    }
-    // An outage is not the request's fault nor a bug: the client is told to try again.
+    let problem = err instanceof HttpProblem ? err : null;
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err }, 'the database is not answering');
-      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return sendProblem(reply, 503, DATABASE_UNAVAILABLE);
-    }
-    if ((err as { code?: string }).code === 'FST_ERR_HANDLER_TIMEOUT') {
+      problem = unavailable(DATABASE_UNAVAILABLE);
+    } else if ((err as { code?: string }).code === 'FST_ERR_HANDLER_TIMEOUT') {
       req.log.warn({ url: req.url }, 'the request ran past its deadline');
-      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return sendProblem(reply, 503, `The server took too long to answer (over ${opts.config.requestTimeoutMs / 1000} s); try again in a few seconds.`);
+      problem = unavailable(`The server took too long to answer (over ${opts.config.requestTimeoutMs / 1000} s); try again in a few seconds.`);
+    }
+    if (problem) {
+      if (problem.headers) reply.headers(problem.headers);
+      return sendProblem(reply, problem.status, problem.detail, problem.errors);
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {

@@ -44,7 +44,7 @@ export async function authenticateSession(this: FastifyInstance, req: FastifyReq
 }
 
 /** The user of the request's session cookie, or null (no cookie, a malformed one, or an ended session). */
-export async function sessionUser(app: FastifyInstance, req: FastifyRequest): Promise<User | null> {
+async function sessionUser(app: FastifyInstance, req: FastifyRequest): Promise<User | null> {
   const token = req.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) return null;
   return findSessionUser(app.deps.database, token, app.deps.clock.now());

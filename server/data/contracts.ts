@@ -25,7 +25,7 @@ export const viewerParams = (user: User): [string | null, string | null, boolean
 ];
 
 /** The contract columns as a ContractRow, from `contracts k` joined to its company `c` and contractor `u`. */
-export const CONTRACT_COLUMNS = `
+const CONTRACT_COLUMNS = `
   k.id, k.title, k.hourly_rate as "hourlyRate", k.currency, k.weekly_limit_hours as "weeklyLimitHours",
   k.manual_time_allowed as "manualTimeAllowed", k.time_zone as "timeZone", k.status,
   json_build_object('id', c.id, 'name', c.name) as company,

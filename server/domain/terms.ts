@@ -58,3 +58,9 @@ export function termsForWeek(
 export function changeEffectiveFrom(now: Date): Date {
   return addWeeks(weekStartOf(now), 1);
 }
+
+/** The terms a week uses (termsForWeek's answer without when they took effect). */
+export function weekTerms(contract: ContractTerms, changes: readonly TermsChange[], weekStart: Date, approved: ContractTerms | null = null): ContractTerms {
+  const { effectiveFrom: _from, ...terms } = termsForWeek(termsOf(contract), changes, weekStart, approved);
+  return terms;
+}

@@ -41,7 +41,7 @@ export function loginLimiter(q: Queryable, limits: LoginLimits): LoginLimiter {
   const maxAddress = limits.maxAddressFailures ?? ADDRESS_FACTOR * limits.maxFailures;
   let cleanedAt = -Infinity;
 
-  const giveBack = (key: string) => q.query(`update login_failures set failures = greatest(failures - 1, 0) where key = $1`, [key]);
+  const giveBack = (keys: string[]) => q.query(`update login_failures set failures = greatest(failures - 1, 0) where key = any($1::text[])`, [keys]);
 
   return {
     async reserve(email, address, now) {
@@ -63,13 +63,13 @@ export function loginLimiter(q: Queryable, limits: LoginLimits): LoginLimiter {
       );
       const over = rows.filter((r) => r.failures > (r.key === account ? limits.maxFailures : maxAddress));
       if (over.length === 0) return 0;
-      for (const r of rows) await giveBack(r.key);
+      await giveBack(rows.map((r) => r.key));
       const until = Math.max(...over.map((r) => new Date(r.windowEndsAt).getTime()));
       return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
     },
     async succeed(email, address) {
       await q.query(`delete from login_failures where key = $1`, [accountKey(email)]);
-      await giveBack(addressKey(address));
+      await giveBack([addressKey(address)]);
     },
   };
 }

@@ -39,6 +39,10 @@ export const notFound = (what: string) => new HttpProblem(404, `${what} was not 
 /** Seconds a client waits before trying again when a part the server needs is not answering. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** An outage, not the request's fault nor a bug: 503, with when to try again. */
+export const unavailable = (detail: string, retryAfterSeconds = RETRY_AFTER_SECONDS) =>
+  new HttpProblem(503, detail, undefined, { 'Retry-After': String(retryAfterSeconds) });
+
 /** The problem document itself, for a route that adds members of its own (RFC 9457 extensions). */
 export function problemBody(status: number, detail: string, errors?: FieldError[]) {
   return {

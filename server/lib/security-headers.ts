@@ -29,7 +29,7 @@ const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text
  * script, and set by the charting library), never a <style> element. Images: data: for the
  * small icons the build inlines into the style sheets, and blob: previews.
  */
-export function contentSecurityPolicy(inlineScripts: readonly string[], styles: 'attributes' | 'inline' = 'attributes'): string {
+function contentSecurityPolicy(inlineScripts: readonly string[], styles: 'attributes' | 'inline' = 'attributes'): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${[...new Set(inlineScripts)].map(scriptHash).join(' ')}`.trim(),
@@ -49,7 +49,7 @@ export function contentSecurityPolicy(inlineScripts: readonly string[], styles: 
 export const API_DOCS_CSP = contentSecurityPolicy([], 'inline');
 
 /** Powerful features no page of the dashboard uses, off for it and for anything it might embed. */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'camera=()',
   'display-capture=()',

@@ -8,7 +8,7 @@ import { findWeekSlotFacts } from '../data/slots.ts';
 import type { User } from '../data/users.ts';
 import { findApproval, findTermsChanges, upsertTermsChange } from '../data/weeks.ts';
 import { visibleSlotStates } from '../domain/slot-state.ts';
-import { changeEffectiveFrom, termsForWeek, termsOf, type ContractTerms, type TermsChange } from '../domain/terms.ts';
+import { changeEffectiveFrom, weekTerms, type ContractTerms, type TermsChange } from '../domain/terms.ts';
 import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { clientOf } from './timesheet-service.ts';
@@ -45,7 +45,7 @@ export async function listContracts(database: Database, user: User, now: Date): 
     contracts.map(async (c) => {
       const slots = byContract.get(c.id) ?? [];
       const [approval, changes] = await Promise.all([findApproval(database, c.id, weekStart), findTermsChanges(database, c.id)]);
-      const { effectiveFrom: _from, ...terms } = termsForWeek(termsOf(c), changes, weekStart, approval);
+      const terms = weekTerms(c, changes, weekStart, approval);
       const states = visibleSlotStates(slots, terms);
       const tracked = slots.filter((s) => s.kind === 'tracked');
       const activeSum = tracked.reduce((sum, s) => sum + s.active, 0);
@@ -64,9 +64,9 @@ export async function listContracts(database: Database, user: User, now: Date): 
 }
 
 /** The terms in force this week, and a change scheduled from the next Monday, if any. */
-export function currentTerms(contract: ContractRow, changes: readonly TermsChange[], now: Date) {
+function currentTerms(contract: ContractRow, changes: readonly TermsChange[], now: Date) {
   const thisWeek = weekStartOf(now);
-  const { effectiveFrom: _f, ...terms } = termsForWeek(termsOf(contract), changes, thisWeek);
+  const terms = weekTerms(contract, changes, thisWeek);
   const next = changes.filter((c) => c.effectiveFrom.getTime() > thisWeek.getTime()).at(-1);
   return {
     ...terms,
@@ -89,7 +89,7 @@ export async function changeTerms(
   await database.transaction(async (tx) => {
     await lockContract(tx, contract.id);
     const changes = await findTermsChanges(tx, contract.id);
-    const { effectiveFrom: _f, ...before } = termsForWeek(termsOf(contract), changes, effectiveFrom);
+    const before = weekTerms(contract, changes, effectiveFrom);
     const after: ContractTerms = {
       ...before,
       ...(change.weeklyLimitHours !== undefined ? { weeklyLimitHours: change.weeklyLimitHours } : {}),

@@ -14,7 +14,7 @@ import { lockWeek } from '../data/weeks.ts';
 import { activeMinutes, capturedInside, judgeUpload, type SlotPayload, type StoredSlot } from '../domain/ingest.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { weekKey, weekStartOf } from '../domain/week.ts';
-import { HttpProblem } from '../lib/problem.ts';
+import { HttpProblem, unavailable } from '../lib/problem.ts';
 import { BlobStoreUnavailableError, sha256Hex, type BlobStore } from '../storage/blob-store.ts';
 import {
   ImageRefusedError,
@@ -60,7 +60,7 @@ async function keepScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer
       throw new HttpProblem(422, `${err.message} Capture the screen again and send the new image.`, [{ field: 'screenshot', message: 'must be a complete, undamaged image' }]);
     }
     if (err instanceof BlobStoreUnavailableError) {
-      throw new HttpProblem(503, `${err.message} The upload was not kept; send it again in a minute.`, undefined, { 'Retry-After': String(BLOB_RETRY_AFTER_S) });
+      throw unavailable(`${err.message} The upload was not kept; send it again in a minute.`, BLOB_RETRY_AFTER_S);
     }
     throw err;
   }

@@ -19,14 +19,13 @@ import { loadWeekState } from './week-state.ts';
 const slotNotFound = (start: Date) => notFound(`The slot starting ${start.toISOString()}`);
 
 export async function slotDetail(q: Queryable, contract: Contract, start: Date, now: Date): Promise<SlotDetail> {
-  const slot = await findSlot(q, contract.id, start);
-  if (!slot) throw slotNotFound(start);
-  // The state depends on the whole week (the cap runs in time order).
+  // The state depends on the whole week (the cap runs in time order). The three reads are
+  // independent, so they go out together.
   const weekStart = weekStartOf(start);
-  const ws = await loadWeekState(q, contract, weekStart, now);
+  const [slot, ws, dispute] = await Promise.all([findSlot(q, contract.id, start), loadWeekState(q, contract, weekStart, now), findSlotDispute(q, contract.id, start)]);
+  if (!slot) throw slotNotFound(start);
   const offset = (start.getTime() - weekStart.getTime()) / SLOT_MS;
   const state = ws.states[ws.rows.findIndex((r) => r.o === offset)] ?? 'billable';
-  const dispute = await findSlotDispute(q, contract.id, start);
   return {
     contractId: contract.id,
     start: start.toISOString(),

@@ -4,6 +4,7 @@ import type { SlotState } from '../../contract/week.ts';
 import { SLOT_MS } from '../../contract/common.ts';
 import type { Queryable } from '../db/client.ts';
 import { findWeekSlotExtras } from '../data/slots.ts';
+import { addWeeks } from '../domain/week.ts';
 import { amountsOf } from './timesheet-service.ts';
 import { tallyDays } from './week-service.ts';
 import { loadWeekState } from './week-state.ts';
@@ -33,10 +34,12 @@ const minorToDecimal = (minor: number, currency: string) => {
 
 /** The week as CSV: one row per slot (UTC), then the totals and amounts. */
 export async function timesheetCsv(database: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<string> {
-  const ws = await loadWeekState(database, contract, weekStart, now);
+  const [ws, extra] = await Promise.all([
+    loadWeekState(database, contract, weekStart, now),
+    findWeekSlotExtras(database, contract.id, weekStart, addWeeks(weekStart, 1)),
+  ]);
   const { totals: t } = tallyDays(ws, 'UTC');
   const amounts = amountsOf(ws);
-  const extra = await findWeekSlotExtras(database, contract.id, weekStart, ws.weekEnd);
   const byOffset = new Map(extra.map((e) => [e.o, e]));
   const lines: string[] = [];
   const row = (...cells: (string | number | null)[]) => lines.push(cells.map(cell).join(','));

@@ -83,7 +83,7 @@ async function recordApproval(tx: Queryable, ws: WeekState, kind: 'manual' | 'au
  * held is approved). Safe to call from several places at once: the week's lock and the
  * approval's key make it happen once.
  */
-export async function autoApproveWeek(database: Database, contract: Contract, weekStart: Date, now: Date): Promise<boolean> {
+async function autoApproveWeek(database: Database, contract: Contract, weekStart: Date, now: Date): Promise<boolean> {
   if (!isPastReview(weekStart, now)) return false;
   return database.transaction(async (tx) => {
     await lockWeek(tx, contract.id, weekStart);

@@ -9,7 +9,7 @@ import { findWeekSlots, withDisputes, type WeekSlotRow } from '../data/slots.ts'
 import { findWeekContext, type ApprovalRow } from '../data/weeks.ts';
 import { weekStatus, type WeekStatus } from '../domain/lifecycle.ts';
 import { visibleSlotStates } from '../domain/slot-state.ts';
-import { termsForWeek, termsOf, type ContractTerms } from '../domain/terms.ts';
+import { weekTerms, type ContractTerms } from '../domain/terms.ts';
 import { addWeeks } from '../domain/week.ts';
 
 export interface WeekState {
@@ -27,7 +27,7 @@ export interface WeekState {
 export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
   const weekEnd = addWeeks(weekStart, 1);
   const [context, rows] = await Promise.all([findWeekContext(q, contract.id, weekStart, weekEnd), findWeekSlots(q, contract.id, weekStart, weekEnd)]);
-  const { effectiveFrom: _from, ...terms } = termsForWeek(termsOf(contract), context.changes, weekStart, context.approval);
+  const terms = weekTerms(contract, context.changes, weekStart, context.approval);
   withDisputes(rows, context.disputed);
   return {
     contract,

@@ -9,10 +9,10 @@ import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { BlobStore } from './blob-store.ts';
 
 export const THUMB_WIDTH = 320;
-export const MAX_SIDE = 16_384;
+const MAX_SIDE = 16_384;
 export const MAX_PIXELS = 40_000_000;
 /** Encoders write about 10 scans; each scan is another pass of the decoder over the whole image. */
-export const MAX_JPEG_SCANS = 100;
+const MAX_JPEG_SCANS = 100;
 
 // Every upload is a different image: libvips's cache of recent operations would only hold memory.
 sharp.cache(false);
@@ -50,7 +50,7 @@ export interface ImageInfo {
 }
 
 /** The number of scans in a JPEG, counted from its markers: the entropy-coded data between them is skipped, not decoded. */
-export function jpegScans(bytes: Buffer): number {
+function jpegScans(bytes: Buffer): number {
   let scans = 0;
   let i = 2; // after SOI
   while (i + 4 <= bytes.length) {

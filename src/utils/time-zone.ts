@@ -21,10 +21,6 @@ export function formatClock(ms: number, timeZone: string): string {
   return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
 }
 
-/** `YYYY-MM-DD` of an instant in a zone. */
-export function calendarDateInZone(ms: number, timeZone: string): string {
-  return new Date(wallClockMs(ms, timeZone)).toISOString().slice(0, 10);
-}
 
 /** "UTC", "UTC+01:00", "UTC−05:00", "UTC+05:45". */
 export function formatUtcOffset(minutes: number): string {

@@ -2,11 +2,11 @@
 import { Link } from 'react-router';
 import type { DisputeSummary } from '../../../../contract/disputes.ts';
 import { paths } from '../../../config/paths.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
+import { formatInZone, weekRangeLabel } from '../../../utils/date-format.ts';
 import { formatMoney } from '../../../utils/money.ts';
 import { ago, countdown } from '../utils/countdown.ts';
 import { REASON_LABELS } from '../../../utils/dispute-words.ts';
-import { pendingText, slotCountText, weekRangeText } from '../utils/dispute-labels.ts';
+import { pendingText, slotCountText } from '../utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { DisputeStatusBadge } from './dispute-badges.tsx';
 import './dispute-row.css';
@@ -29,7 +29,7 @@ export function DisputeRow({ dispute, role, timeZone, now }: { dispute: DisputeS
             <span aria-hidden="true">·</span>
             <span>{d.company.name}</span>
             <span aria-hidden="true">·</span>
-            <span>Week of {weekRangeText(d.weekStart)}</span>
+            <span>Week of {weekRangeLabel(d.weekStart)}</span>
           </div>
           <div className="drow__meta">
             <span className="drow__reason">{REASON_LABELS[d.reason]}</span>

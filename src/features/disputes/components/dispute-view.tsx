@@ -8,14 +8,14 @@ import { NotFoundPanel } from '../../../components/errors/not-found-panel.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { paths } from '../../../config/paths.ts';
 import { isApiError } from '../../../lib/api-client.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
+import { formatInZone, weekRangeLabel } from '../../../utils/date-format.ts';
 import { formatMoney } from '../../../utils/money.ts';
 import { browserTimeZone } from '../../../utils/time-zone.ts';
 import { useDispute } from '../api/get-dispute.ts';
 import { useServerNow } from '../hooks/use-server-now.ts';
 import { countdown } from '../utils/countdown.ts';
 import { REASON_LABELS } from '../../../utils/dispute-words.ts';
-import { pendingText, slotCountText, STATUS_MEANING, weekRangeText } from '../utils/dispute-labels.ts';
+import { pendingText, slotCountText, STATUS_MEANING } from '../utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { BulkAnswer } from './bulk-answer.tsx';
 import { DisputeAudit } from './dispute-audit.tsx';
@@ -45,7 +45,7 @@ const fmt = (iso: string, timeZone: string) => formatInZone(iso, timeZone, 'EEE 
 
 export function DisputeView({ dispute, role, timeZone }: { dispute: Dispute; role: Role; timeZone: string }) {
   const d = dispute;
-  const week = weekRangeText(d.weekStart);
+  const week = weekRangeLabel(d.weekStart);
   const a = d.actions;
   const canAct = a.answer || a.resolve || a.withdraw;
   return (

@@ -8,7 +8,7 @@ import { browserTimeZone } from '../../../utils/time-zone.ts';
 import { useDisputes } from '../api/get-disputes.ts';
 import { useDisputesSearch } from '../hooks/use-disputes-search.ts';
 import { useServerNow } from '../hooks/use-server-now.ts';
-import { weekRangeText } from '../utils/dispute-labels.ts';
+import { weekRangeLabel } from '../../../utils/date-format.ts';
 import { activeChip, chipParam, needsAnswer, sortDisputes, STATUS_CHIPS, statusQuery, type DisputesSearch, type Role } from '../utils/disputes-search.ts';
 import { DisputeRow } from './dispute-row.tsx';
 import './disputes.css';
@@ -79,7 +79,7 @@ export function DisputesView({ role, contracts }: { role: Role; contracts: Contr
         )}
         {search.week && (
           <button type="button" className="chip chip--removable" onClick={() => update({ week: null })}>
-            Week of {weekRangeText(search.week)}
+            Week of {weekRangeLabel(search.week)}
             <span aria-hidden="true"> ×</span>
             <span className="sr-only">, remove this filter</span>
           </button>
@@ -190,7 +190,7 @@ function EmptyDisputes({
   } else {
     const what = chipLabel && chipLabel !== 'All' ? `${chipLabel.toLowerCase()} disputes` : 'disputes';
     title = `No ${what}`;
-    text = `Nothing matches${search.contractId ? ' on this contract' : ''}${search.week ? ` in the week of ${weekRangeText(search.week)}` : ''}${search.statuses.length ? ` with this status` : ''}.`;
+    text = `Nothing matches${search.contractId ? ' on this contract' : ''}${search.week ? ` in the week of ${weekRangeLabel(search.week)}` : ''}${search.statuses.length ? ` with this status` : ''}.`;
   }
   return (
     <div className="state-panel">

@@ -62,19 +62,3 @@ export function pendingText(status: DisputeStatus, pending: number, role: 'clien
   if (status === 'open') return role === 'contractor' ? `${pending} waiting for your answer` : `${pending} waiting for the contractor`;
   return role === 'admin' ? `${pending} to resolve` : `${pending} with the admin`;
 }
-
-const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A billing week by its days: "16–22 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
-export function weekRangeText(weekStart: string): string {
-  const a = new Date(Date.parse(`${weekStart}T00:00:00Z`));
-  const b = new Date(a.getTime() + 6 * DAY_MS);
-  const [da, ma, ya] = [a.getUTCDate(), MONTHS[a.getUTCMonth()], a.getUTCFullYear()];
-  const [db, mb, yb] = [b.getUTCDate(), MONTHS[b.getUTCMonth()], b.getUTCFullYear()];
-  if (ya !== yb) return `${da} ${ma} ${ya} – ${db} ${mb} ${yb}`;
-  if (ma !== mb) return `${da} ${ma} – ${db} ${mb} ${yb}`;
-  return `${da}\u2013${db} ${mb} ${yb}`;
-}
-
-/** The longest reply, note or comment the API takes (`MAX_COMMENT` in the contract). */

@@ -3,7 +3,8 @@ import {
   DISPUTE_SLOT_STATUSES,
   DISPUTE_STATUSES as CONTRACT_STATUSES,
 } from '../../../../../contract/disputes.ts';
-import { DISPUTE_STATUSES, parseStatuses, pendingText, SLOT_STATUS_LABEL, slotCountText, weekRangeText } from '../dispute-labels.ts';
+import { DISPUTE_STATUSES, parseStatuses, pendingText, SLOT_STATUS_LABEL, slotCountText } from '../dispute-labels.ts';
+import { weekRangeLabel } from '../../../../utils/date-format.ts';
 
 describe('the copies of the contract', () => {
   it('has the contract’s statuses', () => {
@@ -41,11 +42,11 @@ describe('pendingText', () => {
   });
 });
 
-describe('weekRangeText and slotCountText', () => {
+describe('weekRangeLabel and slotCountText', () => {
   it('names a week by its days', () => {
-    expect(weekRangeText('2026-11-16')).toBe('16\u201322 Nov 2026');
-    expect(weekRangeText('2026-11-30')).toBe('30 Nov – 6 Dec 2026');
-    expect(weekRangeText('2026-12-28')).toBe('28 Dec 2026 – 3 Jan 2027');
+    expect(weekRangeLabel('2026-11-16')).toBe('16\u201322 Nov 2026');
+    expect(weekRangeLabel('2026-11-30')).toBe('30 Nov – 6 Dec 2026');
+    expect(weekRangeLabel('2026-12-28')).toBe('28 Dec 2026 – 3 Jan 2027');
   });
   it('counts slots', () => {
     expect(slotCountText(1)).toBe('1 slot');
