@@ -9,12 +9,10 @@
 // a locked account does not also lock the address, and a locked address cannot add to the
 // counts of the accounts it guesses at.
 import type { Queryable } from '../db/client.ts';
+import { clearFailures, countAttempt, uncountAttempt } from '../data/login-failures.ts';
 
 /** One client address may fail this many times the per-account limit, across accounts. */
 export const ADDRESS_FACTOR = 5;
-
-/** How often one server deletes the rows of ended windows. */
-const CLEAN_EVERY_MS = 60_000;
 
 export interface LoginLimits {
   /** Failed sign-ins to one account in the window before 429. */
@@ -39,37 +37,33 @@ const addressKey = (address: string) => `address:${address}`;
 
 export function loginLimiter(q: Queryable, limits: LoginLimits): LoginLimiter {
   const maxAddress = limits.maxAddressFailures ?? ADDRESS_FACTOR * limits.maxFailures;
-  let cleanedAt = -Infinity;
-
-  const giveBack = (keys: string[]) => q.query(`update login_failures set failures = greatest(failures - 1, 0) where key = any($1::text[])`, [keys]);
+  const secondsUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 
   return {
     async reserve(email, address, now) {
-      if (now.getTime() - cleanedAt >= CLEAN_EVERY_MS) {
-        cleanedAt = now.getTime();
-        await q.query(`delete from login_failures where window_ends_at <= $1`, [now]);
-      }
       const account = accountKey(email);
-      const from = addressKey(address);
-      // The account's row is always locked before the address's, so parallel attempts never deadlock.
-      const rows = await q.query<{ key: string; failures: number; windowEndsAt: Date }>(
-        `insert into login_failures as f (key, failures, window_ends_at)
-         values ($1, 1, $4::timestamptz), ($2, 1, $4::timestamptz)
-         on conflict (key) do update
-            set failures = case when f.window_ends_at <= $3 then 1 else f.failures + 1 end,
-                window_ends_at = case when f.window_ends_at <= $3 then excluded.window_ends_at else f.window_ends_at end
-         returning key, failures, window_ends_at as "windowEndsAt"`,
-        [account, from, now, new Date(now.getTime() + limits.windowMs)],
+      // A key already at its limit refuses without writing, so hammering a locked account
+      // costs one read; the account's key comes first, so parallel attempts never deadlock.
+      const { blockedUntil, counts } = await countAttempt(
+        q,
+        [
+          { key: account, limit: limits.maxFailures },
+          { key: addressKey(address), limit: maxAddress },
+        ],
+        now,
+        new Date(now.getTime() + limits.windowMs),
       );
-      const over = rows.filter((r) => r.failures > (r.key === account ? limits.maxFailures : maxAddress));
+      if (blockedUntil) return secondsUntil(blockedUntil, now);
+      // Parallel attempts can all pass the check before any is counted: those counted past
+      // the limit give their attempt back and are refused.
+      const over = counts.filter((r) => r.failures > (r.key === account ? limits.maxFailures : maxAddress));
       if (over.length === 0) return 0;
-      await giveBack(rows.map((r) => r.key));
-      const until = Math.max(...over.map((r) => new Date(r.windowEndsAt).getTime()));
-      return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+      await uncountAttempt(q, counts.map((r) => r.key));
+      return secondsUntil(new Date(Math.max(...over.map((r) => new Date(r.windowEndsAt).getTime()))), now);
     },
     async succeed(email, address) {
-      await q.query(`delete from login_failures where key = $1`, [accountKey(email)]);
-      await giveBack([addressKey(address)]);
+      await clearFailures(q, accountKey(email));
+      await uncountAttempt(q, [addressKey(address)]);
     },
   };
 }

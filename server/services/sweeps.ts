@@ -5,17 +5,20 @@
 // run in the server every minute, whether or not anyone opens a page, and are safe when
 // several API instances run them at once: each change is a conditional write under the
 // week's lock, so it happens once. Reads past a deadline
-// apply the same rules themselves, so nobody sees a stale state between two sweeps.
+// apply the same rules themselves, so nobody sees a stale state between two sweeps. They
+// also delete the sign-in counters of ended windows, which are counted on the wall clock.
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { deleteEndedWindows } from '../data/login-failures.ts';
 import { escalateOverdueDisputes } from './dispute-sweep.ts';
 import { ORPHAN_AGE_MS, sweepOrphanBlobs } from './orphan-sweep.ts';
 import { autoApproveDueWeeks } from './timesheet-service.ts';
 
-export async function runSweeps(database: Database, now: Date): Promise<{ escalated: number; autoApproved: number }> {
+export async function runSweeps(database: Database, now: Date, wallNow = new Date()): Promise<{ escalated: number; autoApproved: number }> {
   const escalated = (await escalateOverdueDisputes(database, now)).length;
   const autoApproved = await autoApproveDueWeeks(database, now);
+  await deleteEndedWindows(database, wallNow);
   return { escalated, autoApproved };
 }
 
