@@ -5,15 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase, type Database } from '../server/db/client.ts';
-import { companies, contracts, users } from '../server/db/schema.ts';
-import { hashPassword } from '../server/lib/password.ts';
-import { TimeZone } from '../contract/common.ts';
-import { appendAudit } from '../server/data/audit.ts';
-import { findTermsChanges, upsertTermsChange } from '../server/data/weeks.ts';
-import { changeEffectiveFrom, termsForWeek } from '../server/domain/terms.ts';
-import { changePassword, disableUser, enableUser, type AccountChange } from '../server/services/user-service.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase, type Database } from '#server/db/client.ts';
+import { companies, contracts, users } from '#server/db/schema.ts';
+import { hashPassword } from '#server/lib/password.ts';
+import { TimeZone } from '#contract/common.ts';
+import { appendAudit } from '#server/data/audit.ts';
+import { findTermsChanges, upsertTermsChange } from '#server/data/weeks.ts';
+import { changeEffectiveFrom, termsForWeek } from '#server/domain/terms.ts';
+import { changePassword, disableUser, enableUser, type AccountChange } from '#server/services/user-service.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 

@@ -2,7 +2,7 @@
 // one client user, the measured contract (every slot of several weeks tracked) and filler
 // contracts, each with its own contractor (a contractor has one slot per start instant).
 // The same SQL runs on PostgreSQL and on PGlite.
-import { SLOTS_PER_WEEK } from '../../contract/common.ts';
+import { SLOTS_PER_WEEK } from '#contract/common.ts';
 
 /** Runs one SQL statement with positional parameters and returns its rows. */
 export type Exec = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;

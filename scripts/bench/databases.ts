@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import { hashPassword } from '../../server/lib/password.ts';
+import { openDatabase, type Database } from '#server/db/client.ts';
+import { hashPassword } from '#server/lib/password.ts';
 import { BENCH, buildDataset, datasetFacts, type BenchWorld, type DatasetFacts, type Exec } from './data.ts';
 
 export const BENCH_DB = 'workdiary_bench';

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../server/db/client.ts';
-import { companies, contracts, users } from '../../server/db/schema.ts';
-import { hashPassword } from '../../server/lib/password.ts';
-import { createTracker } from '../../server/services/tracker-service.ts';
-import { desktopScreenshot } from '../../server/test/fixtures.ts';
-import { hostileBurst, type HostileImage } from '../../server/test/hostile-images.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { companies, contracts, users } from '#server/db/schema.ts';
+import { hashPassword } from '#server/lib/password.ts';
+import { createTracker } from '#server/services/tracker-service.ts';
+import { desktopScreenshot } from '#server/test/fixtures.ts';
+import { hostileBurst, type HostileImage } from '#server/test/hostile-images.ts';
 import { BENCH } from './data.ts';
 
 export const HOSTILE = { rssTargetMb: 1024 };

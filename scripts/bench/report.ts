@@ -1,5 +1,5 @@
 // The bench's report: one row a figure, beside its target and verdict, printed as a table.
-import { SLOTS_PER_WEEK } from '../../contract/common.ts';
+import { SLOTS_PER_WEEK } from '#contract/common.ts';
 import type { DashboardResult } from './dashboard.ts';
 import { INGEST, type IngestResult } from './ingest.ts';
 import { HOSTILE, type HostileResult } from './hostile.ts';

@@ -1,7 +1,7 @@
 // The append-only audit trail: every change, who made it, before and after. The table's
 // trigger refuses UPDATE and DELETE, so these are the only two things done to it.
 import type { Queryable } from '../db/client.ts';
-import type { AuditEntry } from '../../contract/disputes.ts';
+import type { AuditEntry } from '#contract/disputes.ts';
 
 export interface AuditRecord {
   at: Date;

@@ -2,7 +2,7 @@
 // server/data/ with a declared row type; its text is a constant, so PostgreSQL keeps it as one
 // named prepared statement (db/client.ts).
 import type { Queryable } from '../db/client.ts';
-import type { Contract } from '../../contract/contracts.ts';
+import type { Contract } from '#contract/contracts.ts';
 import type { User } from './users.ts';
 
 /**

@@ -1,7 +1,7 @@
 // The slots of disputes and their threads: each slot's answer or resolution, and the comments.
 import type { Queryable } from '../db/client.ts';
-import type { DisputeSlotStatus } from '../../contract/disputes.ts';
-import type { SlotKind } from '../../contract/week.ts';
+import type { DisputeSlotStatus } from '#contract/disputes.ts';
+import type { SlotKind } from '#contract/week.ts';
 
 export interface DisputeSlotRow {
   start: Date;

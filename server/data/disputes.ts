@@ -2,7 +2,7 @@
 // contracts, a contractor those on their own contracts, an admin all; a dispute the user may
 // not see is not found. Their slots and threads are in dispute-slots.ts.
 import type { Queryable } from '../db/client.ts';
-import type { DisputeReason, DisputeStatus } from '../../contract/disputes.ts';
+import type { DisputeReason, DisputeStatus } from '#contract/disputes.ts';
 import { viewerParams, visibleTo } from './contracts.ts';
 import type { User } from './users.ts';
 

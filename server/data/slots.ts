@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
-import type { DisputeSlotStatus, DisputeStatus } from '../../contract/disputes.ts';
-import type { SlotKind } from '../../contract/week.ts';
+import type { DisputeSlotStatus, DisputeStatus } from '#contract/disputes.ts';
+import type { SlotKind } from '#contract/week.ts';
 
 export interface WeekSlotRow {
   /** 10-minute steps from the week's start. */

@@ -1,6 +1,6 @@
 // Tracker tokens: one per device of a contractor, stored as the sha256 of the token.
 import type { Queryable } from '../db/client.ts';
-import type { Tracker } from '../../contract/trackers.ts';
+import type { Tracker } from '#contract/trackers.ts';
 import type { User } from './users.ts';
 
 interface TrackerRow {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../db/client.ts';
-import type { Role } from '../../contract/common.ts';
+import type { Role } from '#contract/common.ts';
 
 export interface User {
   id: string;

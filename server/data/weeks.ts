@@ -1,9 +1,9 @@
 // Per contract week: the lock that serializes every change to it, its approval, and the
 // terms changes of its contract.
 import type { Queryable } from '../db/client.ts';
-import type { DisputeSlotStatus } from '../../contract/disputes.ts';
+import type { DisputeSlotStatus } from '#contract/disputes.ts';
 import type { ContractTerms, TermsChange } from '../domain/terms.ts';
-import type { StateMinutes } from '../../contract/week.ts';
+import type { StateMinutes } from '#contract/week.ts';
 import type { WeekAmounts } from '../domain/money.ts';
 import { weekKey } from '../domain/week.ts';
 

@@ -3,7 +3,7 @@
 // (contract, local date); a slot's details (activity, capture second, scroll, cursor) from
 // one keyed by (contract, slot start). Nothing depends on when the seeding runs.
 import { TZDate } from '@date-fns/tz';
-import { SLOT_MS } from '../../contract/common.ts';
+import { SLOT_MS } from '#contract/common.ts';
 import { type Rng, rngFor } from './prng.ts';
 import { LOCK, sceneDef } from './scenes/catalog.ts';
 import type { LocalTime, Os } from './scenes/desktop.ts';

@@ -1,7 +1,7 @@
 // The rules of an upload from the tracker, without I/O: activity from the per-minute counts,
 // where the slot may fall in time, and what an upload means next to what is already stored
 // at that instant (new, a replay, or a conflict).
-import { SLOT_MS } from '../../contract/common.ts';
+import { SLOT_MS } from '#contract/common.ts';
 
 /** A slot may start at most this far after the server's clock (the tracker's clock may run ahead). */
 export const CLOCK_SKEW_MS = 2 * 60_000;

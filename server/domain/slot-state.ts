@@ -1,7 +1,7 @@
 // The one state of each slot, by the brief's precedence: deleted, refunded, held, inactive,
 // over the limit, billable. The weekly cap runs in time order over the slots that would
 // otherwise be billable, held or refunded; disputes never move it.
-import type { SlotState } from '../../contract/week.ts';
+import type { SlotState } from '#contract/week.ts';
 import { disputeEffect, type DisputeSlotStatus } from './disputes.ts';
 
 export interface SlotFacts {

@@ -1,5 +1,5 @@
 // The billing week, in UTC: Monday 00:00 to the next Monday 00:00, and its deadlines.
-import { SLOT_MS } from '../../contract/common.ts';
+import { SLOT_MS } from '#contract/common.ts';
 
 const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;

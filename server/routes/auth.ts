@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LoginBody, Me } from '../../contract/auth.ts';
-import { Problem } from '../../contract/common.ts';
+import { LoginBody, Me } from '#contract/auth.ts';
+import { Problem } from '#contract/common.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { createSession, deleteSession, findUserForLogin, toMe } from '../data/users.ts';
 import { HttpProblem } from '../lib/problem.ts';

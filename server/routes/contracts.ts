@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Contract, ContractList, ContractParams } from '../../contract/contracts.ts';
-import { Problem } from '../../contract/common.ts';
-import { ChangeTerms } from '../../contract/disputes.ts';
+import { Contract, ContractList, ContractParams } from '#contract/contracts.ts';
+import { Problem } from '#contract/common.ts';
+import { ChangeTerms } from '#contract/disputes.ts';
 import { changeTerms, contractPayload, listContracts } from '../services/contract-service.ts';
 
 export const contractListRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Problem } from '../../contract/common.ts';
+import { Problem } from '#contract/common.ts';
 import {
   AddComment,
   AnswerSlot,
@@ -10,7 +10,7 @@ import {
   DisputeParams,
   DisputeSlotParams,
   ResolveSlot,
-} from '../../contract/disputes.ts';
+} from '#contract/disputes.ts';
 import { answerSlot, commentOnDispute, createDispute, resolveSlot, withdrawDispute } from '../services/dispute-service.ts';
 import { getDispute, listDisputes } from '../services/dispute-view.ts';
 

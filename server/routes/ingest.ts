@@ -4,9 +4,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Problem } from '../../contract/common.ts';
-import { SLOT_UPLOAD_BODY_SCHEMA, SlotUploaded, SlotUploadMeta } from '../../contract/trackers.ts';
-import { SlotParams } from '../../contract/week.ts';
+import { Problem } from '#contract/common.ts';
+import { SLOT_UPLOAD_BODY_SCHEMA, SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
+import { SlotParams } from '#contract/week.ts';
 import { authenticateTracker, requireTracker } from '../auth.ts';
 import { startsTooLate } from '../domain/ingest.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';

@@ -1,10 +1,10 @@
 // The contractor's edits to their slots, until the week's edit deadline.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '../../contract/common.ts';
-import { AddManualTime, EditSlot, ManualTimeAdded } from '../../contract/disputes.ts';
-import { ContractParams } from '../../contract/contracts.ts';
-import { SlotDetail, SlotParams } from '../../contract/week.ts';
+import { Problem } from '#contract/common.ts';
+import { AddManualTime, EditSlot, ManualTimeAdded } from '#contract/disputes.ts';
+import { ContractParams } from '#contract/contracts.ts';
+import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { addManualTime, deleteSlot, editSlotMemo } from '../services/slot-service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };

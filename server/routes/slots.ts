@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from '../../contract/common.ts';
-import { SlotDetail, SlotParams } from '../../contract/week.ts';
+import { Problem } from '#contract/common.ts';
+import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { findSlotImage } from '../data/slots.ts';
 import { slotDetail } from '../services/slot-service.ts';
 import { notFound } from '../lib/problem.ts';

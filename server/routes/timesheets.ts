@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '../../contract/common.ts';
-import { Approval, Timesheet } from '../../contract/timesheet.ts';
-import { WeekParams, WeekQuery } from '../../contract/week.ts';
+import { Problem } from '#contract/common.ts';
+import { Approval, Timesheet } from '#contract/timesheet.ts';
+import { WeekParams, WeekQuery } from '#contract/week.ts';
 import { parseWeekKey } from '../domain/week.ts';
 import { timesheetCsv } from '../services/timesheet-csv.ts';
 import { approveWeek, buildTimesheet } from '../services/timesheet-service.ts';

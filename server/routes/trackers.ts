@@ -2,8 +2,8 @@
 // the tracker's own start-up call (bearer token).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '../../contract/common.ts';
-import { CreatedTracker, CreateTracker, TrackerList, TrackerParams, TrackerSession } from '../../contract/trackers.ts';
+import { Problem } from '#contract/common.ts';
+import { CreatedTracker, CreateTracker, TrackerList, TrackerParams, TrackerSession } from '#contract/trackers.ts';
 import { authenticateTracker, requireTracker } from '../auth.ts';
 import { createTracker, listTrackers, revokeUserTracker, trackerSession } from '../services/tracker-service.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Problem } from '../../contract/common.ts';
-import { Week, WeekParams, WeekQuery } from '../../contract/week.ts';
+import { Problem } from '#contract/common.ts';
+import { Week, WeekParams, WeekQuery } from '#contract/week.ts';
 import { parseWeekKey } from '../domain/week.ts';
 import { weekPayload } from '../services/week-service.ts';
 import { loadWeekState } from '../services/week-state.ts';

@@ -1,6 +1,6 @@
 // Contracts as the API shows them: the terms in force this week and a change scheduled for the
 // next, this week's hours on the list, and the client's change of the terms.
-import type { Contract, ContractSummary } from '../../contract/contracts.ts';
+import type { Contract, ContractSummary } from '#contract/contracts.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import { findVisibleContract, findVisibleContracts, lockContract, type ContractRow } from '../data/contracts.ts';

@@ -3,9 +3,9 @@
 // unsettled; anyone who may see it comments. Every change runs under the week's lock (the
 // slots' states and the week's approval depend on it), checks the transition with the
 // domain's state machine, and lands in the audit trail. Reading one is dispute-view.ts.
-import { SLOT_MS } from '../../contract/common.ts';
+import { SLOT_MS } from '#contract/common.ts';
 import type { z } from 'zod';
-import type { AnswerSlot, CreateDispute, Dispute, DisputeSlotStatus, ResolveSlot } from '../../contract/disputes.ts';
+import type { AnswerSlot, CreateDispute, Dispute, DisputeSlotStatus, ResolveSlot } from '#contract/disputes.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import {

@@ -1,9 +1,9 @@
 // A dispute as its viewer reads it: the summary, the slots with their states, the thread, the
 // audit trail and what the viewer may do now. A read writes nothing: a dispute past its answer
 // deadline reads as escalated before the sweep records it.
-import { SLOT_MS } from '../../contract/common.ts';
-import type { Dispute, DisputeActions, DisputeList, DisputeSlotStatus, DisputeStatus, DisputeSummary } from '../../contract/disputes.ts';
-import type { SlotState } from '../../contract/week.ts';
+import { SLOT_MS } from '#contract/common.ts';
+import type { Dispute, DisputeActions, DisputeList, DisputeSlotStatus, DisputeStatus, DisputeSummary } from '#contract/disputes.ts';
+import type { SlotState } from '#contract/week.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { findDisputeAudit } from '../data/audit.ts';
 import { findContractsById } from '../data/contracts.ts';

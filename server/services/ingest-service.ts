@@ -4,7 +4,7 @@
 // week's lock, judges again, inserts the screenshot row and the slot, and appends the audit
 // entry. A crash before the
 // commit leaves only blobs no row references, which the orphan sweep removes later.
-import type { SlotUploaded, SlotUploadMeta } from '../../contract/trackers.ts';
+import type { SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';

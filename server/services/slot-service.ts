@@ -1,8 +1,8 @@
 // One slot as the dashboard shows it, and the contractor's edits to slots: delete, memo,
 // manual time. Every edit runs under the week's lock and is written to the audit trail.
 import type { ContractRow as Contract } from '../data/contracts.ts';
-import type { SlotDetail } from '../../contract/week.ts';
-import { SLOT_MS } from '../../contract/common.ts';
+import type { SlotDetail } from '#contract/week.ts';
+import { SLOT_MS } from '#contract/common.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { deleteUnusedScreenshot } from '../data/screenshots.ts';
 import { findContractorSlotAt, findSlot, findSlotDispute, insertManualSlots, lockSlot, markSlotDeleted, setSlotMemo } from '../data/slots.ts';

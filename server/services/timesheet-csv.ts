@@ -1,7 +1,7 @@
 // The week as CSV: one row per slot (UTC), then the totals and amounts.
 import type { ContractRow as Contract } from '../data/contracts.ts';
-import type { SlotState } from '../../contract/week.ts';
-import { SLOT_MS } from '../../contract/common.ts';
+import type { SlotState } from '#contract/week.ts';
+import { SLOT_MS } from '#contract/common.ts';
 import type { Queryable } from '../db/client.ts';
 import { findWeekSlotExtras } from '../data/slots.ts';
 import { addWeeks } from '../domain/week.ts';

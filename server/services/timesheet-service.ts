@@ -2,8 +2,8 @@
 // review window ends (the sweep records it; a read shows it before). The CSV export is in
 // timesheet-csv.ts.
 import { findContractsById, type ContractRow as Contract } from '../data/contracts.ts';
-import type { Approval, Timesheet, WeekActions } from '../../contract/timesheet.ts';
-import type { SlotState } from '../../contract/week.ts';
+import type { Approval, Timesheet, WeekActions } from '#contract/timesheet.ts';
+import type { SlotState } from '#contract/week.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { User } from '../data/users.ts';

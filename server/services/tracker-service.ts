@@ -1,7 +1,7 @@
 // A contractor's trackers: one token per device, shown once, stored hashed, revocable. Each
 // creation and revocation is written to the audit trail.
 import { randomBytes } from 'node:crypto';
-import type { CreatedTracker, Tracker, TrackerSession } from '../../contract/trackers.ts';
+import type { CreatedTracker, Tracker, TrackerSession } from '#contract/trackers.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit, type AuditRecord } from '../data/audit.ts';
 import { findVisibleContracts } from '../data/contracts.ts';

@@ -1,7 +1,7 @@
 // Builds the week of slots the diary shows: compact columns, per-day minutes by state in
 // the requested zone, and the week's totals. The server derives every state; the SPA shows it.
-import { SLOT_KINDS, SLOT_STATES, type StateMinutes, type Week, type WeekDay } from '../../contract/week.ts';
-import { SLOT_MS, SLOT_MINUTES } from '../../contract/common.ts';
+import { SLOT_KINDS, SLOT_STATES, type StateMinutes, type Week, type WeekDay } from '#contract/week.ts';
+import { SLOT_MS, SLOT_MINUTES } from '#contract/common.ts';
 import type { User } from '../data/users.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { localDays } from '../domain/local-days.ts';

@@ -3,7 +3,7 @@
 // slot. The week, the timesheet, disputes and the contractor's edits all start here, so they
 // agree.
 import type { ContractRow as Contract } from '../data/contracts.ts';
-import type { SlotState } from '../../contract/week.ts';
+import type { SlotState } from '#contract/week.ts';
 import type { Queryable } from '../db/client.ts';
 import { findWeekSlots, withDisputes, type WeekSlotRow } from '../data/slots.ts';
 import { findWeekContext, type ApprovalRow } from '../data/weeks.ts';

@@ -9,7 +9,7 @@ import { buildApp, type App } from '../app.ts';
 import { fixedClock, type SettableClock } from '../clock.ts';
 import { openDatabase, type Database, type DatabaseTimeouts } from '../db/client.ts';
 import { diskBlobStore, type BlobStore } from '../storage/blob-store.ts';
-import type { CreatedTracker } from '../../contract/trackers.ts';
+import type { CreatedTracker } from '#contract/trackers.ts';
 
 export type Backend = 'pglite' | 'postgres';
 

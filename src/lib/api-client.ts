@@ -1,7 +1,7 @@
 // The one place that talks HTTP to the API: same-origin `/api`, JSON in and out, cookies for
 // the session, RFC 9457 problem bodies turned into `ApiError`, and a 401 sends the user to
 // the login page (the router supplies how; see `setUnauthorizedHandler`).
-import type { Problem } from '../../contract/common.ts';
+import type { Problem } from '#contract/common.ts';
 
 export const API_BASE = '/api';
 

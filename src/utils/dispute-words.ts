@@ -1,8 +1,8 @@
 // The words of disputes and slot states that more than one feature shows (the diary's dispute
 // dialog and state badges, the disputes pages). They repeat `contract/` so its zod schemas stay
 // out of the browser bundle; a unit test keeps the copies equal to the contract's.
-import type { DisputeReason } from '../../contract/disputes.ts';
-import type { SlotState } from '../../contract/week.ts';
+import type { DisputeReason } from '#contract/disputes.ts';
+import type { SlotState } from '#contract/week.ts';
 
 export const REASON_LABELS = {
   not_work_related: 'Not work-related',

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../client.ts';
 import { isDatabaseUnavailable } from '../outage.ts';
-import { faultProxy, type FaultProxy } from '../../test/fault-proxy.ts';
+import { faultProxy, type FaultProxy } from '#server/test/fault-proxy.ts';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const TIMEOUTS = { connectTimeoutMs: 500, statementTimeoutMs: 1000 };

@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../clock.ts';
-import { type Database, openDatabase } from '../../db/client.ts';
-import { addWeeks, floorToSlot, weekStartOf } from '../../domain/week.ts';
-import { verifyPassword } from '../../lib/password.ts';
-import { type BlobStore, diskBlobStore } from '../../storage/blob-store.ts';
+import { fixedClock } from '#server/clock.ts';
+import { type Database, openDatabase } from '#server/db/client.ts';
+import { addWeeks, floorToSlot, weekStartOf } from '#server/domain/week.ts';
+import { verifyPassword } from '#server/lib/password.ts';
+import { type BlobStore, diskBlobStore } from '#server/storage/blob-store.ts';
 import { type DemoKey, planSlots } from '../plan.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SEEDED_UNTIL_KEY, seedDemo } from '../seed.ts';
 

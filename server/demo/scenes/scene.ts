@@ -3,7 +3,7 @@
 // part and is done once per seeding run, then reused for every slot that shows it.
 import sharp from 'sharp';
 import { desktop, type LocalTime, lockScreen, type Os, type Overlay, SCREEN_H, SCREEN_W } from './desktop.ts';
-import { THUMB_WIDTH } from '../../storage/screenshots.ts';
+import { THUMB_WIDTH } from '#server/storage/screenshots.ts';
 import { type Box, doc } from './svg.ts';
 import type { AppDef, LineBand } from './types.ts';
 

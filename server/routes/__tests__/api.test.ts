@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, type World } from '../../test/fixtures.ts';
-import { SLOT_STATES, type Week } from '../../../contract/week.ts';
+import { backends, createTestEnv, login, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, createWorld, type World } from '#server/test/fixtures.ts';
+import { SLOT_STATES, type Week } from '#contract/week.ts';
 
 const WEEK = '2026-11-23'; // Monday
 const at = (day: number, hh: number, mm: number) =>

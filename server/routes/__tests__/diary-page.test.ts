@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PRELOAD_SCRIPT } from '../../lib/page-scripts.ts';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
+import { API_PRELOAD_SCRIPT } from '#server/lib/page-scripts.ts';
+import { backends, createTestEnv, login, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, createWorld, slotRun, type World } from '#server/test/fixtures.ts';
 
 const WEEK = '2026-11-23';
 const INDEX = `<!doctype html><html><head><title>workdiary</title><script>${API_PRELOAD_SCRIPT}</script></head><body><div id="root"></div></body></html>`;

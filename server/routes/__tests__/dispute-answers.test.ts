@@ -1,9 +1,9 @@
 // A dispute after it opens, through the real API: the contractor’s answers, an admin’s resolution,
 // the client’s withdrawal, and the comment thread.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { type World } from '../../test/fixtures.ts';
-import type { Dispute } from '../../../contract/disputes.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { type World } from '#server/test/fixtures.ts';
+import type { Dispute } from '#contract/disputes.ts';
 import { NOW, at, type Who, disputesSuite } from './disputes-suite.ts';
 
 describe.each(backends)('disputes on %s: answers, resolutions, withdrawals, comments', (backend) => {

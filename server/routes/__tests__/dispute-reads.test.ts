@@ -1,10 +1,10 @@
 // Reading disputes through the real API, and the answer deadline: what each viewer may see, the
 // list, and the escalation of overdue disputes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { addContract, addSlots, slotRun, type World } from '../../test/fixtures.ts';
-import type { Dispute, DisputeSummary } from '../../../contract/disputes.ts';
-import { escalateOverdueDisputes } from '../../services/dispute-sweep.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { addContract, addSlots, slotRun, type World } from '#server/test/fixtures.ts';
+import type { Dispute, DisputeSummary } from '#contract/disputes.ts';
+import { escalateOverdueDisputes } from '#server/services/dispute-sweep.ts';
 import { NOW, WEEK, LAST_WEEK, at, DAY, type Who, disputesSuite } from './disputes-suite.ts';
 
 describe.each(backends)('disputes on %s: reading and the deadline', (backend) => {

@@ -1,9 +1,9 @@
 // The world the disputes tests share: a designer with manual time, a tracked developer over
 // the limit, every party signed in, and the requests each test makes.
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { createTestEnv, loginEach, type Backend, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, slotRun, type World } from '../../test/fixtures.ts';
-import type { Dispute } from '../../../contract/disputes.ts';
+import { createTestEnv, loginEach, type Backend, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, createWorld, slotRun, type World } from '#server/test/fixtures.ts';
+import type { Dispute } from '#contract/disputes.ts';
 
 export const NOW = '2026-11-25T15:00:00.000Z'; // Wednesday of the week of 2026-11-23
 export const WEEK = '2026-11-23';

@@ -1,11 +1,11 @@
 // Opening a dispute through the real API: who may, every refusal, the deadline, and that a refused
 // request stores nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { addContract, addSlots, slotRun, type World } from '../../test/fixtures.ts';
-import type { Dispute } from '../../../contract/disputes.ts';
-import { SLOT_MS } from '../../../contract/common.ts';
-import { SLOT_STATES, type Week } from '../../../contract/week.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { addContract, addSlots, slotRun, type World } from '#server/test/fixtures.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { SLOT_MS } from '#contract/common.ts';
+import { SLOT_STATES, type Week } from '#contract/week.ts';
 import { NOW, WEEK, LAST_WEEK, at, DAY, type Who, disputesSuite } from './disputes-suite.ts';
 
 describe.each(backends)('disputes on %s: opening', (backend) => {

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../app.ts';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { createTrackerEnv, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
-import { animatedWebp, declaredPng, hostileBurst, plainJpeg, scanBombJpeg, truncatedPng } from '../../test/hostile-images.ts';
-import { diskBlobStore } from '../../storage/blob-store.ts';
-import type { Problem } from '../../../contract/common.ts';
+import { buildApp, type App } from '#server/app.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { createTrackerEnv, desktopScreenshot, uploadForm, type World } from '#server/test/fixtures.ts';
+import { animatedWebp, declaredPng, hostileBurst, plainJpeg, scanBombJpeg, truncatedPng } from '#server/test/hostile-images.ts';
+import { diskBlobStore } from '#server/storage/blob-store.ts';
+import type { Problem } from '#contract/common.ts';
 
 const counts = (active: number) => Array.from({ length: 10 }, (_, m) => (m < active ? 5 : 0));
 

@@ -1,12 +1,12 @@
 // The tracker's upload of a slot, through the real app on a real database: tokens and access, the week's deadlines, duplicates, and the orphan sweep.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { addContract, desktopScreenshot, type World } from '../../test/fixtures.ts';
-import type { Problem } from '../../../contract/common.ts';
-import type { CreatedTracker, SlotUploaded } from '../../../contract/trackers.ts';
-import type { SlotDetail } from '../../../contract/week.ts';
-import { sweepOrphanBlobs } from '../../services/orphan-sweep.ts';
-import { storeScreenshot } from '../../storage/screenshots.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { addContract, desktopScreenshot, type World } from '#server/test/fixtures.ts';
+import type { Problem } from '#contract/common.ts';
+import type { CreatedTracker, SlotUploaded } from '#contract/trackers.ts';
+import type { SlotDetail } from '#contract/week.ts';
+import { sweepOrphanBlobs } from '#server/services/orphan-sweep.ts';
+import { storeScreenshot } from '#server/storage/screenshots.ts';
 import { T, type Who, ingestSuite } from './ingest-suite.ts';
 
 describe.each(backends)('ingestion on %s: access, deadlines, duplicates', (backend) => {

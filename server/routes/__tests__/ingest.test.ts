@@ -1,11 +1,11 @@
 // The tracker's upload of a slot, through the real app on a real database: a valid upload and what the client then sees, replays, each conflict, and every bad input.
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { addSlots, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
-import type { Problem } from '../../../contract/common.ts';
-import type { SlotUploaded } from '../../../contract/trackers.ts';
-import type { SlotDetail, Week } from '../../../contract/week.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, desktopScreenshot, uploadForm, type World } from '#server/test/fixtures.ts';
+import type { Problem } from '#contract/common.ts';
+import type { SlotUploaded } from '#contract/trackers.ts';
+import type { SlotDetail, Week } from '#contract/week.ts';
 import { counts, metaFor, T, type Who, ingestSuite } from './ingest-suite.ts';
 
 describe.each(backends)('ingestion on %s', (backend) => {

@@ -2,11 +2,11 @@
 // client address, a success clears only its own account, parallel guesses are counted before
 // any password is checked, and X-Forwarded-For is believed only from a trusted proxy.
 import { afterEach, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, type TestEnv } from '../../test/harness.ts';
-import { createWorld, PASSWORD } from '../../test/fixtures.ts';
-import type { Problem } from '../../../contract/common.ts';
-import { ADDRESS_FACTOR, loginLimiter } from '../../lib/login-limiter.ts';
-import { runSweeps } from '../../services/sweeps.ts';
+import { backends, createTestEnv, type TestEnv } from '#server/test/harness.ts';
+import { createWorld, PASSWORD } from '#server/test/fixtures.ts';
+import type { Problem } from '#contract/common.ts';
+import { ADDRESS_FACTOR, loginLimiter } from '#server/lib/login-limiter.ts';
+import { runSweeps } from '#server/services/sweeps.ts';
 
 describe.each(backends)('sign-in limits on %s', (backend) => {
   let env: TestEnv | undefined;

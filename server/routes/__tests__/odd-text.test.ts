@@ -3,11 +3,11 @@
 // that names the field, and nothing is stored. (PostgreSQL cannot store a NUL in text, and
 // UTF-8 cannot carry a lone surrogate, so both used to reach the database and answer 500.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, loginEach, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, desktopScreenshot, type World } from '../../test/fixtures.ts';
-import type { Problem } from '../../../contract/common.ts';
-import type { CreatedTracker, SlotUploaded } from '../../../contract/trackers.ts';
-import type { Dispute } from '../../../contract/disputes.ts';
+import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, createWorld, desktopScreenshot, type World } from '#server/test/fixtures.ts';
+import type { Problem } from '#contract/common.ts';
+import type { CreatedTracker, SlotUploaded } from '#contract/trackers.ts';
+import type { Dispute } from '#contract/disputes.ts';
 
 type Who = { cookie: string };
 type Res = Awaited<ReturnType<TestEnv['app']['inject']>>;

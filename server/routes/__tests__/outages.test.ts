@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { createWorld } from '../../test/fixtures.ts';
-import { faultProxy, type FaultProxy } from '../../test/fault-proxy.ts';
-import { diskBlobStore } from '../../storage/blob-store.ts';
-import type { DatabaseTimeouts } from '../../db/client.ts';
+import { backends, createTestEnv, login, type TestEnv } from '#server/test/harness.ts';
+import { createWorld } from '#server/test/fixtures.ts';
+import { faultProxy, type FaultProxy } from '#server/test/fault-proxy.ts';
+import { diskBlobStore } from '#server/storage/blob-store.ts';
+import type { DatabaseTimeouts } from '#server/db/client.ts';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 

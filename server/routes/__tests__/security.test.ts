@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, login, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, PASSWORD, slotRun, type World } from '../../test/fixtures.ts';
-import { API_PRELOAD_SCRIPT } from '../../lib/page-scripts.ts';
+import { backends, createTestEnv, login, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, createWorld, PASSWORD, slotRun, type World } from '#server/test/fixtures.ts';
+import { API_PRELOAD_SCRIPT } from '#server/lib/page-scripts.ts';
 
 const NOW = '2026-11-25T15:00:00.000Z'; // Wednesday of the week of 2026-11-23
 const LAST_WEEK = '2026-11-16'; // in its review window at NOW

@@ -3,9 +3,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../app.ts';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { createTrackerEnv, desktopScreenshot, uploadForm, type World } from '../../test/fixtures.ts';
+import { buildApp, type App } from '#server/app.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { createTrackerEnv, desktopScreenshot, uploadForm, type World } from '#server/test/fixtures.ts';
 
 const DEADLINE_MS = 1500;
 

@@ -1,9 +1,9 @@
 // The contractor’s edits of a week and the CSV export of its timesheet, through the real app on a real database.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { type World } from '../../test/fixtures.ts';
-import type { Timesheet } from '../../../contract/timesheet.ts';
-import { SLOT_STATES, type Week } from '../../../contract/week.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { type World } from '#server/test/fixtures.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import { SLOT_STATES, type Week } from '#contract/week.ts';
 import { PREV, THIS, at, type Who, timesheetsSuite } from './timesheets-suite.ts';
 
 describe.each(backends)('timesheets on %s: edits and export', (backend) => {

@@ -1,8 +1,8 @@
 // The world the timesheet tests share: the developer's week in review over the limit, the
 // designer's manual time, every party signed in, and the requests each test makes.
 import { afterAll, beforeAll } from 'vitest';
-import { createTestEnv, loginEach, type Backend, type TestEnv } from '../../test/harness.ts';
-import { addSlots, createWorld, type World } from '../../test/fixtures.ts';
+import { createTestEnv, loginEach, type Backend, type TestEnv } from '#server/test/harness.ts';
+import { addSlots, createWorld, type World } from '#server/test/fixtures.ts';
 
 export const PREV = '2026-11-16'; // in review at the test clock (Wednesday 2026-11-25 15:00 UTC)
 export const THIS = '2026-11-23'; // in progress

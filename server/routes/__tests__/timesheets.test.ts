@@ -1,9 +1,9 @@
 // The timesheet, its approval (by a client and automatic) and the client’s change of terms, through the real app on a real database.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, type TestEnv } from '../../test/harness.ts';
-import { type World } from '../../test/fixtures.ts';
-import type { Approval, Timesheet } from '../../../contract/timesheet.ts';
-import { runSweeps } from '../../services/sweeps.ts';
+import { backends, type TestEnv } from '#server/test/harness.ts';
+import { type World } from '#server/test/fixtures.ts';
+import type { Approval, Timesheet } from '#contract/timesheet.ts';
+import { runSweeps } from '#server/services/sweeps.ts';
 import { PREV, THIS, type Who, timesheetsSuite } from './timesheets-suite.ts';
 
 describe.each(backends)('timesheets on %s', (backend) => {

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createPostgresDatabase } from '../../test/harness.ts';
-import { openDatabase } from '../../db/client.ts';
-import { verifyPassword } from '../../lib/password.ts';
+import { backends, createPostgresDatabase } from '#server/test/harness.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { verifyPassword } from '#server/lib/password.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');

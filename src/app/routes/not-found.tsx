@@ -1,4 +1,4 @@
-import { NotFoundPanel } from '../../components/errors/not-found-panel.tsx';
+import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
 
 export default function NotFoundRoute() {
   return <NotFoundPanel />;

@@ -1,8 +1,8 @@
 // A page that failed to load shows the failure inside the app frame, with Retry.
 import { useRevalidator, useRouteError } from 'react-router';
-import { ErrorState } from '../../components/ui/error-state.tsx';
-import { isApiError } from '../../lib/api-client.ts';
-import { NotFoundPanel } from '../../components/errors/not-found-panel.tsx';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { isApiError } from '#src/lib/api-client.ts';
+import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
 
 export function RouteErrorBoundary() {
   const error = useRouteError();

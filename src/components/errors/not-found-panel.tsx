@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { paths } from '#src/config/paths.ts';
 
 /** What a missing page, or a contract the user may not see, looks like (the API says 404 for both). */
 export function NotFoundPanel({ title = 'Page not found' }: { title?: string }) {

@@ -2,7 +2,7 @@
 // contractors) and the user.
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { paths } from '#src/config/paths.ts';
 import { Logo } from '../ui/logo.tsx';
 
 export function AppLayout({ userMenu, showTrackers = false, children }: { userMenu: ReactNode; showTrackers?: boolean; children: ReactNode }) {

@@ -1,8 +1,8 @@
 // The head of a contract's week pages (diary, timesheet, review): the breadcrumb to the page, then
 // whose contract it is: the title, the contractor and the client.
 import { Link } from 'react-router';
-import type { Contract } from '../../../contract/contracts.ts';
-import { paths } from '../../config/paths.ts';
+import type { Contract } from '#contract/contracts.ts';
+import { paths } from '#src/config/paths.ts';
 
 interface ContractHeadProps {
   contract: Contract | undefined;

@@ -1,7 +1,7 @@
 // The tabs of a contract's pages: Diary · Timesheet · Review. Each keeps the week and the time
 // zone being looked at, so switching page shows the same week.
 import { NavLink } from 'react-router';
-import { paths } from '../../config/paths.ts';
+import { paths } from '#src/config/paths.ts';
 import './contract-nav.css';
 
 interface ContractNavProps {

@@ -1,8 +1,8 @@
 // "Approve the week?", the same from the timesheet and from the review: the server's figures
 // for what is paid now and what stays held, then one deliberate click.
-import type { Timesheet } from '../../../contract/timesheet.ts';
-import { formatMinutes } from '../../utils/duration.ts';
-import { formatMoney } from '../../utils/money.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
+import { formatMoney } from '#src/utils/money.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import './approve-week-dialog.css';
 

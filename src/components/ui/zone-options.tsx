@@ -1,4 +1,4 @@
-import type { ZoneOption } from '../../utils/time-zone-choice.ts';
+import type { ZoneOption } from '#src/utils/time-zone-choice.ts';
 
 /** The time-zone switch's options, for a `<select>` whose value is the choice. */
 export function ZoneOptions({ options }: { options: readonly ZoneOption[] }) {

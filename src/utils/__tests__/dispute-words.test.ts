@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_REASONS, MAX_COMMENT, REASON_LABELS as CONTRACT_REASONS } from '../../../contract/disputes.ts';
-import { SLOT_STATES } from '../../../contract/week.ts';
+import { DISPUTE_REASONS, MAX_COMMENT, REASON_LABELS as CONTRACT_REASONS } from '#contract/disputes.ts';
+import { SLOT_STATES } from '#contract/week.ts';
 import { DISPUTE_REASON_LIST, MAX_COMMENT_LENGTH, REASON_LABELS, SLOT_STATE_LABEL } from '../dispute-words.ts';
 
 describe('the copies of the contract', () => {

@@ -3,11 +3,11 @@
 // is known (at once, or once the contract says the contractor's zone).
 import type { QueryClient } from '@tanstack/react-query';
 import { replace, type ShouldRevalidateFunctionArgs } from 'react-router';
-import { getContractQueryOptions } from '../../../features/contracts/api/get-contract.ts';
-import { getContractsQueryOptions } from '../../../features/contracts/api/get-contracts.ts';
-import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
-import { readTzChoice, resolveTimeZone, type TzChoice } from '../../../utils/time-zone-choice.ts';
-import { weekOfInstant } from '../../../utils/week.ts';
+import { getContractQueryOptions } from '#src/features/contracts/api/get-contract.ts';
+import { getContractsQueryOptions } from '#src/features/contracts/api/get-contracts.ts';
+import { readDiarySearch } from '#src/features/diary/utils/diary-search.ts';
+import { readTzChoice, resolveTimeZone, type TzChoice } from '#src/utils/time-zone-choice.ts';
+import { weekOfInstant } from '#src/utils/week.ts';
 
 /**
  * The week and zone choice of the URL. Seeds the contract from the contract list when it is

@@ -2,13 +2,13 @@
 // contract fails to load, and the week and time-zone choice read from the URL.
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { NotFoundPanel } from '../../../components/errors/not-found-panel.tsx';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
-import { isApiError } from '../../../lib/api-client.ts';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
-import { DEFAULT_TZ_CHOICE, isTzChoice, rememberTzChoice, resolveTimeZone, zoneOptions } from '../../../utils/time-zone-choice.ts';
-import { weekOfInstant } from '../../../utils/week.ts';
+import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { readDiarySearch } from '#src/features/diary/utils/diary-search.ts';
+import { isApiError } from '#src/lib/api-client.ts';
+import { browserTimeZone } from '#src/utils/time-zone.ts';
+import { DEFAULT_TZ_CHOICE, isTzChoice, rememberTzChoice, resolveTimeZone, zoneOptions } from '#src/utils/time-zone-choice.ts';
+import { weekOfInstant } from '#src/utils/week.ts';
 
 export function ContractLoadError({ contract }: { contract: { error: Error; refetch: () => unknown; isFetching: boolean } }) {
   if (isApiError(contract.error, 404)) return <NotFoundPanel title="Contract not found" />;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { ContractList } from '../../../features/contracts/components/contract-list.tsx';
+import { ContractList } from '#src/features/contracts/components/contract-list.tsx';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 
 export default function ContractsRoute() {

@@ -2,10 +2,10 @@
 // and the contract are requested at once, in parallel with the page's code.
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { getWeekQueryOptions } from '../../../features/diary/api/get-week.ts';
-import { preloadFirstThumbnails } from '../../../features/diary/api/preload-first-thumbnails.ts';
-import { readDiarySearch } from '../../../features/diary/utils/diary-search.ts';
-import { weekOfDate, weekOfInstant } from '../../../utils/week.ts';
+import { getWeekQueryOptions } from '#src/features/diary/api/get-week.ts';
+import { preloadFirstThumbnails } from '#src/features/diary/api/preload-first-thumbnails.ts';
+import { readDiarySearch } from '#src/features/diary/utils/diary-search.ts';
+import { weekOfDate, weekOfInstant } from '#src/utils/week.ts';
 import { prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
 
 export const diaryLoader =

@@ -2,8 +2,8 @@
 // The page. Its loader lives in diary-loader.ts, in the main bundle, so the week's request
 // starts while this module is still downloading.
 import { useParams } from 'react-router';
-import { useContract } from '../../../features/contracts/api/get-contract.ts';
-import { DiaryView } from '../../../features/diary/components/diary-view.tsx';
+import { useContract } from '#src/features/contracts/api/get-contract.ts';
+import { DiaryView } from '#src/features/diary/components/diary-view.tsx';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 import { ContractLoadError } from './contract-week.tsx';
 

@@ -3,10 +3,10 @@
 // already asked for).
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { getMeQueryOptions } from '../../../features/auth/api/get-me.ts';
-import { getDisputesQueryOptions } from '../../../features/disputes/api/get-disputes.ts';
-import { getServerClockQueryOptions } from '../../../features/disputes/api/get-server-clock.ts';
-import { readDisputesSearch, statusQuery } from '../../../features/disputes/utils/disputes-search.ts';
+import { getMeQueryOptions } from '#src/features/auth/api/get-me.ts';
+import { getDisputesQueryOptions } from '#src/features/disputes/api/get-disputes.ts';
+import { getServerClockQueryOptions } from '#src/features/disputes/api/get-server-clock.ts';
+import { readDisputesSearch, statusQuery } from '#src/features/disputes/utils/disputes-search.ts';
 
 export const disputesLoader =
   (queryClient: QueryClient) =>

@@ -2,10 +2,10 @@
 // The disputes the viewer may see. The page frames the disputes feature with who is signed
 // in and the contracts to filter by (features do not reach into each other; the route does).
 import { useMemo } from 'react';
-import { Spinner } from '../../../components/ui/spinner.tsx';
-import { useMe } from '../../../features/auth/api/get-me.ts';
-import { useContracts } from '../../../features/contracts/api/get-contracts.ts';
-import { DisputesView, type ContractOption } from '../../../features/disputes/components/disputes-view.tsx';
+import { Spinner } from '#src/components/ui/spinner.tsx';
+import { useMe } from '#src/features/auth/api/get-me.ts';
+import { useContracts } from '#src/features/contracts/api/get-contracts.ts';
+import { DisputesView, type ContractOption } from '#src/features/disputes/components/disputes-view.tsx';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 
 export default function DisputesRoute() {

@@ -4,12 +4,12 @@
 // zone), the timesheet (the week's terms, and whether approving is open now and if not, why)
 // and the timesheet feature's approval.
 import { useParams } from 'react-router';
-import { useMe } from '../../../features/auth/api/get-me.ts';
-import { useContract } from '../../../features/contracts/api/get-contract.ts';
-import { ReviewView } from '../../../features/diary/components/review-view.tsx';
-import { useApproveWeek } from '../../../features/timesheet/api/approve-week.ts';
-import { useTimesheet } from '../../../features/timesheet/api/get-timesheet.ts';
-import { useServerClock } from '../../../features/timesheet/hooks/use-server-clock.ts';
+import { useMe } from '#src/features/auth/api/get-me.ts';
+import { useContract } from '#src/features/contracts/api/get-contract.ts';
+import { ReviewView } from '#src/features/diary/components/review-view.tsx';
+import { useApproveWeek } from '#src/features/timesheet/api/approve-week.ts';
+import { useTimesheet } from '#src/features/timesheet/api/get-timesheet.ts';
+import { useServerClock } from '#src/features/timesheet/hooks/use-server-clock.ts';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 import { ContractLoadError, useWeekZone } from './contract-week.tsx';
 

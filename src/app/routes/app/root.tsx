@@ -1,12 +1,12 @@
 // The signed-in part of the app: checks the session once, then frames every page.
 import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, ScrollRestoration, useNavigation, useRevalidator, useRouteError } from 'react-router';
-import { AppLayout } from '../../../components/layouts/app-layout.tsx';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { Spinner } from '../../../components/ui/spinner.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
-import { getMeQueryOptions, useMe } from '../../../features/auth/api/get-me.ts';
-import { UserMenu } from '../../../features/auth/components/user-menu.tsx';
+import { AppLayout } from '#src/components/layouts/app-layout.tsx';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { Spinner } from '#src/components/ui/spinner.tsx';
+import { isApiError } from '#src/lib/api-client.ts';
+import { getMeQueryOptions, useMe } from '#src/features/auth/api/get-me.ts';
+import { UserMenu } from '#src/features/auth/components/user-menu.tsx';
 
 // A 401 here is turned into a trip to /login by the API client.
 export const clientLoader = (queryClient: QueryClient) => async () => {

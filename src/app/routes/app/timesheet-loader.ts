@@ -3,7 +3,7 @@
 // page's code. A URL without a week or a zone gets them by the diary's rules.
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { getTimesheetQueryOptions } from '../../../features/timesheet/api/get-timesheet.ts';
+import { getTimesheetQueryOptions } from '#src/features/timesheet/api/get-timesheet.ts';
 import { prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
 
 export const timesheetLoader =

@@ -3,9 +3,9 @@
 // is the diary's (same URL values, same remembered choice), resolved here so the timesheet
 // feature only sees an IANA zone and the options to offer.
 import { useParams } from 'react-router';
-import { useMe } from '../../../features/auth/api/get-me.ts';
-import { useContract } from '../../../features/contracts/api/get-contract.ts';
-import { TimesheetView } from '../../../features/timesheet/components/timesheet-view.tsx';
+import { useMe } from '#src/features/auth/api/get-me.ts';
+import { useContract } from '#src/features/contracts/api/get-contract.ts';
+import { TimesheetView } from '#src/features/timesheet/components/timesheet-view.tsx';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 import { ContractLoadError, useWeekZone } from './contract-week.tsx';
 

@@ -1,10 +1,10 @@
 // /trackers: the contractor connects the desktop tracker on each device. Other roles have no
 // trackers; they are told so rather than shown a page that would refuse every action.
 import { Link } from 'react-router';
-import { Spinner } from '../../../components/ui/spinner.tsx';
-import { paths } from '../../../config/paths.ts';
-import { useMe } from '../../../features/auth/api/get-me.ts';
-import { TrackersView } from '../../../features/trackers/components/trackers-view.tsx';
+import { Spinner } from '#src/components/ui/spinner.tsx';
+import { paths } from '#src/config/paths.ts';
+import { useMe } from '#src/features/auth/api/get-me.ts';
+import { TrackersView } from '#src/features/trackers/components/trackers-view.tsx';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 
 export default function TrackersRoute() {

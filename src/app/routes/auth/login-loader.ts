@@ -1,8 +1,8 @@
 // Already signed in? Skip the login page and go straight on.
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
-import { safeRedirect } from '../../../config/paths.ts';
-import { getMe, getMeQueryOptions } from '../../../features/auth/api/get-me.ts';
+import { safeRedirect } from '#src/config/paths.ts';
+import { getMe, getMeQueryOptions } from '#src/features/auth/api/get-me.ts';
 
 export const loginLoader =
   (queryClient: QueryClient) =>

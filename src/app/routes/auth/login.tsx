@@ -1,7 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { Logo } from '../../../components/ui/logo.tsx';
-import { safeRedirect } from '../../../config/paths.ts';
-import { LoginForm } from '../../../features/auth/components/login-form.tsx';
+import { Logo } from '#src/components/ui/logo.tsx';
+import { safeRedirect } from '#src/config/paths.ts';
+import { LoginForm } from '#src/features/auth/components/login-form.tsx';
 
 export default function LoginRoute() {
   const navigate = useNavigate();

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Me } from '../../../../contract/auth.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { Me } from '#contract/auth.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export const getMe = ({ signal, redirectOn401 = true }: { signal?: AbortSignal; redirectOn401?: boolean } = {}) =>
   api.get<Me>('/auth/me', { signal, redirectOn401 });

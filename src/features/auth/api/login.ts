@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, Me } from '../../../../contract/auth.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { LoginBody, Me } from '#contract/auth.ts';
+import { api } from '#src/lib/api-client.ts';
 import { getMeQueryOptions } from './get-me.ts';
 
 // A 401 here means a wrong email or password, not an expired session: no redirect.

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export const logout = () => api.post<void>('/auth/logout', undefined, { redirectOn401: false });
 

@@ -1,7 +1,7 @@
 // Email + password. A wrong password or too many attempts is said in the server's words.
 import { useId, useState, type FormEvent } from 'react';
-import type { Me } from '../../../../contract/auth.ts';
-import { isApiError } from '../../../lib/api-client.ts';
+import type { Me } from '#contract/auth.ts';
+import { isApiError } from '#src/lib/api-client.ts';
 import { useLogin } from '../api/login.ts';
 
 export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {

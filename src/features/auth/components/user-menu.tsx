@@ -1,6 +1,6 @@
 // Who is signed in, and the way out.
 import { useNavigate } from 'react-router';
-import { paths } from '../../../config/paths.ts';
+import { paths } from '#src/config/paths.ts';
 import { useMe } from '../api/get-me.ts';
 import { useLogout } from '../api/logout.ts';
 

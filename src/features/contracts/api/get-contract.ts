@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Contract } from '../../../../contract/contracts.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { Contract } from '#contract/contracts.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export const getContract = ({ contractId, signal }: { contractId: string; signal?: AbortSignal }) =>
   api.get<Contract>(`/contracts/${encodeURIComponent(contractId)}`, { signal });

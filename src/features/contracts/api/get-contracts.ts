@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ContractList } from '../../../../contract/contracts.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { ContractList } from '#contract/contracts.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export const getContracts = ({ signal }: { signal?: AbortSignal } = {}) => api.get<ContractList>('/contracts', { signal });
 

@@ -1,9 +1,9 @@
 // One contract at a glance: who, for whom, this week's hours and activity, and the way in.
 import { Link } from 'react-router';
-import type { ContractSummary } from '../../../../contract/contracts.ts';
-import { paths } from '../../../config/paths.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
+import type { ContractSummary } from '#contract/contracts.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
+import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { formatMoney } from '../utils/money.ts';
 
 const STATUS_LABEL = { active: 'Active', paused: 'Paused', ended: 'Ended' } as const;

@@ -1,4 +1,4 @@
-import { ErrorState } from '../../../components/ui/error-state.tsx';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
 import { useContracts } from '../api/get-contracts.ts';
 import { ContractCard } from './contract-card.tsx';
 import './contracts.css';

@@ -2,8 +2,8 @@
 // allow it and until the edit deadline. The new slots arrive with the refetched week.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ManualTimeAdded } from '../../../../contract/disputes.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { ManualTimeAdded } from '#contract/disputes.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export interface AddManualTimeInput {
   /** The first slot's start and the last slot's end, ISO instants on 10-minute boundaries. */

@@ -2,9 +2,9 @@
 // the week (each time zone) the moment the client submits, and go back if the server refuses;
 // afterwards everything about the contract and every dispute list is refetched.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
-import type { StateMinutes, Week } from '../../../../contract/week.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { Dispute, DisputeReason } from '#contract/disputes.ts';
+import type { StateMinutes, Week } from '#contract/week.ts';
+import { api } from '#src/lib/api-client.ts';
 import { SLOT_STATES } from '../utils/slot-states.ts';
 
 export interface CreateDisputeInput {

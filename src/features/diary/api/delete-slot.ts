@@ -3,8 +3,8 @@
 // week (each time zone) at once; then everything about the contract is refetched, since the
 // weekly cap may have moved and the timesheet's totals changed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { StateMinutes, Week } from '../../../../contract/week.ts';
-import { request } from '../../../lib/api-client.ts';
+import type { StateMinutes, Week } from '#contract/week.ts';
+import { request } from '#src/lib/api-client.ts';
 import { stateAt } from '../utils/slot-states.ts';
 
 export const deleteSlot = ({ contractId, start }: { contractId: string; start: string }) =>

@@ -2,8 +2,8 @@
 // answer is the slot itself, so the lightbox shows it at once; the week's cards get the new
 // memo in every cached time zone, and the contract's queries are refetched.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SlotDetail, Week } from '../../../../contract/week.ts';
-import { request } from '../../../lib/api-client.ts';
+import type { SlotDetail, Week } from '#contract/week.ts';
+import { request } from '#src/lib/api-client.ts';
 import { getSlotQueryOptions } from './get-slot.ts';
 
 export const editSlotMemo = ({ contractId, start, memo }: { contractId: string; start: string; memo: string }) =>

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SlotDetail } from '../../../../contract/week.ts';
-import { api, apiUrl } from '../../../lib/api-client.ts';
+import type { SlotDetail } from '#contract/week.ts';
+import { api, apiUrl } from '#src/lib/api-client.ts';
 
 /** A slot is addressed by its contract and its start instant (`2026-11-23T09:10:00.000Z`). */
 const slotPath = (contractId: string, start: string) => `/contracts/${encodeURIComponent(contractId)}/slots/${start}`;

@@ -1,5 +1,5 @@
-import type { Week } from '../../../../contract/week.ts';
-import { contractWeekQuery } from '../../../lib/contract-week-query.ts';
+import type { Week } from '#contract/week.ts';
+import { contractWeekQuery } from '#src/lib/contract-week-query.ts';
 
 const week = contractWeekQuery<Week>('weeks', '');
 

@@ -1,7 +1,7 @@
 // On a diary link the grid requests its thumbnails only once React has rendered it, well after
 // the week's answer is in. Requested as soon as the answer is in, they load while the grid
 // renders, and its cards find them in the browser's cache: the very URLs the cards use.
-import type { Week } from '../../../../contract/week.ts';
+import type { Week } from '#contract/week.ts';
 import { slotThumbnailUrl } from './get-slot.ts';
 
 /** Three hour rows of six cards: what a laptop's first screen shows of the week's top. */

@@ -2,7 +2,7 @@
 // One element drawn by CSS (diary.css `.meter`), not ten: a screenful shows dozens of meters,
 // and the first render of the week grid is on the path to its first thumbnails.
 import type { CSSProperties } from 'react';
-import type { SlotState } from '../../../../contract/week.ts';
+import type { SlotState } from '#contract/week.ts';
 import { activityText } from '../utils/slot-labels.ts';
 import './activity-meter.css';
 

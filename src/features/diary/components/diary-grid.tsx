@@ -17,8 +17,8 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
-import type { Week } from '../../../../contract/week.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
+import type { Week } from '#contract/week.ts';
+import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { neighbourSlot, type DiaryLayout, type Direction } from '../utils/diary-rows.ts';
 import { selectable } from '../utils/slot-states.ts';
 import { gridMetrics, rowHeight } from '../utils/grid-metrics.ts';

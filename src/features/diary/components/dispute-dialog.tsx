@@ -2,10 +2,10 @@
 // where the slots come from (the review's flags, the diary's selection). The slots turn held at
 // once (see useCreateDispute); the server's field errors show beside their fields.
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { Dispute, DisputeReason } from '../../../../contract/disputes.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
-import { DISPUTE_REASON_LIST, MAX_COMMENT_LENGTH as MAX_COMMENT, REASON_LABELS } from '../../../utils/dispute-words.ts';
+import type { Dispute, DisputeReason } from '#contract/disputes.ts';
+import { Dialog } from '#src/components/ui/dialog.tsx';
+import { isApiError } from '#src/lib/api-client.ts';
+import { DISPUTE_REASON_LIST, MAX_COMMENT_LENGTH as MAX_COMMENT, REASON_LABELS } from '#src/utils/dispute-words.ts';
 import { useCreateDispute } from '../api/create-dispute.ts';
 import './dispute-dialog.css';
 

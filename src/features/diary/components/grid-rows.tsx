@@ -1,8 +1,8 @@
 // The diary grid's rows: a day's header with its totals, a gap without activity, and an hour
 // of slot cards. Each is memoized: the virtualizer re-renders the window of rows on every scroll.
 import { memo } from 'react';
-import type { Week } from '../../../../contract/week.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
+import type { Week } from '#contract/week.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
 import { NO_SLOT, type DayRow, type DiaryDay, type DiaryLayout, type GapRow, type HourRow } from '../utils/diary-rows.ts';
 import { slotRange } from '../utils/slot-labels.ts';
 import { kindAt, selectable, stateAt } from '../utils/slot-states.ts';

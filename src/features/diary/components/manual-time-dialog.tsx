@@ -4,11 +4,11 @@
 // has the last word (the contract's terms for the week, slots already taken, the edit
 // deadline): its field errors land on the inputs, anything else at the top.
 import { useId, useMemo, useState } from 'react';
-import type { Week } from '../../../../contract/week.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
-import { formatCalendarDate, formatInZone } from '../../../utils/date-format.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
+import type { Week } from '#contract/week.ts';
+import { Dialog } from '#src/components/ui/dialog.tsx';
+import { isApiError } from '#src/lib/api-client.ts';
+import { formatCalendarDate, formatInZone } from '#src/utils/date-format.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
 import { useAddManualTime } from '../api/add-manual-time.ts';
 import { fieldOfApiError, manualTimeRange, MEMO_MAX, slotsSummary, type ManualTimeField } from '../utils/manual-time.ts';
 import './edits.css';

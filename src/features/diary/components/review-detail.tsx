@@ -3,9 +3,9 @@
 // previous, next, flag and open in the diary.
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../../config/paths.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
-import { formatClock } from '../../../utils/time-zone.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { formatClock } from '#src/utils/time-zone.ts';
 import { slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
 import { activityText, slotRange } from '../utils/slot-labels.ts';
 import { reasonLabel, type ReviewItem } from '../utils/suspicious.ts';

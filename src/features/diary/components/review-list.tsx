@@ -6,7 +6,7 @@
 // place in the whole (aria-posinset/aria-setsize). Flagging one then re-renders a screenful.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { formatInZone } from '../../../utils/date-format.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotRange } from '../utils/slot-labels.ts';
 import { STATE_WORDS } from '../utils/slot-states.ts';

@@ -1,9 +1,9 @@
 // What the review shows besides the queue: a week without slots, a week with nothing suspicious,
 // and the banners of an approved week and of a dispute just opened.
 import { Link } from 'react-router';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { paths } from '../../../config/paths.ts';
-import { formatMoney } from '../../../utils/money.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatMoney } from '#src/utils/money.ts';
 import { slotCount } from '../utils/slot-labels.ts';
 import './review-panels.css';
 

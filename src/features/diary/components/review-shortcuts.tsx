@@ -1,5 +1,5 @@
 // The review's keyboard shortcuts (opened with ?).
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Dialog } from '#src/components/ui/dialog.tsx';
 import './review-shortcuts.css';
 
 const SHORTCUTS: [string[], string][] = [

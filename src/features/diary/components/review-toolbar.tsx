@@ -1,12 +1,12 @@
 // The review's week bar: previous and next week, the week's status, the filter between the
 // suspicious slots and all, the time zone, and the shortcuts' help.
 import { Link } from 'react-router';
-import type { Week } from '../../../../contract/week.ts';
-import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
-import { paths } from '../../../config/paths.ts';
-import { weekRangeLabel } from '../../../utils/date-format.ts';
-import type { TzChoice, ZoneOption } from '../../../utils/time-zone-choice.ts';
-import { addWeeks } from '../../../utils/week.ts';
+import type { Week } from '#contract/week.ts';
+import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
+import { paths } from '#src/config/paths.ts';
+import { weekRangeLabel } from '#src/utils/date-format.ts';
+import type { TzChoice, ZoneOption } from '#src/utils/time-zone-choice.ts';
+import { addWeeks } from '#src/utils/week.ts';
 import './review-toolbar.css';
 
 export type ReviewFilter = 'suspicious' | 'all';

@@ -2,9 +2,9 @@
 // "Dispute 8 slots (1 h 20 m, $86.67 held)" and "Clear"; after a dispute is opened, the same
 // place confirms it with a link to the dispute.
 import { Link } from 'react-router';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { paths } from '../../../config/paths.ts';
-import { formatMoney } from '../../../utils/money.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatMoney } from '#src/utils/money.ts';
 import { heldText, slotCount } from '../utils/slot-labels.ts';
 import './selection-bar.css';
 

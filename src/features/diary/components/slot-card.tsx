@@ -3,7 +3,7 @@
 // stretched over the card). Where the client may dispute a billable slot, a checkbox in the
 // thumbnail's top-left corner ("Select 09:10–09:20") selects it.
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
-import type { SlotKind, SlotState } from '../../../../contract/week.ts';
+import type { SlotKind, SlotState } from '#contract/week.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotButtonName } from '../utils/slot-labels.ts';
 import { ActivityMeter } from './activity-meter.tsx';

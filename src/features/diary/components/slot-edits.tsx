@@ -3,10 +3,10 @@
 // role, the way to the dispute a slot is in.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import type { SlotDetail } from '../../../../contract/week.ts';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { paths } from '../../../config/paths.ts';
-import { isApiError } from '../../../lib/api-client.ts';
+import type { SlotDetail } from '#contract/week.ts';
+import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
+import { paths } from '#src/config/paths.ts';
+import { isApiError } from '#src/lib/api-client.ts';
 import { useDeleteSlot } from '../api/delete-slot.ts';
 import { useEditSlotMemo } from '../api/edit-slot-memo.ts';
 import { MEMO_MAX } from '../utils/manual-time.ts';

@@ -6,9 +6,9 @@
 // (not a held one); a slot in a dispute links to it for everyone.
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Week } from '../../../../contract/week.ts';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { formatInZone } from '../../../utils/date-format.ts';
+import type { Week } from '#contract/week.ts';
+import { Dialog } from '#src/components/ui/dialog.tsx';
+import { formatInZone } from '#src/utils/date-format.ts';
 import { getSlotQueryOptions, preloadScreenshot, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
 import type { DiaryLayout } from '../utils/diary-rows.ts';
 import { activityText, slotRange } from '../utils/slot-labels.ts';

@@ -1,5 +1,5 @@
-import type { SlotState } from '../../../../contract/week.ts';
-import { SLOT_STATE_LABEL } from '../../../utils/dispute-words.ts';
+import type { SlotState } from '#contract/week.ts';
+import { SLOT_STATE_LABEL } from '#src/utils/dispute-words.ts';
 import './state-badge.css';
 
 /** A state in colour and in words, never colour alone. */

@@ -2,12 +2,12 @@
 // switch and the day chips ("jump to day"). For the contractor while the week is open to
 // edits, "Add manual time" (disabled, with the reason, where the contract does not allow it).
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
-import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
-import type { StateMinutes } from '../../../../contract/week.ts';
-import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
-import { formatCalendarDate, weekRangeLabel } from '../../../utils/date-format.ts';
-import type { TzChoice, ZoneOption } from '../../../utils/time-zone-choice.ts';
-import { addWeeks } from '../../../utils/week.ts';
+import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
+import type { StateMinutes } from '#contract/week.ts';
+import { formatMinutes, spokenMinutes } from '#src/utils/duration.ts';
+import { formatCalendarDate, weekRangeLabel } from '#src/utils/date-format.ts';
+import type { TzChoice, ZoneOption } from '#src/utils/time-zone-choice.ts';
+import { addWeeks } from '#src/utils/week.ts';
 import type { DiaryDay } from '../utils/diary-rows.ts';
 import './edits.css';
 import './week-toolbar.css';

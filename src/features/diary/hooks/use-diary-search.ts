@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { readDiarySearch } from '../utils/diary-search.ts';
-import type { TzChoice } from '../../../utils/time-zone-choice.ts';
+import type { TzChoice } from '#src/utils/time-zone-choice.ts';
 
 type Key = 'week' | 'tz' | 'day' | 'slot';
 const ORDER: Key[] = ['week', 'tz', 'day', 'slot'];

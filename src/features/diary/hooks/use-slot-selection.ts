@@ -1,6 +1,6 @@
 // The slots the client picks to dispute in the diary: their starts (ISO), for one week.
 import { useCallback, useMemo, useState } from 'react';
-import type { Week } from '../../../../contract/week.ts';
+import type { Week } from '#contract/week.ts';
 import type { DiaryLayout } from '../utils/diary-rows.ts';
 import { selectable } from '../utils/slot-states.ts';
 

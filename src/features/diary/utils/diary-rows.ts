@@ -4,8 +4,8 @@
 // from the server (they already account for partial first/last days and 23/25-hour DST
 // days); the hours are walked in UTC steps so a repeated DST hour is two rows, not one.
 import { tzName } from '@date-fns/tz';
-import type { Week } from '../../../../contract/week.ts';
-import { formatClock, wallClockMs } from '../../../utils/time-zone.ts';
+import type { Week } from '#contract/week.ts';
+import { formatClock, wallClockMs } from '#src/utils/time-zone.ts';
 
 const SLOT_MS = 600_000;
 const HOUR_MS = 3_600_000;

@@ -1,7 +1,7 @@
 // The diary's URL: /contracts/:id/diary?week=2026-11-23&tz=local&day=2026-11-24&slot=2026-11-24T09:10:00.000Z
 // Everything the client looks at is in it, so a link shows the same thing to the next person.
-import { isIsoDate, isWeekStart } from '../../../utils/week.ts';
-import { isTzChoice, type TzChoice } from '../../../utils/time-zone-choice.ts';
+import { isIsoDate, isWeekStart } from '#src/utils/week.ts';
+import { isTzChoice, type TzChoice } from '#src/utils/time-zone-choice.ts';
 
 export interface DiarySearch {
   /** The billing week's Monday, or null when missing or not a Monday. */

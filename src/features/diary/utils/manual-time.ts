@@ -3,9 +3,9 @@
 // Slots are aligned in UTC, so snapping happens on the instant, not on the wall clock: in a zone
 // like Asia/Kathmandu (UTC+05:45) the slot boundaries fall at :05, :15 … local time.
 import { TZDate } from '@date-fns/tz';
-import { formatInZone } from '../../../utils/date-format.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
-import { formatClock } from '../../../utils/time-zone.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
+import { formatClock } from '#src/utils/time-zone.ts';
 
 export const SLOT_MS = 600_000;
 export const MEMO_MAX = 500;

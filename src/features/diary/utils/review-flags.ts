@@ -1,6 +1,6 @@
 // The slots flagged in the review before they are disputed: kept per contract week for the tab's
 // session (a reload keeps them), and the dispute reason they suggest.
-import type { DisputeReason } from '../../../../contract/disputes.ts';
+import type { DisputeReason } from '#contract/disputes.ts';
 import type { ReviewItem, SuspicionKind } from './suspicious.ts';
 
 const flagsKey = (contractId: string, week: string) => `workdiary.review.flags.${contractId}.${week}`;

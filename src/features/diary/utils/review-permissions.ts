@@ -1,7 +1,7 @@
 // What the viewer of a review may do with the week now, and why not: the server's timesheet
 // says so once loaded; the week's status stands in until then.
-import type { Timesheet } from '../../../../contract/timesheet.ts';
-import type { Week } from '../../../../contract/week.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import type { Week } from '#contract/week.ts';
 
 /** Why the viewer may not dispute the week's slots now; null when they may. */
 export function disputeBlockedReason(isClient: boolean, shown: Week | undefined, sheet: Timesheet | null): string | null {

@@ -1,9 +1,9 @@
 // The words a slot is shown and announced with. The card's button is named by its time
 // range and what the client is paying for: "09:10–09:20, active 8 of 10 minutes".
-import type { SlotKind, SlotState } from '../../../../contract/week.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
-import { formatMoney } from '../../../utils/money.ts';
-import { formatClock } from '../../../utils/time-zone.ts';
+import type { SlotKind, SlotState } from '#contract/week.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
+import { formatMoney } from '#src/utils/money.ts';
+import { formatClock } from '#src/utils/time-zone.ts';
 import { STATE_WORDS } from './slot-states.ts';
 
 const SLOT_MS = 600_000;

@@ -1,7 +1,7 @@
 // The slot states and kinds as the week encodes them (by index), with their words and colours.
 // The index order is the contract's (`contract/week.ts`); a test keeps the two identical.
 // They are repeated here so the contract's zod schemas stay out of the browser bundle.
-import type { SlotKind, SlotState, Week } from '../../../../contract/week.ts';
+import type { SlotKind, SlotState, Week } from '#contract/week.ts';
 
 export const SLOT_STATES = ['deleted', 'refunded', 'held', 'inactive', 'over_limit', 'billable'] as const satisfies readonly SlotState[];
 export const SLOT_KINDS = ['tracked', 'manual'] as const satisfies readonly SlotKind[];

@@ -21,8 +21,8 @@
 // disputes: slots with reasons first (most reasons first, then time order), then the rest in
 // time order. Only billable slots are actionable (can be flagged); the others are shown with
 // their state.
-import type { SlotKind, SlotState, Week } from '../../../../contract/week.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
+import type { SlotKind, SlotState, Week } from '#contract/week.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
 import { kindAt, stateAt } from './slot-states.ts';
 
 const SLOT_MS = 600_000;

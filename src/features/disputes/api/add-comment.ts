@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AddComment, Dispute } from '../../../../contract/disputes.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { AddComment, Dispute } from '#contract/disputes.ts';
+import { api } from '#src/lib/api-client.ts';
 import { applyDispute } from './apply-dispute.ts';
 import { disputePath } from './get-dispute.ts';
 

@@ -1,7 +1,7 @@
 // Every dispute mutation answers with the whole dispute: it replaces the page's copy at once,
 // and everything derived from it (lists, the contract's weeks, slots and timesheets) refetches.
 import type { QueryClient } from '@tanstack/react-query';
-import type { Dispute } from '../../../../contract/disputes.ts';
+import type { Dispute } from '#contract/disputes.ts';
 import { getDisputeQueryOptions } from './get-dispute.ts';
 
 export function applyDispute(queryClient: QueryClient, dispute: Dispute) {

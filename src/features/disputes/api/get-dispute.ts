@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { api, apiUrl } from '../../../lib/api-client.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { api, apiUrl } from '#src/lib/api-client.ts';
 
 export const disputePath = (disputeId: string) => `/disputes/${encodeURIComponent(disputeId)}`;
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { DisputeList } from '../../../../contract/disputes.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { DisputeList } from '#contract/disputes.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export interface DisputeFilters {
   /** One status or several, comma-separated; undefined: all. */

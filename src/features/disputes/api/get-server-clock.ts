@@ -1,7 +1,7 @@
 // The server's clock, as an offset from the browser's. Deadlines are the server's (a demo or a
 // test may run it at another instant than the browser's), so countdowns count from its "now".
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export const getServerClock = async ({ signal }: { signal?: AbortSignal } = {}) => {
   const sent = Date.now();

@@ -1,7 +1,7 @@
 // The contractor's answer to one open slot: Accept (the slot is refunded; asked twice, as it
 // cannot be undone) or Contest with a reply the admin will read.
 import { useId, useState, type FormEvent } from 'react';
-import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
+import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
 import { useAnswerSlot } from '../api/answer-slot.ts';
 import { problemText } from '../utils/problem-text.ts';
 

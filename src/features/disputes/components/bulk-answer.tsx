@@ -2,11 +2,11 @@
 // The slots are answered one by one (the API answers per slot); the last answer closes the
 // dispute's open phase, and a failure stops the run with the server's reason.
 import { useId, useState } from 'react';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import type { Dispute } from '#contract/disputes.ts';
+import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
+import { Dialog } from '#src/components/ui/dialog.tsx';
 import { useAnswerSlot } from '../api/answer-slot.ts';
-import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
+import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
 import { slotCountText } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 

@@ -1,7 +1,7 @@
 // Statuses in colour and in words, never colour alone.
-import type { DisputeSlotStatus, DisputeStatus } from '../../../../contract/disputes.ts';
-import type { SlotState } from '../../../../contract/week.ts';
-import { SLOT_STATE_LABEL } from '../../../utils/dispute-words.ts';
+import type { DisputeSlotStatus, DisputeStatus } from '#contract/disputes.ts';
+import type { SlotState } from '#contract/week.ts';
+import { SLOT_STATE_LABEL } from '#src/utils/dispute-words.ts';
 import { SLOT_STATUS_LABEL, SLOT_STATUS_TONE, STATUS_LABEL } from '../utils/dispute-labels.ts';
 import './dispute-badges.css';
 

@@ -1,11 +1,11 @@
 // One dispute in the list: the whole row is the link to its page.
 import { Link } from 'react-router';
-import type { DisputeSummary } from '../../../../contract/disputes.ts';
-import { paths } from '../../../config/paths.ts';
-import { formatInZone, weekRangeLabel } from '../../../utils/date-format.ts';
-import { formatMoney } from '../../../utils/money.ts';
+import type { DisputeSummary } from '#contract/disputes.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
+import { formatMoney } from '#src/utils/money.ts';
 import { ago, countdown } from '../utils/countdown.ts';
-import { REASON_LABELS } from '../../../utils/dispute-words.ts';
+import { REASON_LABELS } from '#src/utils/dispute-words.ts';
 import { pendingText, slotCountText } from '../utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { DisputeStatusBadge } from './dispute-badges.tsx';

@@ -1,10 +1,10 @@
 // One disputed slot: the evidence (thumbnail, time, activity, memo, window), its state now,
 // the answer and decision so far, and what the viewer can do about it.
 import { Link } from 'react-router';
-import type { Dispute, DisputeSlot } from '../../../../contract/disputes.ts';
-import { paths } from '../../../config/paths.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
-import { formatClock } from '../../../utils/time-zone.ts';
+import type { Dispute, DisputeSlot } from '#contract/disputes.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { formatClock } from '#src/utils/time-zone.ts';
 import { slotScreenshotUrl, slotThumbnailUrl } from '../api/get-dispute.ts';
 import { AnswerControls } from './answer-controls.tsx';
 import { SlotAnswerBadge, SlotStateBadge } from './dispute-badges.tsx';

@@ -1,9 +1,9 @@
 // The conversation: every party's comments in order, and a box to add one.
 import { useId, useState, type FormEvent } from 'react';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
 import { useAddComment } from '../api/add-comment.ts';
-import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
+import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
 import { ROLE_LABEL } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 import './dispute-thread.css';

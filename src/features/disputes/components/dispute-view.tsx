@@ -3,18 +3,18 @@
 // Everything the viewer may do comes from the server's `actions`.
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { NotFoundPanel } from '../../../components/errors/not-found-panel.tsx';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { paths } from '../../../config/paths.ts';
-import { isApiError } from '../../../lib/api-client.ts';
-import { formatInZone, weekRangeLabel } from '../../../utils/date-format.ts';
-import { formatMoney } from '../../../utils/money.ts';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { paths } from '#src/config/paths.ts';
+import { isApiError } from '#src/lib/api-client.ts';
+import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
+import { formatMoney } from '#src/utils/money.ts';
+import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useDispute } from '../api/get-dispute.ts';
 import { useServerNow } from '../hooks/use-server-now.ts';
 import { countdown } from '../utils/countdown.ts';
-import { REASON_LABELS } from '../../../utils/dispute-words.ts';
+import { REASON_LABELS } from '#src/utils/dispute-words.ts';
 import { pendingText, slotCountText, STATUS_MEANING } from '../utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { BulkAnswer } from './bulk-answer.tsx';

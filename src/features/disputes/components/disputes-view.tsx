@@ -2,13 +2,13 @@
 // URL. Each role reads it its own way: the contractor's open disputes needing an answer come
 // first; the admin works the queue of escalated disputes from its oldest.
 import { useMemo } from 'react';
-import type { DisputeSummary } from '../../../../contract/disputes.ts';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
+import type { DisputeSummary } from '#contract/disputes.ts';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useDisputes } from '../api/get-disputes.ts';
 import { useDisputesSearch } from '../hooks/use-disputes-search.ts';
 import { useServerNow } from '../hooks/use-server-now.ts';
-import { weekRangeLabel } from '../../../utils/date-format.ts';
+import { weekRangeLabel } from '#src/utils/date-format.ts';
 import { activeChip, chipParam, needsAnswer, sortDisputes, STATUS_CHIPS, statusQuery, type DisputesSearch, type Role } from '../utils/disputes-search.ts';
 import { DisputeRow } from './dispute-row.tsx';
 import './disputes.css';

@@ -2,7 +2,7 @@
 // both parties will read.
 import { useId, useState } from 'react';
 import { useResolveSlot } from '../api/resolve-slot.ts';
-import { MAX_COMMENT_LENGTH } from '../../../utils/dispute-words.ts';
+import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
 import { problemText } from '../utils/problem-text.ts';
 
 export function ResolveControls({ disputeId, start, timeLabel }: { disputeId: string; start: string; timeLabel: string }) {

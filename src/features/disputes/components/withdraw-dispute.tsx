@@ -1,9 +1,9 @@
 // The client's way out of a dispute: after a confirmation that says what happens to the
 // money (the slots still held are paid after all; refunded ones stay refunded).
 import { useState } from 'react';
-import type { Dispute } from '../../../../contract/disputes.ts';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { formatMoney } from '../../../utils/money.ts';
+import type { Dispute } from '#contract/disputes.ts';
+import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
+import { formatMoney } from '#src/utils/money.ts';
 import { useWithdrawDispute } from '../api/withdraw-dispute.ts';
 import { slotCountText } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';

@@ -1,8 +1,8 @@
 // The audit trail in words: who (or "System" when a deadline acted), what, and a compact
 // "before → after" of what changed. The server records actions as `noun.past_verb`
 // (`slot.memo_edited`); known ones get a sentence, others are read out as words.
-import type { AuditEntry } from '../../../../contract/disputes.ts';
-import { REASON_LABELS } from '../../../utils/dispute-words.ts';
+import type { AuditEntry } from '#contract/disputes.ts';
+import { REASON_LABELS } from '#src/utils/dispute-words.ts';
 import { ROLE_LABEL, SLOT_STATUS_LABEL, slotCountText, STATUS_LABEL } from './dispute-labels.ts';
 
 const ACTION_LABEL: Record<string, string> = {

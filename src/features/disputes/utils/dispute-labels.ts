@@ -1,7 +1,7 @@
 // The words disputes are shown and announced with. The status list is repeated
 // from `contract/disputes.ts` so its zod schemas stay out of the browser bundle; a unit test
 // keeps the copies equal to the contract's.
-import type { DisputeSlotStatus, DisputeStatus } from '../../../../contract/disputes.ts';
+import type { DisputeSlotStatus, DisputeStatus } from '#contract/disputes.ts';
 
 export const DISPUTE_STATUSES = ['open', 'escalated', 'settled', 'withdrawn'] as const satisfies readonly DisputeStatus[];
 

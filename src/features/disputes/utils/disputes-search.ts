@@ -1,8 +1,8 @@
 // The dispute list's URL state: `/disputes?status=open,escalated&contractId=…&week=YYYY-MM-DD`.
 // With no `status`, each role gets its own default: the admin the queue of escalated disputes,
 // everyone else every dispute they may see. `status=all` asks for all explicitly.
-import type { DisputeStatus, DisputeSummary } from '../../../../contract/disputes.ts';
-import { isWeekStart } from '../../../utils/week.ts';
+import type { DisputeStatus, DisputeSummary } from '#contract/disputes.ts';
+import { isWeekStart } from '#src/utils/week.ts';
 import { parseStatuses } from './dispute-labels.ts';
 
 export type Role = 'client' | 'contractor' | 'admin';

@@ -1,6 +1,6 @@
 // A failed request as the sentence to show beside the control that sent it: the server's
 // detail (a 409 says what is allowed now), plus each invalid field's message.
-import { isApiError } from '../../../lib/api-client.ts';
+import { isApiError } from '#src/lib/api-client.ts';
 
 const FIELD_NAME: Record<string, string> = {
   'body.reply': 'Reply',

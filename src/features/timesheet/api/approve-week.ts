@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Approval, Timesheet } from '../../../../contract/timesheet.ts';
-import { api } from '../../../lib/api-client.ts';
-import { contractWeekPath } from '../../../lib/contract-week-query.ts';
+import type { Approval, Timesheet } from '#contract/timesheet.ts';
+import { api } from '#src/lib/api-client.ts';
+import { contractWeekPath } from '#src/lib/contract-week-query.ts';
 import { optimisticApproval, withApproval } from '../utils/approval.ts';
 import { getTimesheetQueryOptions } from './get-timesheet.ts';
 

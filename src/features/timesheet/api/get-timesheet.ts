@@ -1,6 +1,6 @@
-import type { Timesheet } from '../../../../contract/timesheet.ts';
-import { apiUrl } from '../../../lib/api-client.ts';
-import { contractWeekPath, contractWeekQuery } from '../../../lib/contract-week-query.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import { apiUrl } from '#src/lib/api-client.ts';
+import { contractWeekPath, contractWeekQuery } from '#src/lib/contract-week-query.ts';
 
 const timesheet = contractWeekQuery<Timesheet>('timesheet', '/timesheet');
 

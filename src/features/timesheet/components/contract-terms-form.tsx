@@ -2,8 +2,8 @@
 // time is allowed. A change applies from the next Monday 00:00 UTC; the week under way keeps
 // the terms it started with, and a scheduled change is shown until it takes effect.
 import { useId, useState, type FormEvent } from 'react';
-import type { Contract } from '../../../../contract/contracts.ts';
-import { isApiError } from '../../../lib/api-client.ts';
+import type { Contract } from '#contract/contracts.ts';
+import { isApiError } from '#src/lib/api-client.ts';
 import { useChangeTerms } from '../api/change-terms.ts';
 import { capText, effectiveText, manualText, parseCapHours, rateText } from '../utils/terms-text.ts';
 import './contract-terms-form.css';

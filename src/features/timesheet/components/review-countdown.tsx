@@ -1,7 +1,7 @@
 // The review deadline, live, in the viewer's own zone: "Review closes in 2 d 5 h 12 m — Friday
 // 4 December, 23:59:59 your time (UTC+1)". It redraws itself alone, not the whole page.
 import { useEffect, useMemo } from 'react';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
+import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useTicking } from '../hooks/use-server-clock.ts';
 import { reviewClock } from '../utils/countdown.ts';
 import './review-countdown.css';

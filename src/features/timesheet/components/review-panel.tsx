@@ -1,15 +1,15 @@
 // The top of the timesheet: where the week stands (status in words), the review countdown,
 // and for the client the Approve button, its confirmation, and the approval once it is done.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Timesheet } from '../../../../contract/timesheet.ts';
-import { ApproveWeekDialog } from '../../../components/ui/approve-week-dialog.tsx';
-import { formatInZone } from '../../../utils/date-format.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
-import { formatMoney } from '../../../utils/money.ts';
-import { browserTimeZone, zoneOffsetMinutes } from '../../../utils/time-zone.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import { ApproveWeekDialog } from '#src/components/ui/approve-week-dialog.tsx';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
+import { formatMoney } from '#src/utils/money.ts';
+import { browserTimeZone, zoneOffsetMinutes } from '#src/utils/time-zone.ts';
 import { useApproveWeek } from '../api/approve-week.ts';
 import { formatShortOffset } from '../utils/countdown.ts';
-import { weekRangeLabel } from '../../../utils/date-format.ts';
+import { weekRangeLabel } from '#src/utils/date-format.ts';
 import { isLocked, weekStatusHint } from '../utils/week-status.ts';
 import { ReviewCountdown } from './review-countdown.tsx';
 import { WeekStatusBadge } from './week-status-badge.tsx';

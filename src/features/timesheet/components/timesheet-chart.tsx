@@ -3,9 +3,9 @@
 // table beside it, so the chart itself is hidden from screen readers.
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { WeekDay } from '../../../../contract/week.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
+import type { WeekDay } from '#contract/week.ts';
+import { formatCalendarDate } from '#src/utils/date-format.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
 import { STATE_COLUMNS } from '../utils/timesheet-columns.ts';
 
 /** A day under its bar on two lines ("Mon" over "23"), so eight days fit a phone. */

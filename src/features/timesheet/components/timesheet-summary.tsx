@@ -1,8 +1,8 @@
 // The week's sums: what is billable (the contractor's earnings), held and refunded, in the
 // contract's currency, and the time tracked in all.
-import type { Timesheet } from '../../../../contract/timesheet.ts';
-import { formatMinutes } from '../../../utils/duration.ts';
-import { formatMoney } from '../../../utils/money.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import { formatMinutes } from '#src/utils/duration.ts';
+import { formatMoney } from '#src/utils/money.ts';
 import './timesheet-summary.css';
 
 export function TimesheetSummary({ sheet, role }: { sheet: Timesheet; role: 'client' | 'contractor' | 'admin' }) {

@@ -2,9 +2,9 @@
 // add up to its Total (the server gives each slot exactly one state).
 import { memo } from 'react';
 import { Link } from 'react-router';
-import type { StateMinutes, WeekDay } from '../../../../contract/week.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
-import { formatMinutes, spokenMinutes } from '../../../utils/duration.ts';
+import type { StateMinutes, WeekDay } from '#contract/week.ts';
+import { formatCalendarDate } from '#src/utils/date-format.ts';
+import { formatMinutes, spokenMinutes } from '#src/utils/duration.ts';
 import { STATE_COLUMNS, type StateColumn } from '../utils/timesheet-columns.ts';
 import './timesheet-table.css';
 

@@ -1,10 +1,10 @@
 // The week's controls: previous/next week (links, so they open in a new tab too), the time
 // zone the days are counted in, and the CSV download.
 import { Link } from 'react-router';
-import { ZoneOptions } from '../../../components/ui/zone-options.tsx';
-import type { ZoneOption } from '../../../utils/time-zone-choice.ts';
-import { addWeeks } from '../../../utils/week.ts';
-import { weekRangeLabel } from '../../../utils/date-format.ts';
+import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
+import type { ZoneOption } from '#src/utils/time-zone-choice.ts';
+import { addWeeks } from '#src/utils/week.ts';
+import { weekRangeLabel } from '#src/utils/date-format.ts';
 import './timesheet-toolbar.css';
 
 export type { ZoneOption };

@@ -2,10 +2,10 @@
 // zone, and its disputes.
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Timesheet } from '../../../../contract/timesheet.ts';
-import { paths } from '../../../config/paths.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
-import { browserTimeZone, zoneOffsetMinutes } from '../../../utils/time-zone.ts';
+import type { Timesheet } from '#contract/timesheet.ts';
+import { paths } from '#src/config/paths.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { browserTimeZone, zoneOffsetMinutes } from '#src/utils/time-zone.ts';
 import { formatShortOffset } from '../utils/countdown.ts';
 import { capText, rateText } from '../utils/terms-text.ts';
 

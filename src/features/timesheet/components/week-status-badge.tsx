@@ -1,4 +1,4 @@
-import type { WeekStatus } from '../../../../contract/timesheet.ts';
+import type { WeekStatus } from '#contract/timesheet.ts';
 import { WEEK_STATUS_LABEL } from '../utils/week-status.ts';
 import './week-status-badge.css';
 

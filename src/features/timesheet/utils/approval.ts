@@ -1,6 +1,6 @@
 // How an approval changes the timesheet on screen. The optimistic one is shown the moment the
 // client confirms; the server's reply replaces it (or the old timesheet comes back if refused).
-import type { Approval, Timesheet, WeekActions } from '../../../../contract/timesheet.ts';
+import type { Approval, Timesheet, WeekActions } from '#contract/timesheet.ts';
 
 const LOCKED = 'This week is approved and locked.';
 

@@ -1,7 +1,7 @@
 // The review deadline as people read it: a countdown ("2 d 5 h 12 m") and the instant in the
 // viewer's own zone ("Friday 4 December, 23:59:59 your time (UTC+1)").
-import { formatInZone } from '../../../utils/date-format.ts';
-import { zoneOffsetMinutes } from '../../../utils/time-zone.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { zoneOffsetMinutes } from '#src/utils/time-zone.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

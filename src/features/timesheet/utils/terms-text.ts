@@ -1,6 +1,6 @@
 // A contract's terms in words: "$65.00 an hour", "40 h a week", "Manual time allowed".
-import { formatMoney } from '../../../utils/money.ts';
-import { formatCalendarDate } from '../../../utils/date-format.ts';
+import { formatMoney } from '#src/utils/money.ts';
+import { formatCalendarDate } from '#src/utils/date-format.ts';
 
 export const rateText = (hourlyRate: number, currency: string) => `${formatMoney(hourlyRate, currency)} an hour`;
 

@@ -1,6 +1,6 @@
 // The timesheet's per-state columns, in the order of the slot states' precedence (the ones a
 // client pays for first). Each column has its words and the state's colour token.
-import type { StateMinutes } from '../../../../contract/week.ts';
+import type { StateMinutes } from '#contract/week.ts';
 
 export type StateColumn = 'billable' | 'inactive' | 'overLimit' | 'held' | 'refunded';
 

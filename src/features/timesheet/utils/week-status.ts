@@ -1,5 +1,5 @@
 // The week's lifecycle in words (a badge is never colour alone).
-import type { WeekStatus } from '../../../../contract/timesheet.ts';
+import type { WeekStatus } from '#contract/timesheet.ts';
 
 export const WEEK_STATUS_LABEL: Record<WeekStatus, string> = {
   in_progress: 'In progress',

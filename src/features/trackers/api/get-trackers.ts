@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TrackerList } from '../../../../contract/trackers.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { TrackerList } from '#contract/trackers.ts';
+import { api } from '#src/lib/api-client.ts';
 
 export const getTrackers = ({ signal }: { signal?: AbortSignal } = {}) => api.get<TrackerList>('/trackers', { signal });
 

@@ -1,7 +1,7 @@
 // Revokes a tracker: its token stops working at once. The row stays in the list, marked revoked.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TrackerList } from '../../../../contract/trackers.ts';
-import { request } from '../../../lib/api-client.ts';
+import type { TrackerList } from '#contract/trackers.ts';
+import { request } from '#src/lib/api-client.ts';
 import { getTrackersQueryOptions } from './get-trackers.ts';
 
 export const revokeTracker = ({ trackerId }: { trackerId: string }) =>

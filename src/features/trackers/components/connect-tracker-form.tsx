@@ -1,8 +1,8 @@
 // Names the device and makes its token. The name is what the list shows later, so the
 // contractor can tell which computer to revoke.
 import { useId, useState, type FormEvent } from 'react';
-import type { CreatedTracker } from '../../../../contract/trackers.ts';
-import { isApiError } from '../../../lib/api-client.ts';
+import type { CreatedTracker } from '#contract/trackers.ts';
+import { isApiError } from '#src/lib/api-client.ts';
 import { useCreateTracker } from '../api/create-tracker.ts';
 
 const MAX = 100;

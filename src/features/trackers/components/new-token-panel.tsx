@@ -1,7 +1,7 @@
 // The token, shown once: the exact command to run on the device, with a Copy button. Once
 // this panel is dismissed (or the page left) the token cannot be shown again.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CreatedTracker } from '../../../../contract/trackers.ts';
+import type { CreatedTracker } from '#contract/trackers.ts';
 import { connectCommand } from '../utils/connect-command.ts';
 
 function CopyField({ label, value }: { label: string; value: string }) {

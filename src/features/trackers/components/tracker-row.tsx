@@ -1,8 +1,8 @@
 // One device: its name, when it was connected and last used, and Revoke with a confirmation
 // in place (the focus moves to the confirming button, Escape or Cancel backs out).
 import { useEffect, useRef, useState } from 'react';
-import type { Tracker } from '../../../../contract/trackers.ts';
-import { formatInZone } from '../../../utils/date-format.ts';
+import type { Tracker } from '#contract/trackers.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
 import { useRevokeTracker } from '../api/revoke-tracker.ts';
 
 const when = (iso: string, timeZone: string) => formatInZone(iso, timeZone, 'd MMM yyyy, HH:mm');

@@ -1,9 +1,9 @@
 // The contractor's trackers: connect a device (its token shown once, with the command to
 // run), and the devices connected so far with their last use, each revocable.
 import { useMemo, useState } from 'react';
-import type { CreatedTracker } from '../../../../contract/trackers.ts';
-import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { browserTimeZone } from '../../../utils/time-zone.ts';
+import type { CreatedTracker } from '#contract/trackers.ts';
+import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useTrackers } from '../api/get-trackers.ts';
 import { ConnectTrackerForm } from './connect-tracker-form.tsx';
 import { NewTokenPanel } from './new-token-panel.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeWeek } from '../../utils/__tests__/week-fixture.ts';
+import { makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
 import { holdSlots } from '../create-dispute.ts';
 
 describe('holdSlots (the optimistic "held" before the server answers)', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDiaryLayout } from '../../utils/diary-rows.ts';
-import { hourOffsets, makeWeek } from '../../utils/__tests__/week-fixture.ts';
+import { buildDiaryLayout } from '#src/features/diary/utils/diary-rows.ts';
+import { hourOffsets, makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
 import { slotThumbnailUrl } from '../get-slot.ts';
 import { preloadFirstThumbnails } from '../preload-first-thumbnails.ts';
 

@@ -1,7 +1,7 @@
 // The cached week after a contractor's edit, before the refetch lands: what the grid and the
 // toolbar's totals show in the meantime.
 import { describe, expect, it } from 'vitest';
-import { makeWeek } from '../../utils/__tests__/week-fixture.ts';
+import { makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
 import { withoutSlot } from '../delete-slot.ts';
 import { withMemo } from '../edit-slot-memo.ts';
 

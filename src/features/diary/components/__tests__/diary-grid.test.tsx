@@ -9,8 +9,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contract } from '#contract/contracts.ts';
 import { SLOT_STATES } from '#contract/week.ts';
-import { getWeekQueryOptions } from '../../api/get-week.ts';
-import { hourOffsets, makeWeek } from '../../utils/__tests__/week-fixture.ts';
+import { getWeekQueryOptions } from '#src/features/diary/api/get-week.ts';
+import { hourOffsets, makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
 import { DiaryView } from '../diary-view.tsx';
 import { layOut } from './layout.ts';
 

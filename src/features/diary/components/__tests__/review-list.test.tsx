@@ -7,8 +7,8 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hourOffsets, makeWeek } from '../../utils/__tests__/week-fixture.ts';
-import { buildReviewQueue, type ReviewItem } from '../../utils/suspicious.ts';
+import { hourOffsets, makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
+import { buildReviewQueue, type ReviewItem } from '#src/features/diary/utils/suspicious.ts';
 import { ReviewList } from '../review-list.tsx';
 import { layOut } from './layout.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLOT_KINDS as CONTRACT_KINDS, SLOT_STATES as CONTRACT_STATES } from '../../../../../contract/week.ts';
+import { SLOT_KINDS as CONTRACT_KINDS, SLOT_STATES as CONTRACT_STATES } from '#contract/week.ts';
 import { slotButtonName, slotRange } from '../slot-labels.ts';
 import { SLOT_KINDS, SLOT_STATES } from '../slot-states.ts';
 

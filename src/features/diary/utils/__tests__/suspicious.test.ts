@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Week } from '../../../../../contract/week.ts';
+import type { Week } from '#contract/week.ts';
 import { buildReviewQueue, isSuspicious, reasonLabel, REPEATED_MEMO_RUN, SAME_WINDOW_RUN, type ReviewItem } from '../suspicious.ts';
 import { hourOffsets, makeWeek } from './week-fixture.ts';
 

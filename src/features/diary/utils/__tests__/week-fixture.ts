@@ -1,7 +1,7 @@
 // Builds a `Week` as the API sends it, for tests: the given slot offsets, with the local days
 // of the zone computed the way the server does (partial first/last days, 23/25-hour days).
 import { TZDate } from '@date-fns/tz';
-import type { Week } from '../../../../../contract/week.ts';
+import type { Week } from '#contract/week.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

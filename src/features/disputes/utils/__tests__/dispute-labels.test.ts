@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DISPUTE_SLOT_STATUSES,
   DISPUTE_STATUSES as CONTRACT_STATUSES,
-} from '../../../../../contract/disputes.ts';
+} from '#contract/disputes.ts';
 import { DISPUTE_STATUSES, parseStatuses, pendingText, SLOT_STATUS_LABEL, slotCountText } from '../dispute-labels.ts';
-import { weekRangeLabel } from '../../../../utils/date-format.ts';
+import { weekRangeLabel } from '#src/utils/date-format.ts';
 
 describe('the copies of the contract', () => {
   it('has the contract’s statuses', () => {

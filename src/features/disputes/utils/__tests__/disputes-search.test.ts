@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisputeSummary } from '../../../../../contract/disputes.ts';
+import type { DisputeSummary } from '#contract/disputes.ts';
 import { activeChip, chipParam, readDisputesSearch, sortDisputes, STATUS_CHIPS } from '../disputes-search.ts';
 
 const CONTRACT = '0b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e';

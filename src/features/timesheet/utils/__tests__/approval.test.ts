@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Approval, Timesheet } from '../../../../../contract/timesheet.ts';
+import type { Approval, Timesheet } from '#contract/timesheet.ts';
 import { optimisticApproval, withApproval } from '../approval.ts';
 import { STATE_COLUMNS, sumOfStates } from '../timesheet-columns.ts';
 import { WEEK_STATUS_LABEL } from '../week-status.ts';
