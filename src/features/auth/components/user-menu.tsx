@@ -1,6 +1,7 @@
 // Who is signed in, and the way out.
 import { useNavigate } from 'react-router';
 import { paths } from '#src/config/paths.ts';
+import { initials } from '#src/utils/initials.ts';
 import { useMe } from '../api/get-me.ts';
 import { useLogout } from '../api/logout.ts';
 
@@ -11,17 +12,10 @@ export function UserMenu() {
   const navigate = useNavigate();
   const logout = useLogout({ leave: () => navigate(paths.login.getHref(), { replace: true }) });
   if (!me) return null;
-  const initials = me.name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .filter(Boolean)
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
   return (
     <div className="user-menu">
       <span className="user-menu__avatar" aria-hidden="true">
-        {initials}
+        {initials(me.name)}
       </span>
       <span className="user-menu__who">
         <span className="user-menu__name">{me.name}</span>

@@ -4,6 +4,7 @@ import type { ContractSummary } from '#contract/contracts.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
+import { initials } from '#src/utils/initials.ts';
 import { formatMoney } from '../utils/money.ts';
 
 const STATUS_LABEL = { active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
@@ -72,14 +73,4 @@ export function ContractCard({ contract }: { contract: ContractSummary }) {
       </footer>
     </article>
   );
-}
-
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .map((p) => p[0])
-    .filter(Boolean)
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
 }

@@ -2,20 +2,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Dispute } from '#contract/disputes.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
+import { initials } from '#src/utils/initials.ts';
 import { useAddComment } from '../api/add-comment.ts';
 import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
 import { ROLE_LABEL } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 import './dispute-thread.css';
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .map((p) => p[0])
-    .filter(Boolean)
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
 
 export function DisputeThread({ dispute, timeZone }: { dispute: Dispute; timeZone: string }) {
   const add = useAddComment();
