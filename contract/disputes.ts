@@ -18,15 +18,6 @@ export const DisputeReason = z.enum(DISPUTE_REASONS, {
 });
 export type DisputeReason = z.infer<typeof DisputeReason>;
 
-export const REASON_LABELS: Record<DisputeReason, string> = {
-  not_work_related: 'Not work-related',
-  low_activity: 'Low activity',
-  memo_missing_or_wrong: 'Memo missing or wrong',
-  suspicious_screenshot: 'Suspicious or duplicate screenshot',
-  outside_scope: 'Outside the agreed scope',
-  other: 'Other',
-};
-
 export const DISPUTE_STATUSES = ['open', 'escalated', 'settled', 'withdrawn'] as const;
 export const DisputeStatus = z.enum(DISPUTE_STATUSES);
 export type DisputeStatus = z.infer<typeof DisputeStatus>;

@@ -9,7 +9,7 @@ import type { Allowed } from './lifecycle.ts';
 import { formatUtc } from './week.ts';
 
 // The reasons and their labels are the HTTP contract's: one list, shared with the SPA.
-export { DISPUTE_REASONS, REASON_LABELS, type DisputeReason } from '#contract/disputes.ts';
+export { DISPUTE_REASONS, type DisputeReason } from '#contract/disputes.ts';
 
 /** The contractor has 3 days to answer. */
 export const ANSWER_WINDOW_MS = 3 * 86_400_000;

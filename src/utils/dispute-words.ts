@@ -1,6 +1,7 @@
 // The words of disputes and slot states that more than one feature shows (the diary's dispute
-// dialog and state badges, the disputes pages). They repeat `contract/` so its zod schemas stay
-// out of the browser bundle; a unit test keeps the copies equal to the contract's.
+// dialog and state badges, the disputes pages). Labels are the dashboard's words, so they live
+// only here; the comment limit repeats `contract/` so its zod schemas stay out of the browser
+// bundle, and a unit test keeps it and the reason list equal to the contract's.
 import type { DisputeReason } from '#contract/disputes.ts';
 import type { SlotState } from '#contract/week.ts';
 
