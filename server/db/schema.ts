@@ -3,4 +3,5 @@
 export * from './schema/accounts.ts';
 export * from './schema/work.ts';
 export * from './schema/disputes.ts';
+export * from './schema/questions.ts';
 export * from './schema/audit.ts';

@@ -6,6 +6,7 @@ import type { ContractRow } from '../data/contracts.ts';
 import { requireVisibleContract } from '../services/contract-service.ts';
 import { contractRoutes } from './contracts.ts';
 import { ingestRoutes } from './ingest.ts';
+import { questionRoutes } from './questions.ts';
 import { slotEditRoutes } from './slot-edits.ts';
 import { slotRoutes } from './slots.ts';
 import { timesheetRoutes } from './timesheets.ts';
@@ -31,4 +32,5 @@ export const contractScope: FastifyPluginAsyncZod = async (app) => {
   await app.register(slotRoutes);
   await app.register(slotEditRoutes);
   await app.register(ingestRoutes);
+  await app.register(questionRoutes);
 };

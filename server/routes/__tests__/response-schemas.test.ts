@@ -140,6 +140,16 @@ describe.each(backends)('response schemas on %s', (backend) => {
     }
     await call('GET', '/api/disputes/{disputeId}', `/api/disputes/${d.id}`, { as: who.client2 });
 
+    // A question asked, answered and closed; the contract's list of those waiting.
+    const qs = '/api/contracts/{contractId}/slots/{start}/questions';
+    const qUrl = `/api/contracts/${k.dev}/slots/${at(1, 9, 0)}/questions`;
+    const asked = await call('POST', qs, qUrl, { as: who.client, payload: { body: 'Which ticket?' } });
+    const qid = asked.json<{ questions: { id: string }[] }>().questions[0]!.id;
+    await call('POST', `${qs}/{questionId}/replies`, `${qUrl}/${qid}/replies`, { as: who.dev, payload: { body: 'WD-142' } });
+    for (const u of [who.client, who.dev, who.admin]) await call('GET', qs, qUrl, { as: u });
+    await call('GET', '/api/contracts/{contractId}/questions', `/api/contracts/${k.dev}/questions?status=answered`, { as: who.dev });
+    await call('POST', `${qs}/{questionId}/close`, `${qUrl}/${qid}/close`, { as: who.client });
+
     // A tracker: connected, its session, an upload, listed, revoked.
     const made = await call('POST', '/api/trackers', '/api/trackers', { as: who.dev, payload: { deviceName: 'Dev laptop' } });
     const tracker = made.json<CreatedTracker>();
