@@ -3,7 +3,7 @@
 // once (see useCreateDispute); the server's field errors show beside their fields.
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { Dispute, DisputeReason } from '#contract/disputes.ts';
-import { Dialog } from '#src/components/ui/dialog.tsx';
+import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { DISPUTE_REASON_LIST, MAX_COMMENT_LENGTH as MAX_COMMENT, REASON_LABELS } from '#src/utils/dispute-words.ts';
 import { useCreateDispute } from '../api/create-dispute.ts';
@@ -83,23 +83,14 @@ function DisputeForm({ slots, contractId, summary, onClose, onCreated, title, su
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={title ?? `Dispute ${slotWord(count)}`}
       description="The contractor has 3 days to accept or contest each slot. Until it is settled, the money stays held."
       onClose={onClose}
-      busy={mutation.isPending}
-      closeOnBackdrop={false}
+      pending={mutation.isPending}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="btn btn--secondary" onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Disputing…' : (submitLabel ?? `Dispute ${slotWord(count)}`)}
-          </button>
-        </>
-      }
+      submitLabel={submitLabel ?? `Dispute ${slotWord(count)}`}
+      pendingLabel="Disputing…"
     >
       <div className="dispute-form">
         <p className="dispute-form__summary" data-testid="dispute-summary">
@@ -174,6 +165,6 @@ function DisputeForm({ slots, contractId, summary, onClose, onCreated, title, su
           </div>
         </div>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@
 // deadline): its field errors land on the inputs, anything else at the top.
 import { useId, useMemo, useState } from 'react';
 import type { Week } from '#contract/week.ts';
-import { Dialog } from '#src/components/ui/dialog.tsx';
+import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { formatCalendarDate, formatInZone } from '#src/utils/date-format.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
@@ -145,23 +145,14 @@ export function ManualTimeDialog({ contractId, week, defaultDate, onClose, onAdd
   );
 
   return (
-    <Dialog
+    <FormDialog
       title="Add manual time"
       description="For work done away from the tracker. Manual slots have your memo and no screenshot or activity; the client sees them marked as manual."
       onClose={onClose}
-      busy={add.isPending}
-      closeOnBackdrop={false}
+      pending={add.isPending}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="btn btn--secondary" onClick={onClose} disabled={add.isPending}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={add.isPending}>
-            {add.isPending ? 'Adding…' : range.ok ? `Add ${formatMinutes(range.minutes)}` : 'Add manual time'}
-          </button>
-        </>
-      }
+      submitLabel={range.ok ? `Add ${formatMinutes(range.minutes)}` : 'Add manual time'}
+      pendingLabel="Adding…"
     >
       {topError && (
         <p className="edit-error" role="alert">
@@ -219,6 +210,6 @@ export function ManualTimeDialog({ contractId, week, defaultDate, onClose, onAdd
         </div>
       </div>
       <div aria-live="polite">{summary}</div>
-    </Dialog>
+    </FormDialog>
   );
 }

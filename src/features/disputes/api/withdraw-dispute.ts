@@ -1,13 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dispute } from '#contract/disputes.ts';
 import { api } from '#src/lib/api-client.ts';
-import { applyDispute } from './apply-dispute.ts';
+import { useDisputeMutation } from './apply-dispute.ts';
 import { disputePath } from './get-dispute.ts';
 
 /** The client withdraws an open or escalated dispute: its undecided slots become billable. */
 export const withdrawDispute = ({ disputeId }: { disputeId: string }) => api.post<Dispute>(`${disputePath(disputeId)}/withdrawal`);
 
-export function useWithdrawDispute() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: withdrawDispute, onSuccess: (dispute) => applyDispute(queryClient, dispute) });
-}
+export const useWithdrawDispute = () => useDisputeMutation(withdrawDispute);

@@ -1,71 +1,49 @@
 // The contractor's answer to one open slot: Accept (the slot is refunded; asked twice, as it
 // cannot be undone) or Contest with a reply the admin will read.
-import { useId, useState, type FormEvent } from 'react';
-import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
+import { useState } from 'react';
 import { useAnswerSlot } from '../api/answer-slot.ts';
+import { MISSING_REPLY } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
+import { ReplyField, useRequiredText } from './reply-field.tsx';
 
 export function AnswerControls({ disputeId, start, timeLabel }: { disputeId: string; start: string; timeLabel: string }) {
   const answer = useAnswerSlot();
   const [mode, setMode] = useState<'idle' | 'accepting' | 'contesting'>('idle');
-  const [reply, setReply] = useState('');
-  const [missing, setMissing] = useState(false);
-  const replyId = useId();
-  const errorId = useId();
-  const error = missing ? 'Write why this time should be paid: the admin reads it if the client does not agree.' : problemText(answer.error);
-
-  const contest = (event: FormEvent) => {
-    event.preventDefault();
-    if (reply.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    answer.mutate({ disputeId, start, body: { answer: 'contest', reply: reply.trim() } });
-  };
+  const reply = useRequiredText((text) => answer.mutate({ disputeId, start, body: { answer: 'contest', reply: text } }));
+  const error = reply.missing ? MISSING_REPLY : problemText(answer.error);
+  const cancel = (
+    <button
+      type="button"
+      className="btn btn--ghost btn--sm"
+      onClick={() => {
+        setMode('idle');
+        reply.clearMissing();
+        answer.reset();
+      }}
+      disabled={answer.isPending}
+    >
+      Cancel
+    </button>
+  );
 
   if (mode === 'contesting') {
     return (
-      <form className="dform" onSubmit={contest} noValidate>
-        <label htmlFor={replyId} className="dform__label">
-          Your reply <span className="muted">(required)</span>
-        </label>
-        <textarea
-          id={replyId}
-          className="textarea"
+      <form className="dform" onSubmit={reply.submit} noValidate>
+        <ReplyField
+          label="Your reply"
+          note="required"
           rows={3}
-          maxLength={MAX_COMMENT_LENGTH}
-          value={reply}
-          onChange={(e) => {
-            setReply(e.target.value);
-            if (missing && e.target.value.trim()) setMissing(false);
-          }}
+          value={reply.text}
+          onChange={reply.change}
           placeholder="What you worked on in this slot, and why it should be paid"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          error={error}
           autoFocus
         />
-        {error && (
-          <p id={errorId} className="dform__error" role="alert">
-            {error}
-          </p>
-        )}
         <div className="dform__actions">
           <button type="submit" className="btn btn--primary btn--sm" disabled={answer.isPending}>
             {answer.isPending ? 'Sending…' : 'Contest slot'}
           </button>
-          <button
-            type="button"
-            className="btn btn--ghost btn--sm"
-            onClick={() => {
-              setMode('idle');
-              setMissing(false);
-              answer.reset();
-            }}
-            disabled={answer.isPending}
-          >
-            Cancel
-          </button>
+          {cancel}
         </div>
       </form>
     );
@@ -90,17 +68,7 @@ export function AnswerControls({ disputeId, start, timeLabel }: { disputeId: str
           >
             {answer.isPending ? 'Accepting…' : 'Yes, refund it'}
           </button>
-          <button
-            type="button"
-            className="btn btn--ghost btn--sm"
-            onClick={() => {
-              setMode('idle');
-              answer.reset();
-            }}
-            disabled={answer.isPending}
-          >
-            Cancel
-          </button>
+          {cancel}
         </div>
       </div>
     );

@@ -1,14 +1,14 @@
 // The contractor's conveniences: accept every open slot, or contest them all with one reply.
 // The slots are answered one by one (the API answers per slot); the last answer closes the
 // dispute's open phase, and a failure stops the run with the server's reason.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Dispute } from '#contract/disputes.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
-import { Dialog } from '#src/components/ui/dialog.tsx';
+import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { useAnswerSlot } from '../api/answer-slot.ts';
-import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
-import { slotCountText } from '../utils/dispute-labels.ts';
+import { MISSING_REPLY, slotCountText } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
+import { ReplyField } from './reply-field.tsx';
 
 type Mode = 'accept' | 'contest';
 
@@ -40,11 +40,10 @@ function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: D
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState('');
-  const replyId = useId();
 
   const run = async () => {
     if (mode === 'contest' && reply.trim() === '') {
-      setError('Write why this time should be paid: the admin reads it if the client does not agree.');
+      setError(MISSING_REPLY);
       return;
     }
     setError('');
@@ -87,44 +86,27 @@ function BulkDialog({ mode, dispute, starts, onClose }: { mode: Mode; dispute: D
     );
   }
   return (
-    <Dialog
+    <FormDialog
       title={`Contest all ${n} open slots`}
       description="The same reply goes with every slot. An admin reads it and decides each one."
       onClose={onClose}
-      busy={running}
-      closeOnBackdrop={false}
+      pending={running}
       onSubmit={() => void run()}
-      footer={
-        <>
-          <button type="button" className="btn btn--secondary" onClick={onClose} disabled={running}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={running}>
-            {running ? progress : `Contest ${slotCountText(n)}`}
-          </button>
-        </>
-      }
+      submitLabel={`Contest ${slotCountText(n)}`}
+      pendingLabel={progress}
     >
       <div className="dform">
-        <label htmlFor={replyId} className="dform__label">
-          Your reply <span className="muted">(required)</span>
-        </label>
-        <textarea
-          id={replyId}
-          className="textarea"
+        <ReplyField
+          label="Your reply"
+          note="required"
           rows={4}
-          maxLength={MAX_COMMENT_LENGTH}
           value={reply}
-          onChange={(e) => setReply(e.target.value)}
+          onChange={setReply}
           placeholder="What you worked on in these slots, and why they should be paid"
-          aria-invalid={error && !reply.trim() ? true : undefined}
+          error={error}
+          invalid={Boolean(error) && !reply.trim()}
         />
       </div>
-      {error && (
-        <p className="dform__error" role="alert">
-          {error}
-        </p>
-      )}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,31 +1,17 @@
 // The conversation: every party's comments in order, and a box to add one.
-import { useId, useState, type FormEvent } from 'react';
 import type { Dispute } from '#contract/disputes.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
 import { useAddComment } from '../api/add-comment.ts';
-import { MAX_COMMENT_LENGTH } from '#src/utils/dispute-words.ts';
 import { ROLE_LABEL } from '../utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
+import { ReplyField, useRequiredText } from './reply-field.tsx';
 import './dispute-thread.css';
 
 export function DisputeThread({ dispute, timeZone }: { dispute: Dispute; timeZone: string }) {
   const add = useAddComment();
-  const [body, setBody] = useState('');
-  const [empty, setEmpty] = useState(false);
-  const boxId = useId();
-  const errorId = useId();
-  const error = empty ? 'Write something first.' : problemText(add.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (body.trim() === '') {
-      setEmpty(true);
-      return;
-    }
-    setEmpty(false);
-    add.mutate({ disputeId: dispute.id, body: { body: body.trim() } }, { onSuccess: () => setBody('') });
-  };
+  const comment = useRequiredText((text, clear) => add.mutate({ disputeId: dispute.id, body: { body: text } }, { onSuccess: clear }));
+  const error = comment.missing ? 'Write something first.' : problemText(add.error);
 
   return (
     <section className="dcard" aria-labelledby="thread-title">
@@ -55,28 +41,8 @@ export function DisputeThread({ dispute, timeZone }: { dispute: Dispute; timeZon
         </ol>
       )}
       {dispute.actions.comment && (
-        <form className="dform thread__form" onSubmit={submit} noValidate>
-          <label htmlFor={boxId} className="dform__label">
-            Add a comment
-          </label>
-          <textarea
-            id={boxId}
-            className="textarea"
-            rows={3}
-            maxLength={MAX_COMMENT_LENGTH}
-            value={body}
-            onChange={(e) => {
-              setBody(e.target.value);
-              if (empty && e.target.value.trim()) setEmpty(false);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          {error && (
-            <p id={errorId} className="dform__error" role="alert">
-              {error}
-            </p>
-          )}
+        <form className="dform thread__form" onSubmit={comment.submit} noValidate>
+          <ReplyField label="Add a comment" rows={3} value={comment.text} onChange={comment.change} error={error} />
           <div className="dform__actions">
             <button type="submit" className="btn btn--primary btn--sm" disabled={add.isPending}>
               {add.isPending ? 'Posting…' : 'Post comment'}

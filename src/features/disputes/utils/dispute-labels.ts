@@ -62,3 +62,6 @@ export function pendingText(status: DisputeStatus, pending: number, role: 'clien
   if (status === 'open') return role === 'contractor' ? `${pending} waiting for your answer` : `${pending} waiting for the contractor`;
   return role === 'admin' ? `${pending} to resolve` : `${pending} with the admin`;
 }
+
+/** A contest sent without a reply. */
+export const MISSING_REPLY = 'Write why this time should be paid: the admin reads it if the client does not agree.';
