@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { readDiarySearch } from '../utils/diary-search.ts';
+import { orderedParams } from '#src/utils/search-params.ts';
 import type { TzChoice } from '#src/utils/time-zone-choice.ts';
 
 type Key = 'week' | 'tz' | 'day' | 'slot';
@@ -22,15 +23,7 @@ export function useDiarySearch() {
   const update = useCallback(
     (changes: Partial<Record<Key, string | null>>, { push = false, state }: { push?: boolean; state?: LightboxState } = {}) => {
       setParams(
-        (prev) => {
-          const next = new URLSearchParams();
-          for (const key of ORDER) {
-            const value = key in changes ? changes[key] : prev.get(key);
-            if (value) next.set(key, value);
-          }
-          for (const [k, v] of prev) if (!ORDER.includes(k as Key)) next.set(k, v);
-          return next;
-        },
+        (prev) => orderedParams(prev, ORDER, changes, true),
         { replace: !push, preventScrollReset: true, state },
       );
     },

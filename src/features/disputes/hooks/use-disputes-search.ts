@@ -2,6 +2,7 @@
 // (filters are not places to go Back to).
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { orderedParams } from '#src/utils/search-params.ts';
 import { readDisputesSearch, type Role } from '../utils/disputes-search.ts';
 
 type Key = 'status' | 'contractId' | 'week';
@@ -13,14 +14,7 @@ export function useDisputesSearch(role: Role) {
   const update = useCallback(
     (changes: Partial<Record<Key, string | null>>) =>
       setParams(
-        (prev) => {
-          const next = new URLSearchParams();
-          for (const key of ORDER) {
-            const value = key in changes ? changes[key] : prev.get(key);
-            if (value) next.set(key, value);
-          }
-          return next;
-        },
+        (prev) => orderedParams(prev, ORDER, changes),
         { replace: true, preventScrollReset: true },
       ),
     [setParams],
