@@ -7,6 +7,7 @@ import { contractScope } from './contract-scope.ts';
 import { contractListRoutes } from './contracts.ts';
 import { disputeRoutes } from './disputes.ts';
 import { healthRoutes } from './health.ts';
+import { overviewRoutes } from './overview.ts';
 import { trackerRoutes } from './trackers.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -17,5 +18,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(contractScope, { prefix: '/contracts/:contractId' });
   await api.register(disputeRoutes);
   await api.register(trackerRoutes);
+  await api.register(overviewRoutes);
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
 };

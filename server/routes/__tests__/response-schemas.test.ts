@@ -149,6 +149,7 @@ describe.each(backends)('response schemas on %s', (backend) => {
     for (const u of [who.client, who.dev, who.admin]) await call('GET', qs, qUrl, { as: u });
     await call('GET', '/api/contracts/{contractId}/questions', `/api/contracts/${k.dev}/questions?status=answered`, { as: who.dev });
     await call('POST', `${qs}/{questionId}/close`, `${qUrl}/${qid}/close`, { as: who.client });
+    for (const u of [who.client, who.designer, who.admin]) await call('GET', '/api/overview', '/api/overview', { as: u });
 
     // A tracker: connected, its session, an upload, listed, revoked.
     const made = await call('POST', '/api/trackers', '/api/trackers', { as: who.dev, payload: { deviceName: 'Dev laptop' } });
