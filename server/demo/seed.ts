@@ -14,6 +14,7 @@ import { jobKey, renderShots, type ShotJob } from './render.ts';
 import type { Progress } from './progress.ts';
 import { PEOPLE } from './scenes/catalog.ts';
 import { seedDemoReview } from './review.ts';
+import { seedDemoTrackers } from './trackers.ts';
 
 export const DEMO_PASSWORD = 'workdiary-demo';
 
@@ -285,6 +286,7 @@ export async function seedDemo(
         group by contract_id, screenshot_sha256 having count(*) > 1
       ) d
       where s.contract_id = d.contract_id and s.screenshot_sha256 = d.screenshot_sha256 and not s.duplicate`);
+    await seedDemoTrackers(tx, scope, addWeeks(horizon, -1));
     await tx
       .insert(settings)
       .values({ key: SEEDED_UNTIL_KEY, value: until.toISOString() })
