@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { runningClock } from './clock.ts';
+import { demoClock, runningClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import { demoClockStart } from './demo/clock.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
 import { startSweeps } from './services/sweeps.ts';
@@ -14,7 +15,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const clock = runningClock(config.startAt);
+  // Without WORKDIARY_NOW, the demo runs on its own clock when today would leave it nothing to do.
+  const demoStart = config.demo && !config.startAt ? demoClockStart(new Date()) : null;
+  const clock = demoStart ? demoClock(demoStart) : runningClock(config.startAt);
   let database;
   try {
     database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, timeouts: config.db } : { dataDir: config.dataDir });
@@ -57,6 +60,7 @@ async function main() {
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`API docs: ${url}/api/docs`);
   if (config.startAt) console.log(`Clock: started at ${config.startAt.toISOString()} (WORKDIARY_NOW)`);
+  if (demoStart) console.log(`Demo clock: started at ${demoStart.toISOString()}, so last week waits for review (set WORKDIARY_NOW to choose)`);
   if (accounts.length) {
     console.log(`\nDemo logins (password "${password}"):`);
     for (const a of accounts) console.log(`  ${a.email.padEnd(22)} ${a.note}`);

@@ -16,6 +16,14 @@ import type { DemoContract } from './seed.ts';
 const HOUR = 3_600_000;
 const at = (t: number) => new Date(t);
 
+/**
+ * When the demo opens last week's dispute on the developer: Monday 14:00 after the week, or
+ * 40 minutes before now when now is earlier. The demo clock (./clock.ts) reads it too.
+ */
+export function openDisputeCreatedAt(lastWeek: Date, now: Date): Date {
+  return at(Math.min(now.getTime() - 40 * 60_000, addWeeks(lastWeek, 1).getTime() + 14 * HOUR));
+}
+
 async function user(database: Database, email: string): Promise<User> {
   const u = await findUserForLogin(database, email);
   if (!u) throw new Error(`demo: no account ${email}`);
@@ -76,7 +84,7 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
 
   // Last week: one dispute still open, one escalated. Both made before now.
   {
-    const created = Math.min(now.getTime() - 40 * 60_000, addWeeks(lastWeek, 1).getTime() + 14 * HOUR);
+    const created = openDisputeCreatedAt(lastWeek, now).getTime();
     const devStarts = await pickSlots(database, contractOf('dev'), lastWeek, now, 3);
     if (devStarts.length === 3) {
       await createDispute(

@@ -1,6 +1,7 @@
 // Health for a load balancer or a monitor: the database and the blob store, each checked on
 // its own with a short limit, so the answer comes within 2 s even when one of them hangs.
 import { z } from 'zod';
+import { DemoClock } from '#contract/demo-clock.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DATABASE_UNAVAILABLE } from '../db/outage.ts';
 import { withDeadline } from '../lib/deadline.ts';
@@ -22,6 +23,8 @@ const Checks = {
   database: Check.extend({ kind: z.enum(['pglite', 'postgres']) }),
   blobs: Check,
   now: z.string(),
+  /** Set when the demo runs on its own clock rather than today's. */
+  demoClock: DemoClock,
 };
 
 async function check(what: string, work: () => Promise<void>): Promise<z.infer<typeof Check>> {
@@ -62,7 +65,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_req, reply) => {
       const { database, blobs, clock } = app.deps;
       const [db, store] = await Promise.all([check('The database', () => database.ping(CHECK_TIMEOUT_MS)), check('The blob store', () => blobs.check())]);
-      const checks = { database: { kind: database.kind, ...db }, blobs: store, now: clock.now().toISOString() };
+      const checks = { database: { kind: database.kind, ...db }, blobs: store, now: clock.now().toISOString(), demoClock: clock.demoStartedAt ? { startedAt: clock.demoStartedAt.toISOString() } : null };
       if (db.ok && store.ok) return { status: 'ok' as const, ...checks };
       const detail = [db.ok ? null : DATABASE_UNAVAILABLE, store.ok ? null : BLOBS_UNAVAILABLE].filter(Boolean).join(' ');
       return reply
