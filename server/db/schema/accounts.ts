@@ -2,10 +2,10 @@
 // and the settings.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
+import { id, ref, ts } from './columns.ts';
 
 export const companies = pgTable('companies', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   name: text('name').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -13,7 +13,7 @@ export const companies = pgTable('companies', {
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     role: text('role', { enum: ['client', 'contractor', 'admin'] }).notNull(),
@@ -68,10 +68,8 @@ export const loginFailures = pgTable(
 export const trackerTokens = pgTable(
   'tracker_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    userId: ref('user_id', () => users.id),
     deviceName: text('device_name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: ts('created_at').notNull(),

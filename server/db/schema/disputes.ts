@@ -1,24 +1,20 @@
 // Disputes of slots: the dispute, each disputed slot and its answer, and the comment thread.
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
+import { id, ref, ts } from './columns.ts';
 import { users } from './accounts.ts';
 import { contracts, slots } from './work.ts';
 
 export const disputes = pgTable(
   'disputes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    id: id(),
+    contractId: ref('contract_id', () => contracts.id),
     weekStart: ts('week_start').notNull(),
     status: text('status', { enum: ['open', 'escalated', 'settled', 'withdrawn'] }).notNull(),
     reason: text('reason').notNull(),
     comment: text('comment').notNull().default(''),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: ref('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
     answerDue: ts('answer_due').notNull(),
     escalatedAt: ts('escalated_at'),
@@ -37,9 +33,7 @@ export const disputeSlots = pgTable(
   {
     contractId: uuid('contract_id').notNull(),
     slotStart: ts('slot_start').notNull(),
-    disputeId: uuid('dispute_id')
-      .notNull()
-      .references(() => disputes.id),
+    disputeId: ref('dispute_id', () => disputes.id),
     status: text('status', {
       enum: ['open', 'accepted', 'contested', 'resolved_client', 'resolved_contractor', 'withdrawn'],
     }).notNull(),
@@ -63,13 +57,9 @@ export const disputeSlots = pgTable(
 export const disputeComments = pgTable(
   'dispute_comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    disputeId: uuid('dispute_id')
-      .notNull()
-      .references(() => disputes.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    disputeId: ref('dispute_id', () => disputes.id),
+    authorId: ref('author_id', () => users.id),
     body: text('body').notNull(),
     createdAt: ts('created_at').notNull(),
   },

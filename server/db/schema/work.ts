@@ -1,19 +1,15 @@
 // The work: contracts, their terms, the slots and their screenshots, and the approved weeks.
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
+import { id, ref, ts } from './columns.ts';
 import { companies, users } from './accounts.ts';
 
 export const contracts = pgTable(
   'contracts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    contractorId: uuid('contractor_id')
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    companyId: ref('company_id', () => companies.id),
+    contractorId: ref('contractor_id', () => users.id),
     title: text('title').notNull(),
     /** Integer minor units per hour. */
     hourlyRate: integer('hourly_rate').notNull(),
@@ -37,9 +33,7 @@ export const contracts = pgTable(
 export const screenshots = pgTable(
   'screenshots',
   {
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    contractId: ref('contract_id', () => contracts.id),
     sha256: text('sha256').notNull(),
     mime: text('mime').notNull(),
     bytes: integer('bytes').notNull(),
@@ -56,12 +50,8 @@ export const screenshots = pgTable(
 export const slots = pgTable(
   'slots',
   {
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
-    contractorId: uuid('contractor_id')
-      .notNull()
-      .references(() => users.id),
+    contractId: ref('contract_id', () => contracts.id),
+    contractorId: ref('contractor_id', () => users.id),
     start: ts('start').notNull(),
     kind: text('kind', { enum: ['tracked', 'manual'] }).notNull(),
     /** Per-minute counts, 10 each; empty for manual slots. */
@@ -106,9 +96,7 @@ export const slots = pgTable(
 export const contractTerms = pgTable(
   'contract_terms',
   {
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    contractId: ref('contract_id', () => contracts.id),
     effectiveFrom: ts('effective_from').notNull(),
     hourlyRate: integer('hourly_rate').notNull(),
     weeklyLimitHours: integer('weekly_limit_hours'),
@@ -128,9 +116,7 @@ export const contractTerms = pgTable(
 export const weekApprovals = pgTable(
   'week_approvals',
   {
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    contractId: ref('contract_id', () => contracts.id),
     weekStart: ts('week_start').notNull(),
     kind: text('kind', { enum: ['manual', 'auto'] }).notNull(),
     approvedAt: ts('approved_at').notNull(),
