@@ -6,6 +6,7 @@ import type { Contract } from '#contract/contracts.ts';
 import type { Dispute } from '#contract/disputes.ts';
 import type { Week } from '#contract/week.ts';
 import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { EmptyWeekPanel } from '#src/components/ui/empty-week-panel.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatCalendarDate, weekRangeLabel } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
@@ -21,7 +22,6 @@ import { ContractHead } from '#src/components/layouts/contract-head.tsx';
 import { ContractNav } from '#src/components/layouts/contract-nav.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
 import { DisputeDialog } from './dispute-dialog.tsx';
-import { EmptyWeek } from './empty-week.tsx';
 import { ManualTimeDialog } from './manual-time-dialog.tsx';
 import { DisputeCreatedNotice, SelectionBar } from './selection-bar.tsx';
 import { SlotLightbox } from './slot-lightbox.tsx';
@@ -207,7 +207,14 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
   } else if (!shown || !shownLayout) {
     body = <DiarySkeleton />;
   } else if (shown.slots.offset.length === 0) {
-    body = <EmptyWeek previousWeekHref={prevHref} future={currentWeek !== null && week > currentWeek} />;
+    body = (
+      <EmptyWeekPanel
+        title="No time tracked this week"
+        text={currentWeek !== null && week > currentWeek ? 'This week has not started yet.' : 'The contractor has not tracked or added any time in this week.'}
+        previousWeekHref={prevHref}
+        keepScroll
+      />
+    );
   } else {
     body = (
       <DiaryGrid

@@ -3,13 +3,13 @@
 // table, the terms, deadlines and disputes, and (client) the form to change the terms.
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
-import { Link } from 'react-router';
 import type { Contract } from '#contract/contracts.ts';
 import type { Timesheet } from '#contract/timesheet.ts';
 import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
 import { ContractHead } from '#src/components/layouts/contract-head.tsx';
 import { ContractNav } from '#src/components/layouts/contract-nav.tsx';
 import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { EmptyWeekPanel } from '#src/components/ui/empty-week-panel.tsx';
 import { paths } from '#src/config/paths.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
@@ -94,25 +94,18 @@ export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zo
         <div className="ts-layout">
           <div className="ts-main">
             {empty ? (
-              <div className="ts-card ts-empty">
-                <svg className="state-panel__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
-                  <rect x="3.5" y="5" width="17" height="15" rx="2.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-                  <path d="M3.5 9.5h17M8 3v4M16 3v4" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-                </svg>
-                <h2 className="state-panel__title">No time in this week</h2>
-                <p className="state-panel__text">
-                  {future
+              <EmptyWeekPanel
+                className="ts-card ts-empty"
+                title="No time in this week"
+                text={
+                  future
                     ? 'This week has not started yet.'
                     : role === 'contractor'
                       ? 'You have not tracked or added any time in this week.'
-                      : 'The contractor has not tracked or added any time in this week: there is nothing to pay.'}
-                </p>
-                <div className="state-panel__actions">
-                  <Link className="btn btn--secondary" to={weekHref(addWeeks(week, -1))}>
-                    ← Previous week
-                  </Link>
-                </div>
-              </div>
+                      : 'The contractor has not tracked or added any time in this week: there is nothing to pay.'
+                }
+                previousWeekHref={weekHref(addWeeks(week, -1))}
+              />
             ) : (
               <>
                 <section className="ts-card ts-chart" aria-labelledby="ts-chart-title">
