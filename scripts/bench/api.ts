@@ -11,11 +11,9 @@ import { fixedClock } from '#server/clock.ts';
 import type { Database } from '#server/db/client.ts';
 import { diskBlobStore } from '#server/storage/blob-store.ts';
 import { findWeekSlots } from '#server/data/slots.ts';
-import { findVisibleContract } from '#server/data/contracts.ts';
-import { findWeekContext } from '#server/data/weeks.ts';
+import { findVisibleWeekContext } from '#server/data/weeks.ts';
 import { findSessionUser, findUserForLogin, type User } from '#server/data/users.ts';
-import { weekPayload } from '#server/services/week-service.ts';
-import { loadWeekState } from '#server/services/week-state.ts';
+import { visibleWeek } from '#server/services/week-service.ts';
 import { parseWeekKey, addWeeks } from '#server/domain/week.ts';
 import type { Week } from '#contract/week.ts';
 import { BENCH, type BenchWorld } from './data.ts';
@@ -158,16 +156,16 @@ export async function concurrentHttp(client: LoadClient, server: ApiServer, worl
   );
 }
 
-/** The week route's work in process: the contract's access check, then the week's two reads at once and the payload. */
+/** The week route's work in process: its two reads at once (the access check in one of them) and the payload. */
 async function weekOf(database: Database, user: User, contractId: string, weekStart: Date, now: Date): Promise<Week> {
-  const contract = await findVisibleContract(database, user, contractId);
-  if (!contract) throw new Error('the bench client cannot see the measured contract');
-  return weekPayload(await loadWeekState(database, contract, weekStart, now), user, 'UTC', now);
+  const week = await visibleWeek(database, user, contractId, weekStart, 'UTC', now);
+  if (!week) throw new Error('the bench client cannot see the measured contract');
+  return week;
 }
 
-/** The floor: the route's work (weekOf, its three queries included) + JSON.stringify, in process. */
+/** The floor: the route's work (weekOf, its two queries included) + JSON.stringify, in process. */
 export async function floorLoad(database: Database, world: BenchWorld, clients: number, durationMs: number) {
-  const { user } = await loadContract(database, world);
+  const user = await benchUser(database, world);
   const weekStart = parseWeekKey(BENCH.week);
   const now = new Date(BENCH.now);
   const op = async () => {
@@ -179,21 +177,19 @@ export async function floorLoad(database: Database, world: BenchWorld, clients: 
   return figures(await concurrent(op, clients, durationMs));
 }
 
-async function loadContract(database: Database, world: BenchWorld) {
+async function benchUser(database: Database, world: BenchWorld) {
   const user = await findUserForLogin(database, world.clientEmail);
   if (!user) throw new Error('no bench client user');
-  const contract = await findVisibleContract(database, user, world.contractId);
-  if (!contract) throw new Error('the bench client cannot see the measured contract');
-  return { user, contract };
+  return user;
 }
 
 export interface Breakdown {
   /** p50 / p99 ms of each step of one request, measured alone, one after the other. */
   sessionQuery: Summary;
-  /** The week's approval, terms changes and disputed slots. */
+  /** The contract with its access check, and the week's approval, terms changes and disputed slots. */
   contextQuery: Summary;
   weekQuery: Summary;
-  /** weekOf: the access check, then both reads at once, then the payload. */
+  /** weekOf: both reads at once, then the payload. */
   buildWeek: Summary;
   stringify: Summary;
   gzip: Summary;
@@ -203,7 +199,7 @@ export interface Breakdown {
 
 /** Each step of the week route, alone and in process; plus the plan of the week query. */
 export async function breakdown(database: Database, world: BenchWorld, server: ApiServer, n: number): Promise<Breakdown> {
-  const { user } = await loadContract(database, world);
+  const user = await benchUser(database, world);
   const token = server.cookie.split('=')[1]!;
   const weekStart = parseWeekKey(BENCH.week);
   const weekEnd = addWeeks(weekStart, 1);
@@ -214,7 +210,7 @@ export async function breakdown(database: Database, world: BenchWorld, server: A
   const json = JSON.stringify(week);
   const out: Breakdown = {
     sessionQuery: await time(() => findSessionUser(database, token, now)),
-    contextQuery: await time(() => findWeekContext(database, world.contractId, weekStart, weekEnd)),
+    contextQuery: await time(() => findVisibleWeekContext(database, user, world.contractId, weekStart, weekEnd)),
     weekQuery: await time(() => findWeekSlots(database, world.contractId, weekStart, weekEnd)),
     buildWeek: await time(() => weekOf(database, user, world.contractId, weekStart, now)),
     stringify: await time(() => JSON.stringify(week)),

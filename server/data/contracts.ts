@@ -25,12 +25,12 @@ export const viewerParams = (user: User): [string | null, string | null, boolean
 ];
 
 /** The contract columns as a ContractRow, from `contracts k` joined to its company `c` and contractor `u`. */
-const CONTRACT_COLUMNS = `
+export const CONTRACT_COLUMNS = `
   k.id, k.title, k.hourly_rate as "hourlyRate", k.currency, k.weekly_limit_hours as "weeklyLimitHours",
   k.manual_time_allowed as "manualTimeAllowed", k.time_zone as "timeZone", k.status,
   json_build_object('id', c.id, 'name', c.name) as company,
   json_build_object('id', u.id, 'name', u.name, 'email', u.email) as contractor`;
-const CONTRACT_FROM = `contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;
+export const CONTRACT_FROM = `contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;
 
 const SELECT = `select ${CONTRACT_COLUMNS} from ${CONTRACT_FROM}`;
 

@@ -1,6 +1,8 @@
 // Screenshot rows: one per image per contract, with its thumbnail's key. The bytes are in the
 // blob store under the same keys; these say which blobs a row still needs.
 import type { Queryable } from '../db/client.ts';
+import { viewerParams, visibleTo } from './contracts.ts';
+import type { User } from './users.ts';
 
 /**
  * Deletes the contract's screenshot row when no slot shows it any more; answers its keys and
@@ -27,4 +29,21 @@ export async function findReferencedKeys(q: Queryable, contractId: string, keys:
     [contractId, keys],
   );
   return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * The image keys of a contract's live slot, with the access check in the same statement: null
+ * when the contract does not exist or `viewer` may not see it (findVisibleContract's rule);
+ * `slot: false` when it has no live slot at `start`, and null keys for a slot without a screenshot.
+ */
+export async function findVisibleSlotImage(q: Queryable, viewer: User, contractId: string, start: Date) {
+  const rows = await q.query<{ slot: boolean; sha256: string | null; mime: string | null; thumbSha256: string | null }>(
+    `select s.start is not null as slot, i.sha256, i.mime, i.thumb_sha256 as "thumbSha256"
+       from contracts k
+       left join slots s on s.contract_id = k.id and s.start = $2 and s.deleted_at is null
+       left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
+      where k.id = $1 and ${visibleTo('k', 3)}`,
+    [contractId, start, ...viewerParams(viewer)],
+  );
+  return rows[0] ?? null;
 }

@@ -98,17 +98,6 @@ export async function findSlot(database: Queryable, contractId: string, start: D
   return { ...row, start: new Date(row.start), capturedAt: row.capturedAt ? new Date(row.capturedAt) : null };
 }
 
-/** The stored image keys of a live slot (thumbnails are requested by the dozen: one primary-key read), or null. */
-export async function findSlotImage(q: Queryable, contractId: string, start: Date) {
-  const rows = await q.query<{ sha256: string | null; mime: string | null; thumbSha256: string | null }>(
-    `select i.sha256, i.mime, i.thumb_sha256 as "thumbSha256"
-       from slots s left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
-      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null`,
-    [contractId, start],
-  );
-  return rows[0] ?? null;
-}
-
 /** The dispute a slot is in, if any. */
 export async function findSlotDispute(q: Queryable, contractId: string, start: Date) {
   const rows = await q.query<{ id: string; status: DisputeStatus; answerDue: Date | string }>(

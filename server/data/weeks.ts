@@ -6,6 +6,8 @@ import type { ContractTerms, TermsChange } from '../domain/terms.ts';
 import type { StateMinutes } from '#contract/week.ts';
 import type { WeekAmounts } from '../domain/money.ts';
 import { weekKey } from '../domain/week.ts';
+import { CONTRACT_COLUMNS, CONTRACT_FROM, viewerParams, visibleTo, type ContractRow } from './contracts.ts';
+import type { User } from './users.ts';
 
 /**
  * Serializes the changes to one contract week (approve, dispute, delete, edit, manual time,
@@ -56,33 +58,31 @@ interface WeekContextRow {
 }
 
 /**
- * What one contract week's reads depend on besides the contract and its slots, in one
- * statement: the week's approval, the contract's terms changes, and the week's disputed slots
- * (as offsets in 10-minute steps from `weekStart`). Each part is a primary-key lookup, so any
- * plan of it is a good one.
+ * What one contract week's reads depend on besides the contract and its slots, as columns over
+ * `$1` (the contract), `$2` and `$3` (the week's bounds): the week's approval, the contract's
+ * terms changes, and the week's disputed slots (as offsets in 10-minute steps from `weekStart`).
+ * Each part is a primary-key lookup, so any plan of it is a good one.
  */
-export async function findWeekContext(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date): Promise<WeekContext> {
-  const rows = await q.query<WeekContextRow>(
-    `select (select json_build_object(
-                      'contractId', a.contract_id, 'weekStart', a.week_start, 'kind', a.kind, 'approvedAt', a.approved_at,
-                      'approvedBy', case when au.id is null then null else json_build_object('id', au.id, 'name', au.name) end,
-                      'hourlyRate', a.hourly_rate, 'weeklyLimitHours', a.weekly_limit_hours,
-                      'manualTimeAllowed', a.manual_time_allowed, 'currency', a.currency, 'minutes', a.minutes, 'amounts', a.amounts)
-               from week_approvals a left join users au on au.id = a.approved_by
-              where a.contract_id = $1 and a.week_start = $2) as approval,
-            coalesce((select json_agg(json_build_object(
-                               'effectiveFrom', t.effective_from, 'hourlyRate', t.hourly_rate,
-                               'weeklyLimitHours', t.weekly_limit_hours, 'manualTimeAllowed', t.manual_time_allowed)
-                             order by t.effective_from)
-                        from contract_terms t where t.contract_id = $1), '[]') as changes,
-            coalesce((select json_agg(json_build_object(
-                               'o', ((extract(epoch from d.slot_start) - extract(epoch from $2::timestamptz)) / 600)::int,
-                               'status', d.status))
-                        from dispute_slots d
-                       where d.contract_id = $1 and d.slot_start >= $2 and d.slot_start < $3), '[]') as disputed`,
-    [contractId, weekStart, weekEnd],
-  );
-  const { approval, changes, disputed } = rows[0]!;
+const CONTEXT_COLUMNS = `
+  (select json_build_object(
+            'contractId', a.contract_id, 'weekStart', a.week_start, 'kind', a.kind, 'approvedAt', a.approved_at,
+            'approvedBy', case when au.id is null then null else json_build_object('id', au.id, 'name', au.name) end,
+            'hourlyRate', a.hourly_rate, 'weeklyLimitHours', a.weekly_limit_hours,
+            'manualTimeAllowed', a.manual_time_allowed, 'currency', a.currency, 'minutes', a.minutes, 'amounts', a.amounts)
+     from week_approvals a left join users au on au.id = a.approved_by
+    where a.contract_id = $1 and a.week_start = $2) as approval,
+  coalesce((select json_agg(json_build_object(
+                     'effectiveFrom', t.effective_from, 'hourlyRate', t.hourly_rate,
+                     'weeklyLimitHours', t.weekly_limit_hours, 'manualTimeAllowed', t.manual_time_allowed)
+                   order by t.effective_from)
+              from contract_terms t where t.contract_id = $1), '[]') as changes,
+  coalesce((select json_agg(json_build_object(
+                     'o', ((extract(epoch from d.slot_start) - extract(epoch from $2::timestamptz)) / 600)::int,
+                     'status', d.status))
+              from dispute_slots d
+             where d.contract_id = $1 and d.slot_start >= $2 and d.slot_start < $3), '[]') as disputed`;
+
+function weekContext({ approval, changes, disputed }: WeekContextRow): WeekContext {
   return {
     approval: approval && { ...approval, weekStart: new Date(approval.weekStart), approvedAt: new Date(approval.approvedAt) },
     changes: changes.map((c) => ({
@@ -91,6 +91,34 @@ export async function findWeekContext(q: Queryable, contractId: string, weekStar
     })),
     disputed,
   };
+}
+
+/** The week's context (CONTEXT_COLUMNS) of a contract already in hand, in one statement. */
+export async function findWeekContext(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date): Promise<WeekContext> {
+  const rows = await q.query<WeekContextRow>(`select ${CONTEXT_COLUMNS}`, [contractId, weekStart, weekEnd]);
+  return weekContext(rows[0]!);
+}
+
+/**
+ * The contract and its week's context in one statement, with the access check in it: null when
+ * the contract does not exist or `viewer` may not see it (findVisibleContract's rule). The
+ * week's read then needs no lookup of the contract before it.
+ */
+export async function findVisibleWeekContext(
+  q: Queryable,
+  viewer: User,
+  contractId: string,
+  weekStart: Date,
+  weekEnd: Date,
+): Promise<(WeekContext & { contract: ContractRow }) | null> {
+  const rows = await q.query<ContractRow & WeekContextRow>(
+    `select ${CONTRACT_COLUMNS}, ${CONTEXT_COLUMNS} from ${CONTRACT_FROM} where k.id = $1 and ${visibleTo('k', 4)}`,
+    [contractId, weekStart, weekEnd, ...viewerParams(viewer)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { approval, changes, disputed, ...contract } = row;
+  return { contract, ...weekContext({ approval, changes, disputed }) };
 }
 
 /**

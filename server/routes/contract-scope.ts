@@ -1,6 +1,8 @@
 // The routes under /contracts/:contractId. Their preHandler resolves the contract with the one
 // access check (a contract the caller may not see is not found), so each route finds it in
 // `req.contract`. Params are validated first: a malformed id is a 400 before any lookup.
+// The diary's hot reads (the week, the images) fold the same check into their own one
+// statement instead (`config: { ownAccessCheck: true }`), saving a round trip per request.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ContractRow } from '../data/contracts.ts';
 import { requireVisibleContract } from '../services/contract-service.ts';
@@ -14,14 +16,23 @@ import { weekRoutes } from './weeks.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The contract of the URL, visible to the caller (on the routes of contractScope). */
+    /** The contract of the URL, visible to the caller (on the routes of contractScope without ownAccessCheck). */
     contract: ContractRow;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The route's own read refuses a contract the caller may not see, with the same rule and
+     * the same 404 (data/contracts.ts `visibleTo`): the scope skips its lookup, and
+     * `req.contract` stays unset.
+     */
+    ownAccessCheck?: boolean;
   }
 }
 
 export const contractScope: FastifyPluginAsyncZod = async (app) => {
   app.decorateRequest('contract', null as unknown as ContractRow);
   app.addHook('preHandler', async (req) => {
+    if (req.routeOptions.config.ownAccessCheck) return;
     const { contractId } = req.params as { contractId: string };
     // The tracker uploads as its contractor; every other route takes a session.
     req.contract = await requireVisibleContract(app.deps.database, req.tracker?.user ?? req.user, contractId);

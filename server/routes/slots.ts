@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '#contract/common.ts';
 import { SlotDetail, SlotParams } from '#contract/week.ts';
-import { findSlotImage } from '../data/slots.ts';
+import { findVisibleSlotImage } from '../data/screenshots.ts';
+import { contractNotFound } from '../services/contract-service.ts';
 import { slotDetail } from '../services/slot-service.ts';
 import { notFound } from '../lib/problem.ts';
 
@@ -24,14 +25,16 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => slotDetail(app.deps.database, req.contract, new Date(req.params.start), app.deps.clock.now()),
   );
 
+  // Its own access check, in the image's one read (contract-scope.ts).
   async function sendImage(
     req: FastifyRequest,
     params: z.infer<typeof SlotParams>,
     reply: FastifyReply,
     which: 'thumbnail' | 'screenshot',
   ) {
-    const image = await findSlotImage(app.deps.database, req.contract.id, new Date(params.start));
-    if (!image) throw notFound(`The slot starting ${new Date(params.start).toISOString()}`);
+    const image = await findVisibleSlotImage(app.deps.database, req.user, params.contractId, new Date(params.start));
+    if (!image) throw contractNotFound();
+    if (!image.slot) throw notFound(`The slot starting ${new Date(params.start).toISOString()}`);
     if (!image.sha256 || !image.thumbSha256 || !image.mime) throw notFound('A screenshot for this slot (it is manual time)');
     const sha = which === 'thumbnail' ? image.thumbSha256 : image.sha256;
     const etag = `"${sha}"`;
@@ -52,10 +55,10 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     response: { 200: ImageResponse, 304: z.null(), 400: Problem, 401: Problem, 404: Problem },
   });
 
-  app.get('/slots/:start/thumbnail', { schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>
+  app.get('/slots/:start/thumbnail', { config: { ownAccessCheck: true }, schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>
     sendImage(req, req.params, reply, 'thumbnail'),
   );
-  app.get('/slots/:start/screenshot', { schema: imageSchema('The slot’s full screenshot, as uploaded') }, (req, reply) =>
+  app.get('/slots/:start/screenshot', { config: { ownAccessCheck: true }, schema: imageSchema('The slot’s full screenshot, as uploaded') }, (req, reply) =>
     sendImage(req, req.params, reply, 'screenshot'),
   );
 };

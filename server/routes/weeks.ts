@@ -2,14 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '#contract/common.ts';
 import { Week, WeekParams, WeekQuery } from '#contract/week.ts';
 import { parseWeekKey } from '../domain/week.ts';
-import { weekPayload } from '../services/week-service.ts';
-import { loadWeekState } from '../services/week-state.ts';
+import { contractNotFound } from '../services/contract-service.ts';
+import { visibleWeek } from '../services/week-service.ts';
 
 /** Under /contracts/:contractId (contract-scope.ts). */
 export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/weeks/:weekStart',
     {
+      config: { ownAccessCheck: true },
       schema: {
         tags: ['weeks'],
         summary: 'A week of slots, compact, with per-day minutes by state in the requested time zone',
@@ -23,8 +24,9 @@ export const weekRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const now = app.deps.clock.now();
-      const ws = await loadWeekState(app.deps.database, req.contract, parseWeekKey(req.params.weekStart), now);
-      return weekPayload(ws, req.user, req.query.tz, now);
+      const week = await visibleWeek(app.deps.database, req.user, req.params.contractId, parseWeekKey(req.params.weekStart), req.query.tz, now);
+      if (!week) throw contractNotFound();
+      return week;
     },
   );
 };

@@ -13,10 +13,13 @@ import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { clientOf } from './timesheet-service.ts';
 
+/** The answer to a contract the user may not see: not found, as one that does not exist. */
+export const contractNotFound = () => notFound('The contract');
+
 /** The contract the user may see, or 404 (a contract they may not see is not found either). */
 export async function requireVisibleContract(q: Queryable, user: User, contractId: string): Promise<ContractRow> {
   const contract = await findVisibleContract(q, user, contractId);
-  if (!contract) throw notFound('The contract');
+  if (!contract) throw contractNotFound();
   return contract;
 }
 

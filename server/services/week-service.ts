@@ -2,11 +2,14 @@
 // the requested zone, and the week's totals. The server derives every state; the SPA shows it.
 import { SLOT_KINDS, SLOT_STATES, type StateMinutes, type Week, type WeekDay } from '#contract/week.ts';
 import { SLOT_MS, SLOT_MINUTES } from '#contract/common.ts';
+import type { Queryable } from '../db/client.ts';
+import { findWeekSlots } from '../data/slots.ts';
 import type { User } from '../data/users.ts';
+import { findVisibleWeekContext } from '../data/weeks.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { localDays } from '../domain/local-days.ts';
-import { weekKey } from '../domain/week.ts';
-import type { WeekState } from './week-state.ts';
+import { addWeeks, weekKey } from '../domain/week.ts';
+import { weekState, type WeekState } from './week-state.ts';
 
 const STATE_INDEX = Object.fromEntries(SLOT_STATES.map((s, i) => [s, i])) as Record<(typeof SLOT_STATES)[number], number>;
 const KIND_INDEX = Object.fromEntries(SLOT_KINDS.map((s, i) => [s, i])) as Record<(typeof SLOT_KINDS)[number], number>;
@@ -144,4 +147,19 @@ export function weekPayload(ws: WeekState, user: User, tz: string, now: Date): W
     titles: titles.list,
     slots,
   };
+}
+
+/**
+ * The API's week with its access check: the contract and the week's context in one statement,
+ * beside the slots' read, so the diary's hottest read is one round trip. Null when the user
+ * may not see the contract (or it does not exist).
+ */
+export async function visibleWeek(q: Queryable, user: User, contractId: string, weekStart: Date, tz: string, now: Date): Promise<Week | null> {
+  const weekEnd = addWeeks(weekStart, 1);
+  const [context, rows] = await Promise.all([
+    findVisibleWeekContext(q, user, contractId, weekStart, weekEnd),
+    findWeekSlots(q, contractId, weekStart, weekEnd),
+  ]);
+  if (!context) return null;
+  return weekPayload(weekState(context.contract, context, rows, weekStart, now), user, tz, now);
 }

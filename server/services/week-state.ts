@@ -6,7 +6,7 @@ import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { SlotState } from '#contract/week.ts';
 import type { Queryable } from '../db/client.ts';
 import { findWeekSlots, withDisputes, type WeekSlotRow } from '../data/slots.ts';
-import { findWeekContext, type ApprovalRow } from '../data/weeks.ts';
+import { findWeekContext, type ApprovalRow, type WeekContext } from '../data/weeks.ts';
 import { weekStatus, type WeekStatus } from '../domain/lifecycle.ts';
 import { visibleSlotStates } from '../domain/slot-state.ts';
 import { weekTerms, type ContractTerms } from '../domain/terms.ts';
@@ -27,12 +27,17 @@ export interface WeekState {
 export async function loadWeekState(q: Queryable, contract: Contract, weekStart: Date, now: Date): Promise<WeekState> {
   const weekEnd = addWeeks(weekStart, 1);
   const [context, rows] = await Promise.all([findWeekContext(q, contract.id, weekStart, weekEnd), findWeekSlots(q, contract.id, weekStart, weekEnd)]);
+  return weekState(contract, context, rows, weekStart, now);
+}
+
+/** The week's state from what was read of it (loadWeekState, or a read that also checked access). */
+export function weekState(contract: Contract, context: WeekContext, rows: WeekSlotRow[], weekStart: Date, now: Date): WeekState {
   const terms = weekTerms(contract, context.changes, weekStart, context.approval);
   withDisputes(rows, context.disputed);
   return {
     contract,
     weekStart,
-    weekEnd,
+    weekEnd: addWeeks(weekStart, 1),
     terms,
     approval: context.approval,
     status: weekStatus(weekStart, now, context.approval),
