@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog } from '../confirm-dialog.tsx';
 import './dialog-polyfill.ts';
+import { expectTabCycle } from './tab-cycle.ts';
 
 afterEach(cleanup);
 
@@ -58,14 +59,7 @@ describe('ConfirmDialog', () => {
 
   it('keeps Tab between its two buttons', async () => {
     const { user, dialog } = await open();
-    const keep = screen.getByRole('button', { name: 'Keep the dispute' });
-    const withdraw = dialog.querySelector('.btn--danger-solid');
-    await user.tab();
-    expect(document.activeElement).toBe(withdraw);
-    await user.tab();
-    expect(document.activeElement).toBe(keep);
-    await user.tab({ shift: true });
-    expect(document.activeElement).toBe(withdraw);
+    await expectTabCycle(user, [screen.getByRole('button', { name: 'Keep the dispute' }), dialog.querySelector('.btn--danger-solid')]);
   });
 
   it('cancels on Esc and gives focus back to the button that opened it', async () => {

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dialog } from '../dialog.tsx';
 import './dialog-polyfill.ts';
+import { expectTabCycle } from './tab-cycle.ts';
 
 afterEach(cleanup);
 
@@ -78,18 +79,11 @@ describe('Dialog', () => {
 
   it('starts on its first control and keeps Tab inside, both ways', async () => {
     const { user } = await openManualTime();
-    const memo = screen.getByRole('textbox', { name: 'Memo' });
-    const add = screen.getByRole('button', { name: 'Add 30 m' });
-    expect(document.activeElement).toBe(memo);
-
-    await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
-    await user.tab();
-    expect(document.activeElement).toBe(add);
-    await user.tab();
-    expect(document.activeElement).toBe(memo);
-    await user.tab({ shift: true });
-    expect(document.activeElement).toBe(add);
+    await expectTabCycle(user, [
+      screen.getByRole('textbox', { name: 'Memo' }),
+      screen.getByRole('button', { name: 'Cancel' }),
+      screen.getByRole('button', { name: 'Add 30 m' }),
+    ]);
   });
 
   it('closes on Esc and gives focus back to the button that opened it', async () => {

@@ -4,6 +4,11 @@ import { slotRange } from '../slot-labels.ts';
 import { allOffsets, hourOffsets, makeWeek } from './week-fixture.ts';
 
 const hours = (rows: DiaryRow[]) => rows.filter((r): r is HourRow => r.type === 'hour');
+/** The hour labels down one day's column. */
+const hourLabels = (rows: DiaryRow[], dayIndex: number) =>
+  hours(rows)
+    .filter((r) => r.dayIndex === dayIndex)
+    .map((r) => r.label);
 const gaps = (rows: DiaryRow[]) => rows.filter((r): r is GapRow => r.type === 'gap');
 const rowsOfDay = (rows: DiaryRow[], dayIndex: number) => rows.filter((r) => r.dayIndex === dayIndex && r.type !== 'day');
 
@@ -69,9 +74,7 @@ describe('buildDiaryLayout', () => {
     const layout = buildDiaryLayout(makeWeek('2026-10-19', 'Europe/Berlin', allOffsets()));
     const sunday = layout.days.findIndex((d) => d.date === '2026-10-25');
     expect(layout.days[sunday]!.hoursInDay).toBe(25);
-    const labels = hours(layout.rows)
-      .filter((r) => r.dayIndex === sunday)
-      .map((r) => r.label);
+    const labels = hourLabels(layout.rows, sunday);
     expect(labels).toHaveLength(25);
     expect(labels.slice(1, 5)).toEqual(['01:00', '02:00 GMT+2', '02:00 GMT+1', '03:00']);
     expect(hours(layout.rows)).toHaveLength(168);
@@ -83,9 +86,7 @@ describe('buildDiaryLayout', () => {
     const layout = buildDiaryLayout(makeWeek('2026-03-23', 'Europe/Berlin', allOffsets()));
     const sunday = layout.days.findIndex((d) => d.date === '2026-03-29');
     expect(layout.days[sunday]).toMatchObject({ hoursInDay: 23, partial: false });
-    const labels = hours(layout.rows)
-      .filter((r) => r.dayIndex === sunday)
-      .map((r) => r.label);
+    const labels = hourLabels(layout.rows, sunday);
     expect(labels).toHaveLength(23);
     expect(labels.slice(0, 4)).toEqual(['00:00', '01:00', '03:00', '04:00']);
     expect(hours(layout.rows)).toHaveLength(168);
@@ -96,9 +97,7 @@ describe('buildDiaryLayout', () => {
     const ny = buildDiaryLayout(makeWeek('2026-03-02', 'America/New_York', allOffsets()));
     const last = ny.days[ny.days.length - 1]!;
     expect(last).toMatchObject({ date: '2026-03-08', hoursInDay: 23, partial: true, from: '00:00', to: '20:00' });
-    const nyLabels = hours(ny.rows)
-      .filter((r) => r.dayIndex === ny.days.length - 1)
-      .map((r) => r.label);
+    const nyLabels = hourLabels(ny.rows, ny.days.length - 1);
     expect(nyLabels).toHaveLength(19);
     expect(nyLabels).not.toContain('02:00');
     expectEverySlotPlaced(ny);
