@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -83,13 +84,43 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Packs the tracker/ workspace (`npm pack`) into dist/downloads/workdiary-tracker.tgz, which
+ * the server hands out (server/routes/downloads.ts): contractors install the tracker from the
+ * server they upload to, never from a registry name someone else could claim.
+ */
+function packTracker(): Plugin {
+  let root = '.';
+  let outDir = 'dist';
+  return {
+    name: 'workdiary:pack-tracker',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const dest = path.join(outDir, 'downloads');
+      fs.mkdirSync(dest, { recursive: true });
+      // npm names the file after the version; the download's address stays the same.
+      const out = execFileSync('npm', ['pack', '--workspace', 'tracker', '--pack-destination', dest, '--json', '--silent'], {
+        cwd: root,
+        encoding: 'utf8',
+        shell: process.platform === 'win32',
+      });
+      const [{ filename }] = JSON.parse(out) as { filename: string }[];
+      fs.renameSync(path.join(dest, filename), path.join(dest, 'workdiary-tracker.tgz'));
+    },
+  };
+}
+
 // The dashboard. In development `/api` goes to the API server on port 3000; in production the
 // API server serves `dist/` itself, so the SPA and the API share one origin (cookies just work).
 // WORKDIARY_API_URL points the proxy at another API server.
 const api = { '/api': { target: process.env.WORKDIARY_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
-  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx']), preloadApi(), precompress()],
+  plugins: [react(), preloadRoutes(['/src/app/routes/app/diary.tsx']), preloadApi(), precompress(), packTracker()],
   server: { port: 5173, strictPort: false, proxy: api },
   preview: { port: 4173, proxy: api },
   build: {

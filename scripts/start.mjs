@@ -1,5 +1,5 @@
-// `npm start`: builds the dashboard when the build is missing or older than its sources,
-// then starts the server (API + dashboard) on the embedded database with demo data.
+// `npm start`: builds the dashboard (and packs the tracker) when the build is missing or older
+// than its sources, then starts the server (API + dashboard) on the embedded database with demo data.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,9 +19,10 @@ function newestMtime(p) {
   return newest;
 }
 
-const built = path.join(root, 'dist', 'index.html');
-const sources = ['src', 'contract', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > fs.statSync(built).mtimeMs;
+// The build also packs the tracker (vite.config.ts), which the server hands to contractors.
+const outputs = ['index.html', 'downloads/workdiary-tracker.tgz'].map((p) => path.join(root, 'dist', p));
+const sources = ['src', 'contract', 'tracker', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
+const stale = !outputs.every((p) => fs.existsSync(p)) || Math.max(...sources.map(newestMtime)) > Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs));
 
 /**
  * Builds with Vite's API, counting the dashboard's own modules as Vite transforms them against

@@ -23,6 +23,7 @@ import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
 import { HttpProblem, sendProblem, unavailable } from './lib/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db/outage.ts';
 import { apiRoutes } from './routes/api.ts';
+import { downloadRoutes } from './routes/downloads.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
 
 /** The settings the app itself reads (the rest of Config is main.ts's). */
@@ -152,6 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(authPlugin);
 
   await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(downloadRoutes, { dir: opts.staticDir });
 
   const staticDir = opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
@@ -161,6 +163,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       index: false,
       // The build writes .br and .gz beside each script and style sheet (vite.config.ts).
       preCompressed: true,
+      // The tracker's package has a route of its own (routes/downloads.ts).
+      globIgnore: ['downloads/**'],
       setHeaders: (reply, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
         reply.header('Vary', 'Accept-Encoding');

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { User } from './data/users.ts';
 import { findSessionUser, tokenHash } from './data/users.ts';
-import { findTrackerByTokenHash, touchTracker, type TrackerIdentity } from './data/trackers.ts';
+import { findTrackerByTokenHash, type TrackerIdentity } from './data/trackers.ts';
 import { HttpProblem } from './lib/problem.ts';
 
 export const SESSION_COOKIE = 'wd_session';
@@ -76,8 +76,6 @@ export async function authenticateTracker(this: FastifyInstance, req: FastifyReq
   if (!token || !TRACKER_TOKEN.test(token)) throw trackerRefused();
   const tracker = await findTrackerByTokenHash(this.deps.database, tokenHash(token));
   if (!tracker) throw trackerRefused();
-  const now = this.deps.clock.now();
-  if (!tracker.lastUsedAt || now.getTime() - tracker.lastUsedAt.getTime() >= 60_000) await touchTracker(this.deps.database, tracker.device.id, now);
   req.tracker = tracker;
 }
 

@@ -87,7 +87,7 @@ export async function findTrackerByTokenHash(q: Queryable, tokenHash: string): P
   };
 }
 
-/** Notes a use of the tracker, at most once a minute (every upload would otherwise write the row). */
+/** Notes an upload by the tracker, at most once a minute (every upload would otherwise write the row). */
 export async function touchTracker(q: Queryable, trackerId: string, now: Date): Promise<void> {
   await q.query(
     `update tracker_tokens set last_used_at = $2

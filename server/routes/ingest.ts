@@ -11,6 +11,7 @@ import { authenticateTracker, requireTracker } from '../auth.ts';
 import { startsTooLate } from '../domain/ingest.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
 import { ingestSlot, type Upload } from '../services/ingest-service.ts';
+import { noteTrackerUpload } from '../services/tracker-service.ts';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -130,6 +131,7 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       if (contract.status !== 'active') throw notFound('The contract');
       const upload = await readUpload(req);
       const { httpStatus, ...body } = await ingestSlot(app.deps.database, app.deps.blobs, tracker, contract, start, upload, now);
+      await noteTrackerUpload(app.deps.database, tracker, now);
       return reply.code(httpStatus).send(body);
     },
   );

@@ -5,7 +5,7 @@ import type { CreatedTracker, Tracker, TrackerSession } from '#contract/trackers
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit, type AuditRecord } from '../data/audit.ts';
 import { findVisibleContracts } from '../data/contracts.ts';
-import { findUserTrackers, insertTracker, revokeAllTrackers, revokeTracker } from '../data/trackers.ts';
+import { findUserTrackers, insertTracker, revokeAllTrackers, revokeTracker, touchTracker } from '../data/trackers.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { tokenHash, type User } from '../data/users.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
@@ -69,4 +69,14 @@ export async function trackerSession(database: Database, tracker: TrackerIdentit
     .map((k) => ({ id: k.id, title: k.title, companyName: k.company.name, timeZone: k.timeZone, status: 'active' as const, manualTimeAllowed: k.manualTimeAllowed }));
   const { id, name, email } = tracker.user;
   return { user: { id, name, email }, device: tracker.device, contracts, now: now.toISOString() };
+}
+
+/**
+ * Notes that the tracker uploaded a slot: the Trackers page's "Last upload". Only an upload
+ * writes it (the start-up call is a GET, and a GET never writes); at most once a minute, so
+ * a tracker catching up on its queue does not write the row for every slot.
+ */
+export async function noteTrackerUpload(database: Database, tracker: TrackerIdentity, now: Date): Promise<void> {
+  if (tracker.lastUsedAt && now.getTime() - tracker.lastUsedAt.getTime() < 60_000) return;
+  await touchTracker(database, tracker.device.id, now);
 }

@@ -3,7 +3,7 @@
 // and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
-import { addContract, createWorld, type World } from '#server/test/fixtures.ts';
+import { addContract, createWorld, uploadForm, type World } from '#server/test/fixtures.ts';
 import type { CreatedTracker, TrackerList, TrackerSession } from '#contract/trackers.ts';
 import { tokenHash } from '#server/data/users.ts';
 import type { Problem } from '#contract/common.ts';
@@ -102,15 +102,32 @@ describe.each(backends)('tracker tokens on %s', (backend) => {
       { id: world.contracts.designer, title: 'Design', companyName: 'Acme Robotics', timeZone: 'UTC', status: 'active', manualTimeAllowed: true },
       { id: world.contracts.globex, title: 'Globex brochure', companyName: 'Globex', timeZone: 'UTC', status: 'active', manualTimeAllowed: false },
     ]);
-    // The use is noted, at most once a minute.
+  });
+
+  it('notes the last upload, at most once a minute; the start-up GET leaves the row as it was', async () => {
+    const t = await create(designer, 'Studio PC');
+    const row = async () => (await env.database.query(`select * from tracker_tokens where id = $1`, [t.id]))[0];
     const used = async () => (await req('GET', '/api/trackers', designer)).json<TrackerList>().trackers.find((x) => x.id === t.id)!.lastUsedAt;
-    expect(await used()).toBe('2026-11-25T15:00:00.000Z');
+    const before = await row();
+    env.clock.advance(5 * 60_000);
+    expect((await bearer('/api/tracker/session', t.token)).statusCode).toBe(200);
+    expect(await row()).toEqual(before);
+    expect(await used()).toBeNull();
+
+    const upload = async (start: string) => {
+      const form = await uploadForm({ capturedAt: null, keyboard: Array(10).fill(3), mouse: Array(10).fill(2), memo: 'Logo', windowTitle: 'logo.svg' });
+      const url = `/api/contracts/${world.contracts.designer}/slots/${start}`;
+      const res = await env.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${t.token}`, 'content-type': form.contentType }, payload: form.payload });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await upload('2026-11-25T14:40:00.000Z');
+    expect(await used()).toBe('2026-11-25T15:05:00.000Z');
     env.clock.advance(30_000);
-    await bearer('/api/tracker/session', t.token);
-    expect(await used()).toBe('2026-11-25T15:00:00.000Z');
+    await upload('2026-11-25T14:50:00.000Z');
+    expect(await used()).toBe('2026-11-25T15:05:00.000Z');
     env.clock.advance(31_000);
-    await bearer('/api/tracker/session', t.token);
-    expect(await used()).toBe('2026-11-25T15:01:01.000Z');
+    await upload('2026-11-25T14:30:00.000Z');
+    expect(await used()).toBe('2026-11-25T15:06:01.000Z');
     env.clock.set('2026-11-25T15:00:00Z');
   });
 
