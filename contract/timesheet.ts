@@ -2,7 +2,7 @@
 // and what the viewer may do to it now. The server derives all of it; the SPA shows it.
 import { z } from 'zod';
 import { Id } from './common.ts';
-import { StateMinutes, WEEK_STATUSES, WeekDay } from './week.ts';
+import { StateMinutes, WEEK_STATUSES, WeekDay, WeekHeader } from './week.ts';
 
 export { WEEK_STATUSES };
 export const WeekStatus = z.enum(WEEK_STATUSES);
@@ -66,13 +66,7 @@ export const Approval = z.object({
 });
 export type Approval = z.infer<typeof Approval>;
 
-export const Timesheet = z.object({
-  contractId: Id,
-  weekStart: z.string(),
-  start: z.string(),
-  end: z.string(),
-  timeZone: z.string(),
-  now: z.string(),
+export const Timesheet = WeekHeader.extend({
   status: WeekStatus,
   deadlines: WeekDeadlines,
   currency: z.string(),

@@ -67,7 +67,8 @@ export type WeekSlots = z.infer<typeof WeekSlots>;
 
 export const WEEK_STATUSES = ['in_progress', 'editing', 'in_review', 'approved', 'auto_approved'] as const;
 
-export const Week = z.object({
+/** Which contract week an answer is about, in which zone, and when it was computed. */
+export const WeekHeader = z.object({
   contractId: Id,
   weekStart: z.string(),
   /** Monday 00:00 UTC and the next Monday 00:00 UTC. */
@@ -76,6 +77,9 @@ export const Week = z.object({
   timeZone: z.string(),
   /** The server's clock when this was computed. */
   now: z.string(),
+});
+
+export const Week = WeekHeader.extend({
   /** The week's lifecycle now (see the timesheet for its deadlines). */
   status: z.enum(WEEK_STATUSES),
   /** Whether the viewer may dispute slots of this week (client) or edit them (contractor) now. */
