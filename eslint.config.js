@@ -22,34 +22,21 @@ const LAYERS = [
   { type: 'tracker', pattern: 'tracker/**' },
 ].map((layer) => ({ ...layer, partialMatch: false }));
 
+/** Code of the `from` layers may not import the `to` layers (micromatch patterns on layer types). */
+const forbid = (from, to, message) => ({ from: { element: { type: from } }, disallow: { to: { element: { type: to } } }, message });
+
 const layerRules = {
   default: 'allow',
   policies: [
-    {
-      from: { element: { type: 'domain' } },
-      disallow: { to: { element: { type: '!{contract,domain}' } } },
-      message: 'server/domain holds pure rules: it imports only contract/ (and itself).',
-    },
-    {
-      from: { element: { type: '{app,feature,shared,dashboard}' } },
-      disallow: { to: { element: { type: '{server,domain}' } } },
-      message: 'The dashboard (src/) never imports the server; what both need belongs in contract/.',
-    },
+    forbid('domain', '!{contract,domain}', 'server/domain holds pure rules: it imports only contract/ (and itself).'),
+    forbid('{app,feature,shared,dashboard}', '{server,domain}', 'The dashboard (src/) never imports the server; what both need belongs in contract/.'),
     {
       from: { element: { type: 'feature' } },
       disallow: { to: { element: { type: 'feature', captured: { feature: '!{{ from.captured.feature }}' } } } },
       message: 'A feature never imports another feature ({{ from.captured.feature }} → {{ to.captured.feature }}); share through src/components, src/lib or src/utils.',
     },
-    {
-      from: { element: { type: 'shared' } },
-      disallow: { to: { element: { type: '{feature,app}' } } },
-      message: 'Shared code (src/lib, src/components, src/utils, src/config) never imports a feature or the app.',
-    },
-    {
-      from: { element: { type: 'tracker' } },
-      disallow: { to: { element: { type: '!tracker' } } },
-      message: 'The tracker ships on its own: it never imports the server, the contract or the dashboard.',
-    },
+    forbid('shared', '{feature,app}', 'Shared code (src/lib, src/components, src/utils, src/config) never imports a feature or the app.'),
+    forbid('tracker', '!tracker', 'The tracker ships on its own: it never imports the server, the contract or the dashboard.'),
   ],
 };
 
