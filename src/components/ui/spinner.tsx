@@ -5,3 +5,12 @@ export function Spinner({ label = 'Loading', size = 20 }: { label?: string; size
     </span>
   );
 }
+
+/** A whole page still loading: one spinner in the middle. */
+export function PageSpinner({ label }: { label: string }) {
+  return (
+    <div className="page page--center" aria-busy="true">
+      <Spinner size={28} label={label} />
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 // The disputes the viewer may see. The page frames the disputes feature with who is signed
 // in and the contracts to filter by (features do not reach into each other; the route does).
 import { useMemo } from 'react';
-import { Spinner } from '#src/components/ui/spinner.tsx';
+import { PageSpinner } from '#src/components/ui/spinner.tsx';
 import { useMe } from '#src/features/auth/api/get-me.ts';
 import { useContracts } from '#src/features/contracts/api/get-contracts.ts';
 import { DisputesView, type ContractOption } from '#src/features/disputes/components/disputes-view.tsx';
@@ -17,11 +17,7 @@ export default function DisputesRoute() {
     return contracts.contracts.map((c) => ({ id: c.id, title: c.title, detail: me.role === 'contractor' ? c.company.name : c.contractor.name }));
   }, [contracts, me]);
   if (!me) {
-    return (
-      <div className="page page--center" aria-busy="true">
-        <Spinner size={28} label="Loading disputes" />
-      </div>
-    );
+    return <PageSpinner label="Loading disputes" />;
   }
   return <DisputesView role={me.role} contracts={options} />;
 }

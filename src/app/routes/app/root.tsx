@@ -3,10 +3,11 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, ScrollRestoration, useNavigation, useRevalidator, useRouteError } from 'react-router';
 import { AppLayout } from '#src/components/layouts/app-layout.tsx';
 import { ErrorState } from '#src/components/ui/error-state.tsx';
-import { Spinner } from '#src/components/ui/spinner.tsx';
+import { PageSpinner } from '#src/components/ui/spinner.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { getMeQueryOptions, useMe } from '#src/features/auth/api/get-me.ts';
 import { UserMenu } from '#src/features/auth/components/user-menu.tsx';
+import { useOverview } from '#src/features/overview/api/get-overview.ts';
 
 // A 401 here is turned into a trip to /login by the API client.
 export const clientLoader = (queryClient: QueryClient) => async () => {
@@ -17,8 +18,9 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
 export default function AppRoot() {
   const navigation = useNavigation();
   const me = useMe().data;
+  const needs = useOverview().data?.needs;
   return (
-    <AppLayout userMenu={<UserMenu />} showTrackers={me?.role === 'contractor'}>
+    <AppLayout userMenu={<UserMenu />} showTrackers={me?.role === 'contractor'} counts={needs ? { review: needs.reviews.length, disputes: needs.disputes.length } : null}>
       <div className="route-progress" data-active={navigation.state === 'loading' ? 'true' : 'false'} aria-hidden="true" />
       <Outlet />
       <ScrollRestoration />
@@ -27,11 +29,7 @@ export default function AppRoot() {
 }
 
 export function HydrateFallback() {
-  return (
-    <div className="page page--center" aria-busy="true">
-      <Spinner size={28} label="Loading workdiary" />
-    </div>
-  );
+  return <PageSpinner label="Loading workdiary" />;
 }
 
 export function ErrorBoundary() {

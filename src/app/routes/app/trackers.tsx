@@ -1,7 +1,7 @@
 // /trackers: the contractor connects the desktop tracker on each device. Other roles have no
 // trackers; they are told so rather than shown a page that would refuse every action.
 import { Link } from 'react-router';
-import { Spinner } from '#src/components/ui/spinner.tsx';
+import { PageSpinner } from '#src/components/ui/spinner.tsx';
 import { paths } from '#src/config/paths.ts';
 import { useMe } from '#src/features/auth/api/get-me.ts';
 import { TrackersView } from '#src/features/trackers/components/trackers-view.tsx';
@@ -10,11 +10,7 @@ import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 export default function TrackersRoute() {
   const me = useMe().data;
   if (!me) {
-    return (
-      <div className="page page--center" aria-busy="true">
-        <Spinner size={28} label="Loading trackers" />
-      </div>
-    );
+    return <PageSpinner label="Loading trackers" />;
   }
   if (me.role !== 'contractor') {
     return (
