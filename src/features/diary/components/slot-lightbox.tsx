@@ -15,6 +15,7 @@ import { activityText, slotRange } from '../utils/slot-labels.ts';
 import { kindAt, stateAt } from '../utils/slot-states.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { DeleteSlot, MemoFact, SlotDisputeNote } from './slot-edits.tsx';
+import { SlotQuestions } from './slot-questions.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
 import './slot-lightbox.css';
 
@@ -241,6 +242,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
               )}
             </section>
           )}
+          <SlotQuestions key={startIso} contractId={contractId} start={startIso} zone={zone} />
           {editable && (
             <div className="slot-actions">
               <DeleteSlot key={startIso} contractId={contractId} start={startIso} range={range} hasScreenshot={hasShot} onDeleted={onDeleted} />
