@@ -1,6 +1,7 @@
 // A contractor connects a tracker: the designer names a device, gets its token once with the
-// command to run, sees the device listed ("never" used, then used once the token has opened
-// the tracker's session), and revokes it with a confirmation, after which the token is refused.
+// command to run, sees the device listed (last upload "never", still so after the token has
+// opened the tracker's session, which uploads nothing), and revokes it with a confirmation,
+// after which the token is refused.
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/sign-in.ts';
 
@@ -26,10 +27,11 @@ test('the designer creates a tracker token, sees it once, finds the device liste
   await expect(panel).toBeVisible();
   await expect(panel.getByText('it is shown only this once.')).toBeVisible();
   const command = await panel.getByLabel('Command').inputValue();
-  expect(command).toMatch(new RegExp(`^npx workdiary-tracker --server ${baseURL} --token wdt_[A-Za-z0-9_-]{43}$`));
+  expect(command).toMatch(new RegExp(`^workdiary-tracker --server ${baseURL} --token wdt_[A-Za-z0-9_-]{43}$`));
   const token = command.split('--token ')[1]!;
   await expect(panel.getByLabel('Token alone')).toHaveValue(token);
-  // Listed at once, never used yet.
+  // Listed at once, nothing uploaded yet.
+  await expect(row(page).getByRole('term').filter({ hasText: 'Last upload' })).toBeVisible();
   await expect(row(page).getByText('never')).toBeVisible();
   await expect(row(page).getByText('Active')).toBeVisible();
 
@@ -55,7 +57,7 @@ test('the designer creates a tracker token, sees it once, finds the device liste
   await page.reload();
   await expect(row(page)).toBeVisible();
   expect(await page.content()).not.toContain(token);
-  await expect(row(page).getByText('never')).toBeHidden();
+  await expect(row(page).getByRole('definition').filter({ hasText: 'never' })).toBeVisible();
 
   // Revoke, by keyboard: the confirmation takes the focus; Escape backs out, focus returns.
   const revoke = row(page).getByRole('button', { name: 'Revoke' });

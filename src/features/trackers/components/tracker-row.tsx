@@ -1,4 +1,4 @@
-// One device: its name, when it was connected and last used, and Revoke with a confirmation
+// One device: its name, when it was connected and last uploaded, and Revoke with a confirmation
 // in place (the focus moves to the confirming button, Escape or Cancel backs out).
 import { useEffect, useRef, useState } from 'react';
 import type { Tracker } from '#contract/trackers.ts';
@@ -35,7 +35,7 @@ export function TrackerRow({ tracker, timeZone }: { tracker: Tracker; timeZone: 
           <dd>{when(tracker.createdAt, timeZone)}</dd>
         </div>
         <div>
-          <dt>Last used</dt>
+          <dt>Last upload</dt>
           <dd>{tracker.lastUsedAt ? when(tracker.lastUsedAt, timeZone) : 'never'}</dd>
         </div>
         {tracker.revokedAt && (

@@ -1,11 +1,12 @@
-// The contractor's trackers: connect a device (its token shown once, with the command to
-// run), and the devices connected so far with their last use, each revocable.
+// The contractor's trackers: install the tracker from this server, connect a device (its token
+// shown once, with the command to run), and the devices so far with their last upload, each revocable.
 import { useMemo, useState } from 'react';
 import type { CreatedTracker } from '#contract/trackers.ts';
 import { ErrorState } from '#src/components/ui/error-state.tsx';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useTrackers } from '../api/get-trackers.ts';
 import { ConnectTrackerForm } from './connect-tracker-form.tsx';
+import { InstallTracker } from './install-tracker.tsx';
 import { NewTokenPanel } from './new-token-panel.tsx';
 import { TrackerRow } from './tracker-row.tsx';
 import './trackers.css';
@@ -64,6 +65,9 @@ export function TrackersView({ origin }: { origin: string }) {
           The desktop tracker records your 10-minute slots, with a screenshot and your activity, and uploads them to your active contracts. Connect
           it once on each computer you work on; revoke a token when that computer is lost or retired.
         </p>
+      </div>
+      <div className="tracker-section">
+        <InstallTracker origin={origin} />
       </div>
       <div className="tracker-section">
         {created ? <NewTokenPanel tracker={created} origin={origin} onDone={() => setCreated(null)} /> : <ConnectTrackerForm onCreated={setCreated} />}
