@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { paths } from '#src/config/paths.ts';
 import { Logo } from '../ui/logo.tsx';
+import { DemoClockBadge } from './demo-clock-badge.tsx';
 
 export function AppLayout({ userMenu, showTrackers = false, children }: { userMenu: ReactNode; showTrackers?: boolean; children: ReactNode }) {
   return (
@@ -29,6 +30,7 @@ export function AppLayout({ userMenu, showTrackers = false, children }: { userMe
               </NavLink>
             )}
           </nav>
+          <DemoClockBadge />
           <div className="topbar__user">{userMenu}</div>
         </div>
       </header>
