@@ -102,14 +102,17 @@ function packTracker(): Plugin {
     closeBundle() {
       const dest = path.join(outDir, 'downloads');
       fs.mkdirSync(dest, { recursive: true });
-      // npm names the file after the version; the download's address stays the same.
-      const out = execFileSync('npm', ['pack', '--workspace', 'tracker', '--pack-destination', dest, '--json', '--silent'], {
+      // Packed aside, then renamed into place: a running server never reads half a file.
+      const tmp = fs.mkdtempSync(path.join(outDir, '.pack-'));
+      const out = execFileSync('npm', ['pack', '--workspace', 'tracker', '--pack-destination', tmp, '--json', '--silent'], {
         cwd: root,
         encoding: 'utf8',
         shell: process.platform === 'win32',
       });
+      // npm names the file after the version; the download's address stays the same.
       const [{ filename }] = JSON.parse(out) as { filename: string }[];
-      fs.renameSync(path.join(dest, filename), path.join(dest, 'workdiary-tracker.tgz'));
+      fs.renameSync(path.join(tmp, filename), path.join(dest, 'workdiary-tracker.tgz'));
+      fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
 }
