@@ -3,26 +3,32 @@
 // reads, not two hundred), and a contractor's latest tracked slot.
 import type { Queryable } from '../db/client.ts';
 import type { DisputeSlotStatus } from '#contract/disputes.ts';
-import type { SlotKind } from '#contract/week.ts';
 import type { ContractTerms, TermsChange } from '../domain/terms.ts';
 
-/** A live slot of one of the contracts: `o` counts 10-minute steps from the range's start. */
-export interface OverviewSlotRow {
+/**
+ * A contract's live slots over the range, in time order, as two columns: `o` counts 10-minute
+ * steps from the range's start, and `k` has a letter a slot: `m` manual, `i` tracked with no
+ * input (inactive), `t` tracked and active. That is all the states and the cap depend on, and
+ * one row per contract instead of one per slot keeps 50 contracts' weeks a few milliseconds of
+ * parsing instead of tens. (date_part is double precision: exact for these whole seconds, and
+ * far cheaper over thousands of rows than extract's numeric.)
+ */
+export interface ContractSlots {
   contractId: string;
-  o: number;
-  kind: SlotKind;
-  active: number;
+  o: number[];
+  k: string;
 }
 
-/** The live slots of the contracts from `from` to `to` (exclusive), by contract and in time order. */
-export async function findContractsSlots(q: Queryable, contractIds: string[], from: Date, to: Date): Promise<OverviewSlotRow[]> {
+/** The live slots of the contracts from `from` to `to` (exclusive), a row per contract with any. */
+export async function findContractsSlots(q: Queryable, contractIds: string[], from: Date, to: Date): Promise<ContractSlots[]> {
   if (contractIds.length === 0) return [];
-  return q.query<OverviewSlotRow>(
-    `select contract_id as "contractId", ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
-            kind, active_minutes as active
+  return q.query<ContractSlots>(
+    `select contract_id as "contractId",
+            array_agg(((date_part('epoch', start) - date_part('epoch', $2::timestamptz)) / 600)::int order by start) as o,
+            string_agg(case when kind = 'manual' then 'm' when active_minutes = 0 then 'i' else 't' end, '' order by start) as k
        from slots
       where contract_id = any($1::uuid[]) and start >= $2 and start < $3 and deleted_at is null
-      order by contract_id, start`,
+      group by contract_id`,
     [contractIds, from, to],
   );
 }

@@ -7,7 +7,7 @@ import type { DisputeSummary } from '#contract/disputes.ts';
 import type { SlotState, StateMinutes } from '#contract/week.ts';
 import type { Database } from '../db/client.ts';
 import { findVisibleContracts, type ContractRow } from '../data/contracts.ts';
-import { findContractsContext, findContractsSlots, findLatestTrackedSlot, type ContractsContext, type OverviewSlotRow } from '../data/overview.ts';
+import { findContractsContext, findContractsSlots, findLatestTrackedSlot, type ContractsContext } from '../data/overview.ts';
 import type { User } from '../data/users.ts';
 import { weekStatus } from '../domain/lifecycle.ts';
 import { weekAmounts, type WeekAmounts } from '../domain/money.ts';
@@ -20,13 +20,21 @@ import { addSlotMinutes, emptyMinutes } from './week-service.ts';
 const SLOTS_PER_DAY = 144;
 const SLOTS_PER_WEEK = 7 * SLOTS_PER_DAY;
 
+/** A slot as the states need it: its offset from its week's Monday, its kind, and whether it had any input. */
+interface SlotFact {
+  o: number;
+  kind: 'tracked' | 'manual';
+  /** 1 when tracked with input, else 0: the states only ask whether a tracked slot was active. */
+  active: number;
+}
+
 const countOf = (states: readonly SlotState[], s: SlotState) => states.reduce((n, x) => n + (x === s ? 1 : 0), 0);
 
 /**
  * One contract week from its slots (offsets from the week's Monday, in time order) and the
  * context read from `shift` slots before that Monday.
  */
-function weekOf(contract: ContractRow, weekStart: Date, shift: number, slots: OverviewSlotRow[], ctx: ContractsContext, now: Date) {
+function weekOf(contract: ContractRow, weekStart: Date, shift: number, slots: SlotFact[], ctx: ContractsContext, now: Date) {
   const approval = ctx.approvals.find((a) => a.contractId === contract.id && a.weekStart.getTime() === weekStart.getTime()) ?? null;
   const changes = ctx.changes.filter((c) => c.contractId === contract.id);
   const terms = weekTerms(contract, changes, weekStart, approval);
@@ -102,11 +110,14 @@ export async function buildOverview(database: Database, user: User, now: Date): 
     user.role === 'contractor' ? findLatestTrackedSlot(database, user.id, now) : Promise.resolve(null),
   ]);
 
-  const byContract = new Map<string, [OverviewSlotRow[], OverviewSlotRow[]]>(ids.map((id) => [id, [[], []]]));
-  for (const s of slots) {
-    const pair = byContract.get(s.contractId)!;
-    if (s.o < SLOTS_PER_WEEK) pair[0].push(s);
-    else pair[1].push({ ...s, o: s.o - SLOTS_PER_WEEK });
+  const byContract = new Map<string, [SlotFact[], SlotFact[]]>(ids.map((id) => [id, [[], []]]));
+  for (const { contractId, o, k } of slots) {
+    const [last, current] = byContract.get(contractId)!;
+    for (let i = 0; i < o.length; i++) {
+      const fact: SlotFact = { o: o[i]!, kind: k[i] === 'm' ? 'manual' : 'tracked', active: k[i] === 't' ? 1 : 0 };
+      if (fact.o < SLOTS_PER_WEEK) last.push(fact);
+      else current.push({ ...fact, o: fact.o - SLOTS_PER_WEEK });
+    }
   }
   const openBy = new Map<string, { open: number; escalated: number }>();
   for (const d of disputes.disputes) {
