@@ -13,6 +13,7 @@ import { paths } from '../config/paths.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import AppRoot, { clientLoader as rootLoader, ErrorBoundary as AppRootErrorBoundary, HydrateFallback } from './routes/app/root.tsx';
 import { contractsLoader } from './routes/app/contracts-loader.ts';
+import { overviewLoader } from './routes/app/overview-loader.ts';
 import { weekPageShouldRevalidate } from './routes/app/contract-week-search.ts';
 import { diaryLoader } from './routes/app/diary-loader.ts';
 import { timesheetLoader } from './routes/app/timesheet-loader.ts';
@@ -52,7 +53,11 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
       ErrorBoundary: AppRootErrorBoundary,
       HydrateFallback,
       children: [
-        { index: true, loader: () => redirect(paths.contracts.path), Component: Nothing },
+        {
+          index: true,
+          loader: overviewLoader(queryClient),
+          lazy: lazyPage(() => import('./routes/app/overview.tsx')),
+        },
         {
           path: paths.contracts.path,
           loader: contractsLoader(queryClient),

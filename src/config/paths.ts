@@ -19,6 +19,11 @@ export const paths = {
     getHref: (redirectTo?: string | null) =>
       redirectTo && redirectTo !== '/' ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
   },
+  /** The home page: this week across every contract, and what waits on the user. */
+  overview: {
+    path: '/',
+    getHref: () => '/',
+  },
   contracts: {
     path: '/contracts',
     getHref: () => '/contracts',
@@ -55,7 +60,7 @@ export const paths = {
 
 /** Only same-app paths may be redirected to after login (no `//evil.example`). */
 export function safeRedirect(target: string | null | undefined): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return paths.contracts.path;
-  if (target.startsWith(paths.login.path)) return paths.contracts.path;
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return paths.overview.path;
+  if (target.startsWith(paths.login.path)) return paths.overview.path;
   return target;
 }

@@ -1,12 +1,40 @@
 // The signed-in frame: a top bar with the product, the main navigation (Trackers for
-// contractors) and the user.
+// contractors) with what waits on the user counted beside it, and the user.
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { paths } from '#src/config/paths.ts';
 import { Logo } from '../ui/logo.tsx';
 import { DemoClockBadge } from './demo-clock-badge.tsx';
+import './nav-counts.css';
 
-export function AppLayout({ userMenu, showTrackers = false, children }: { userMenu: ReactNode; showTrackers?: boolean; children: ReactNode }) {
+/** What waits on the user, counted in the nav: weeks to review (clients) and disputes whose next move is theirs. */
+export interface NavCounts {
+  review: number;
+  disputes: number;
+}
+
+/** "Review 2": the count beside a link, read as "2 waiting". */
+function Count({ n }: { n: number }) {
+  if (n === 0) return null;
+  return (
+    <span className="topbar__count">
+      {n}
+      <span className="sr-only"> waiting</span>
+    </span>
+  );
+}
+
+export function AppLayout({
+  userMenu,
+  showTrackers = false,
+  counts = null,
+  children,
+}: {
+  userMenu: ReactNode;
+  showTrackers?: boolean;
+  counts?: NavCounts | null;
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -14,15 +42,23 @@ export function AppLayout({ userMenu, showTrackers = false, children }: { userMe
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to={paths.contracts.getHref()} className="topbar__brand" aria-label="workdiary, all contracts">
+          <Link to={paths.overview.getHref()} className="topbar__brand" aria-label="workdiary, this week">
             <Logo />
           </Link>
           <nav className="topbar__nav" aria-label="Main">
+            <NavLink to={paths.overview.getHref()} className="topbar__link" end>
+              Home
+            </NavLink>
+            {counts !== null && counts.review > 0 && (
+              <Link to={`${paths.overview.getHref()}#needs-heading`} className="topbar__link">
+                Review <Count n={counts.review} />
+              </Link>
+            )}
             <NavLink to={paths.contracts.getHref()} className="topbar__link">
               Contracts
             </NavLink>
             <NavLink to={paths.disputes.getHref()} className="topbar__link">
-              Disputes
+              Disputes {counts !== null && <Count n={counts.disputes} />}
             </NavLink>
             {showTrackers && (
               <NavLink to={paths.trackers.getHref()} className="topbar__link">
