@@ -1,7 +1,7 @@
 // The lightbox's questions: a client asks about a slot without disputing it, the contractor
 // answers, either adds to the thread until the client closes it. A question holds no money and
 // changes no state; the server says who may do what (`ask`, `actions`).
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Question, QuestionStatus } from '#contract/questions.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
@@ -31,7 +31,22 @@ function errorText(error: unknown, what: string): string | null {
 }
 
 /** A text box with its label, a character budget and a submit button. */
-function MessageForm({ label, submit, pending, error, onSend }: { label: string; submit: string; pending: boolean; error: string | null; onSend: (text: string, clear: () => void) => void }) {
+function MessageForm({
+  label,
+  submit,
+  pending,
+  error,
+  onSend,
+  extra,
+}: {
+  label: string;
+  submit: string;
+  pending: boolean;
+  error: string | null;
+  onSend: (text: string, clear: () => void) => void;
+  /** Another action beside the submit button. */
+  extra?: ReactNode;
+}) {
   const id = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
@@ -64,12 +79,18 @@ function MessageForm({ label, submit, pending, error, onSend }: { label: string;
         aria-describedby={shown ? `${id}-error` : undefined}
       />
       <div className="question-form__row">
-        <span className={`question-form__count${over > 0 ? ' question-form__count--over' : ''}`}>
-          {text.length > MAX_QUESTION * 0.8 ? `${text.length} / ${MAX_QUESTION}` : ''}
+        {/* The budget shows once it starts to matter. */}
+        {text.length > MAX_QUESTION * 0.8 && (
+          <span className={`question-form__count${over > 0 ? ' question-form__count--over' : ''}`}>
+            {text.length} / {MAX_QUESTION}
+          </span>
+        )}
+        <span className="question-form__buttons">
+          {extra}
+          <button type="submit" className="btn btn--primary btn--sm" disabled={pending || over > 0}>
+            {pending ? 'Sending…' : submit}
+          </button>
         </span>
-        <button type="submit" className="btn btn--primary btn--sm" disabled={pending || over > 0}>
-          {pending ? 'Sending…' : submit}
-        </button>
       </div>
       {shown && (
         <p id={`${id}-error`} className="edit-error" role="alert">
@@ -105,24 +126,19 @@ function QuestionThread({ question, contractId, start, zone }: { question: Quest
       </ol>
       {question.actions.reply && (
         <MessageForm
-          label={asClient ? 'Add a follow-up' : 'Your answer'}
+          label={asClient ? 'Add a follow-up' : question.status === 'open' ? 'Your answer' : 'Add to your answer'}
           submit={asClient ? 'Send follow-up' : 'Send answer'}
           pending={reply.isPending}
-          error={errorText(reply.error, asClient ? 'follow-up' : 'answer')}
+          error={errorText(reply.error, asClient ? 'follow-up' : 'answer') ?? errorText(close.error, 'question')}
           onSend={(body, clear) => reply.mutate({ questionId: question.id, body }, { onSuccess: clear })}
+          extra={
+            question.actions.close && (
+              <button type="button" className="btn btn--secondary btn--sm" disabled={close.isPending} onClick={() => close.mutate(question.id)}>
+                {close.isPending ? 'Closing…' : 'Close question'}
+              </button>
+            )
+          }
         />
-      )}
-      {question.actions.close && (
-        <div className="question__close">
-          <button type="button" className="btn btn--secondary btn--sm" disabled={close.isPending} onClick={() => close.mutate(question.id)}>
-            {close.isPending ? 'Closing…' : 'Close question'}
-          </button>
-          {close.error && (
-            <p className="edit-error" role="alert">
-              {errorText(close.error, 'question')}
-            </p>
-          )}
-        </div>
       )}
     </li>
   );
