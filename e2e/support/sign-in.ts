@@ -1,4 +1,4 @@
-// Signing in as a demo user, the way a person does: the login page, then the contracts.
+// Signing in as a demo user, the way a person does: the login page, the home page, then the contracts.
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'workdiary-demo';
@@ -9,5 +9,7 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contracts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
 }
