@@ -80,7 +80,7 @@ const PROFILES: Record<DemoKey, Profile> = {
       { memo: 'Onboarding screens v2', scenes: [['figma-onboarding', 7], ['chat-design', 1]] },
       { memo: 'Fleet dashboard UI', scenes: [['figma-dashboard', 6], ['web-shots-dashboard', 2]] },
       { memo: 'Logo refinements, round 2', scenes: [['figma-logos', 6], ['web-fonts', 2]] },
-      { memo: 'Icon set: 24 px line icons', scenes: [['figma-icons', 1]] },
+      { memo: 'Icon set: 24 px line icons', scenes: [['figma-icons', 5], ['figma-system', 1]] },
       { memo: 'Design system: colour & type', scenes: [['figma-system', 5], ['web-fonts', 1]] },
       { memo: 'Client feedback, email', scenes: [['web-mail', 3], ['chat-design', 3], ['figma-landing', 1]] },
       { memo: '', scenes: [['web-shots-landing', 2], ['web-mail', 1], ['figma-onboarding', 2]] },
@@ -167,6 +167,8 @@ export interface PlannedSlot {
   shot: ShotSpec | null;
   /** The plan made this slot's screenshot a copy of the slot before. */
   copiesPrevious: boolean;
+  /** What the plan made suspicious about this slot on purpose, for the review to find. */
+  planted: 'duplicate' | 'low_activity' | 'manual' | null;
 }
 
 function localTime(instant: Date, tz: string): LocalTime {
@@ -304,6 +306,9 @@ function planDay(p: Profile, y: number, m: number, d: number): DayEntry[] {
   return entries;
 }
 
+/** Active minutes of 10 an ordinary slot has at the least (the review flags 1–3 as low). */
+const NORMAL_ACTIVE_MIN = 4;
+
 function perMinute(rng: Rng, activity: Activity, low: boolean): { keyboard: number[]; mouse: number[] } {
   const keyboard: number[] = [];
   const mouse: number[] = [];
@@ -363,6 +368,14 @@ function perMinute(rng: Rng, activity: Activity, low: boolean): { keyboard: numb
     if (k + mo === 0) mo = 1;
     keyboard.push(k);
     mouse.push(mo);
+  }
+  // Ordinary work has at least NORMAL_ACTIVE_MIN active minutes: only the slots the plan makes
+  // low on purpose are low activity, so the review's flags point at what was planted.
+  let active = keyboard.filter((k, i) => k + mouse[i]! > 0).length;
+  for (let minute = 0; !lowMinutes && active < NORMAL_ACTIVE_MIN && minute < 10; minute++) {
+    if (keyboard[minute]! + mouse[minute]! > 0) continue;
+    mouse[minute] = rng.int(4, 40);
+    active += 1;
   }
   return { keyboard, mouse };
 }
@@ -431,7 +444,7 @@ function slotsOfDay(p: Profile, y: number, m: number, d: number): PlannedSlot[] 
   for (const e of entries) {
     const rng = rngFor('demo', p.key, 'slot', e.start.toISOString());
     if (e.manual) {
-      out.push({ start: e.start, kind: 'manual', memo: e.memo, windowTitle: '', keyboard: [], mouse: [], activeMinutes: 0, capturedAt: null, shot: null, copiesPrevious: false });
+      out.push({ start: e.start, kind: 'manual', memo: e.memo, windowTitle: '', keyboard: [], mouse: [], activeMinutes: 0, capturedAt: null, shot: null, copiesPrevious: false, planted: 'manual' });
       prevDraft = null;
       continue;
     }
@@ -439,7 +452,7 @@ function slotsOfDay(p: Profile, y: number, m: number, d: number): PlannedSlot[] 
     if (e.idle) {
       const sceneId = `${p.key}/${LOCK}`;
       const shot = shotFor(p, capturedAt, sceneId, null, rng);
-      out.push({ start: e.start, kind: 'tracked', memo: e.memo, windowTitle: LOCK_TITLES[p.os], keyboard: Array(10).fill(0), mouse: Array(10).fill(0), activeMinutes: 0, capturedAt, shot, copiesPrevious: false });
+      out.push({ start: e.start, kind: 'tracked', memo: e.memo, windowTitle: LOCK_TITLES[p.os], keyboard: Array(10).fill(0), mouse: Array(10).fill(0), activeMinutes: 0, capturedAt, shot, copiesPrevious: false, planted: null });
       prevDraft = null;
       continue;
     }
@@ -468,7 +481,8 @@ function slotsOfDay(p: Profile, y: number, m: number, d: number): PlannedSlot[] 
       shot = shotFor(p, capturedAt, sceneId, prevDraft, rng);
       windowTitle = sceneGeometry(sceneId).title;
     }
-    const slot: PlannedSlot = { start: e.start, kind: 'tracked', memo, windowTitle, keyboard, mouse, activeMinutes, capturedAt, shot, copiesPrevious: e.copiesPrevious };
+    const planted = e.copiesPrevious && prevShot?.shot ? 'duplicate' : low ? 'low_activity' : null;
+    const slot: PlannedSlot = { start: e.start, kind: 'tracked', memo, windowTitle, keyboard, mouse, activeMinutes, capturedAt, shot, copiesPrevious: e.copiesPrevious, planted };
     out.push(slot);
     prevDraft = { sceneId: shot.sceneId, scrollX: shot.scrollX, scrollY: shot.scrollY };
     prevShot = slot;

@@ -8,7 +8,7 @@ import { formatInZone } from '#src/utils/date-format.ts';
 import { formatClock } from '#src/utils/time-zone.ts';
 import { slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
 import { activityText, slotRange } from '../utils/slot-labels.ts';
-import { reasonLabel, type ReviewItem } from '../utils/suspicious.ts';
+import { itemChips, type ReviewItem } from '../utils/suspicious.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { FlagIcon } from './review-list.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
@@ -97,16 +97,15 @@ export function ReviewDetail({ id, item, contractId, zone, position, total, flag
       {!item.actionable && <p className="rv-detail__note">{NOT_ACTIONABLE[item.state] ?? ''} It cannot be flagged.</p>}
       {item.actionable && disputeBlocked && <p className="rv-detail__note">{disputeBlocked}</p>}
 
-      {item.reasons.length > 0 ? (
-        <ul className="rv-chips rv-chips--lg" aria-label="Why it is suspicious">
-          {item.reasons.map((r) => (
-            <li key={r.kind} className={`rv-chip rv-chip--${r.kind}`}>
-              {reasonLabel(r)}
+      {item.reasons.length === 0 && <p className="rv-detail__clean muted">Nothing suspicious about this slot.</p>}
+      {item.reasons.length + item.hints.length > 0 && (
+        <ul className="rv-chips rv-chips--lg" aria-label={item.reasons.length ? 'Why it is suspicious' : 'Hints'}>
+          {itemChips(item).map((c) => (
+            <li key={c.kind} className={`rv-chip rv-chip--${c.kind}${c.hint ? ' rv-chip--hint' : ''}`}>
+              {c.label}
             </li>
           ))}
         </ul>
-      ) : (
-        <p className="rv-detail__clean muted">Nothing suspicious about this slot.</p>
       )}
 
       <dl className="rv-facts">

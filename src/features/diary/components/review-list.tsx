@@ -10,7 +10,7 @@ import { formatInZone } from '#src/utils/date-format.ts';
 import { slotThumbnailUrl } from '../api/get-slot.ts';
 import { slotRange } from '../utils/slot-labels.ts';
 import { STATE_WORDS } from '../utils/slot-states.ts';
-import { reasonLabel, reasonSpoken, type ReviewItem } from '../utils/suspicious.ts';
+import { itemChips, reasonSpoken, type ReviewItem } from '../utils/suspicious.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { StateBadge } from './state-badge.tsx';
 import './review-list.css';
@@ -25,7 +25,7 @@ export function itemSpoken(item: ReviewItem, zone: string, flagged: boolean): st
   const parts = [itemWhen(item, zone), STATE_WORDS[item.state]];
   if (item.kind === 'manual') parts.push('manual time');
   if (flagged) parts.push('flagged');
-  if (item.reasons.length > 0) parts.push(item.reasons.map(reasonSpoken).join(', '));
+  if (item.reasons.length + item.hints.length > 0) parts.push([...item.reasons, ...item.hints].map(reasonSpoken).join(', '));
   return parts.join(', ');
 }
 
@@ -182,11 +182,11 @@ const ReviewOption = memo(function ReviewOption({
           )}
         </div>
         {item.kind === 'manual' ? <span className="rv-item__manual">Manual time</span> : <ActivityMeter active={item.active} state={item.state} />}
-        {item.reasons.length > 0 && (
+        {item.reasons.length + item.hints.length > 0 && (
           <ul className="rv-chips">
-            {item.reasons.map((r) => (
-              <li key={r.kind} className={`rv-chip rv-chip--${r.kind}`}>
-                {reasonLabel(r)}
+            {itemChips(item).map((c) => (
+              <li key={c.kind} className={`rv-chip rv-chip--${c.kind}${c.hint ? ' rv-chip--hint' : ''}`}>
+                {c.label}
               </li>
             ))}
           </ul>

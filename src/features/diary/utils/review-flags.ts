@@ -1,7 +1,7 @@
 // The slots flagged in the review before they are disputed: kept per contract week for the tab's
 // session (a reload keeps them), and the dispute reason they suggest.
 import type { DisputeReason } from '#contract/disputes.ts';
-import type { ReviewItem, SuspicionKind } from './suspicious.ts';
+import type { MemoHint, ReviewItem, SuspicionKind } from './suspicious.ts';
 
 const flagsKey = (contractId: string, week: string) => `workdiary.review.flags.${contractId}.${week}`;
 
@@ -26,15 +26,16 @@ export function writeFlags(contractId: string, week: string, flags: ReadonlySet<
 
 /** The reason to start a dispute with: what every flagged slot has in common, if anything. */
 export function commonReason(items: ReviewItem[]): DisputeReason | null {
-  const map: Partial<Record<SuspicionKind, DisputeReason>> = {
+  const map: Partial<Record<SuspicionKind | MemoHint['kind'], DisputeReason>> = {
     duplicate: 'suspicious_screenshot',
     low_activity: 'low_activity',
+    unrelated_window: 'not_work_related',
     no_memo: 'memo_missing_or_wrong',
     same_memo: 'memo_missing_or_wrong',
   };
   let shared: DisputeReason | null | undefined;
   for (const item of items) {
-    const reasons = new Set(item.reasons.map((r) => map[r.kind]).filter((r): r is DisputeReason => r !== undefined));
+    const reasons = new Set([...item.reasons, ...item.hints].map((r) => map[r.kind]).filter((r): r is DisputeReason => r !== undefined));
     if (shared === undefined) shared = reasons.size === 1 ? [...reasons][0]! : null;
     else if (shared === null || !reasons.has(shared)) return null;
   }

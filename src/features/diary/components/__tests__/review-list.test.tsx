@@ -18,20 +18,20 @@ const CONTRACT = '4b0e5a52-3a51-4c1e-9d7e-0f6c2b1a9e01';
 
 /**
  * Monday and Tuesday 08:00–16:50 (108 slots), memos and windows varied as in real work. Three
- * stand out: Mon 09:40 (a duplicate screenshot with 2 of 10 minutes active), Mon 11:20 (no
- * memo) and Mon 13:00 (1 of 10 minutes active).
+ * stand out, listed by their strongest reason: Mon 09:40 (a duplicate screenshot with 2 of 10
+ * minutes active), Mon 13:00 (1 of 10 minutes active) and Mon 11:20 (a window unrelated to the work).
  */
 function theQueue(): ReviewItem[] {
   const offsets: number[] = [];
   for (const day of [0, 1]) for (let hour = 8; hour < 17; hour++) offsets.push(...hourOffsets(day, hour));
   const week = makeWeek('2026-11-23', 'UTC', offsets);
   week.memos = ['Invoice export', 'Review PR 212', 'Fix the CSV totals', 'Call with Acme', 'Tax rules'];
-  week.titles = ['Editor', 'Terminal', 'Browser'];
+  week.titles = ['Editor', 'Terminal', 'Browser', 'Netflix - Watch TV Shows Online'];
   week.slots.memo = week.slots.memo.map((_, i) => i % 5);
   week.slots.title = week.slots.title.map((_, i) => i % 3);
   week.slots.dup[10] = 1;
   week.slots.active[10] = 2;
-  week.slots.memo[20] = -1;
+  week.slots.title[20] = 3;
   week.slots.active[30] = 1;
   return buildReviewQueue(week);
 }
@@ -95,10 +95,10 @@ describe('review list', () => {
     await user.tab();
 
     await user.keyboard('{ArrowDown}');
-    expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 11:20–11:30, billable, no memo');
+    expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 13:00–13:10, billable, low activity, 1 of 10 minutes');
     expect(place(active())).toEqual(['2', '108']);
     await user.keyboard('{ArrowDown}');
-    expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 13:00–13:10, billable, low activity, 1 of 10 minutes');
+    expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 11:20–11:30, billable, a window unrelated to the rest of the week');
     // After the suspicious ones, the rest in time order.
     await user.keyboard('{ArrowDown}');
     expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 08:00–08:10, billable');
@@ -146,9 +146,9 @@ describe('review list', () => {
     // A mouse wheel takes the list to its end; the current slot (2nd) is far off screen.
     act(() => listbox().scrollTo({ top: 100 * 76 }));
     await waitFor(() => expect(screen.getByRole('option', { name: 'Tue 24 Nov, 16:50–17:00, billable' })).toBeTruthy());
-    expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 11:20–11:30, billable, no memo');
+    expect(active().getAttribute('aria-label')).toBe('Mon 23 Nov, 13:00–13:10, billable, low activity, 1 of 10 minutes');
     expect(place(active())).toEqual(['2', '108']);
-    expect(screen.queryByRole('option', { name: 'Mon 23 Nov, 13:00–13:10, billable, low activity, 1 of 10 minutes' })).toBeNull();
+    expect(screen.queryByRole('option', { name: 'Mon 23 Nov, 11:20–11:30, billable, a window unrelated to the rest of the week' })).toBeNull();
     // ↓ goes on from the current slot, not from what is on screen.
     await user.keyboard('{ArrowDown}');
     expect(place(active())).toEqual(['3', '108']);

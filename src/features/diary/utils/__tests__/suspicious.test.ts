@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Week } from '#contract/week.ts';
-import { buildReviewQueue, isSuspicious, reasonLabel, REPEATED_MEMO_RUN, SAME_WINDOW_RUN, type ReviewItem } from '../suspicious.ts';
+import { buildReviewQueue, isSuspicious, itemChips, reasonLabel, REPEATED_MEMO_RUN, SAME_WINDOW_RUN, type ReviewItem } from '../suspicious.ts';
 import { hourOffsets, makeWeek } from './week-fixture.ts';
 
 const STATE = { deleted: 0, refunded: 1, held: 2, inactive: 3, over_limit: 4, billable: 5 } as const;
 
+/** The windows of ordinary work, taken in turn: each recurs, and never twice in a row. */
+const WORK_TITLES = ['planner.ts — robot-arm — Visual Studio Code', 'dev@acme-ws: ~/robot-arm', 'ARM-231 Planner: collision check — Google Chrome'];
+
 /**
- * A week of the given offsets where every slot has its own memo and window title (nothing
- * repeats), 8 active minutes and a unique screenshot: nothing suspicious until a test says so.
+ * A week of the given offsets where every slot has its own memo, the work's windows in turn,
+ * 8 active minutes and a unique screenshot: nothing suspicious until a test says so.
  */
 function plainWeek(offsets: number[]): Week {
   const week = makeWeek('2026-11-16', 'UTC', offsets);
   const n = week.slots.offset.length;
-  week.memos = week.slots.offset.map((o) => `Task ${o}`);
-  week.titles = week.slots.offset.map((o) => `Window ${o}`);
+  week.memos = week.slots.offset.map((o) => `Planner task ${o}`);
+  week.titles = [...WORK_TITLES];
   week.slots.memo = Array.from({ length: n }, (_, i) => i);
-  week.slots.title = Array.from({ length: n }, (_, i) => i);
+  week.slots.title = Array.from({ length: n }, (_, i) => i % WORK_TITLES.length);
   return week;
 }
 
@@ -31,22 +34,25 @@ function shareTitle(week: Week, slots: number[], text: string) {
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 const labels = (item: ReviewItem | undefined) => item?.reasons.map(reasonLabel) ?? [];
+const hints = (item: ReviewItem | undefined) => item?.hints.map(reasonLabel) ?? [];
 const bySlot = (queue: ReviewItem[], slot: number) => queue.find((q) => q.slot === slot);
 
 // Tuesday 09:00–12:00 UTC: 18 slots back to back.
 const MORNING = [...hourOffsets(1, 9), ...hourOffsets(1, 10), ...hourOffsets(1, 11)];
 // Tuesday 08:00–13:00 UTC: 30 slots back to back.
 const DAY = [8, 9, 10, 11, 12].flatMap((h) => hourOffsets(1, h));
+// Tuesday and Wednesday 08:00–16:00 UTC: 96 slots, enough work to tell a window unrelated.
+const TWO_DAYS = [1, 2].flatMap((d) => [8, 9, 10, 11, 12, 13, 14, 15].flatMap((h) => hourOffsets(d, h)));
 
 describe('buildReviewQueue', () => {
-  it('lists an unremarkable week in time order, with no reasons, every billable slot actionable', () => {
-    const queue = buildReviewQueue(plainWeek(MORNING));
-    expect(queue).toHaveLength(18);
-    expect(queue.every((q) => q.reasons.length === 0 && q.actionable && !isSuspicious(q))).toBe(true);
+  it('lists an unremarkable week in time order, with no reasons or hints, every billable slot actionable', () => {
+    const queue = buildReviewQueue(plainWeek(TWO_DAYS));
+    expect(queue).toHaveLength(96);
+    expect(queue.every((q) => q.reasons.length === 0 && q.hints.length === 0 && q.actionable && !isSuspicious(q))).toBe(true);
     expect(queue.map((q) => q.start)).toEqual([...queue.map((q) => q.start)].sort((a, b) => a - b));
-    expect(queue[0]!.startIso).toBe('2026-11-17T09:00:00.000Z');
-    expect(queue[0]!.memo).toBe(`Task ${MORNING[0]}`);
-    expect(queue[0]!.windowTitle).toBe(`Window ${MORNING[0]}`);
+    expect(queue[0]!.startIso).toBe('2026-11-17T08:00:00.000Z');
+    expect(queue[0]!.memo).toBe(`Planner task ${TWO_DAYS[0]}`);
+    expect(queue[0]!.windowTitle).toBe(WORK_TITLES[0]);
   });
 
   it('flags a duplicate screenshot', () => {
@@ -57,48 +63,47 @@ describe('buildReviewQueue', () => {
     expect(queue[0]!.slot).toBe(4);
   });
 
-  it('flags a missing memo, and a memo of blanks', () => {
+  it('gives a missing memo, or one of blanks, a hint, not a flag', () => {
     const week = plainWeek(MORNING);
     week.slots.memo[2] = -1;
     week.memos.push('   ');
     week.slots.memo[7] = week.memos.length - 1;
     const queue = buildReviewQueue(week);
-    expect(labels(bySlot(queue, 2))).toEqual(['No memo']);
-    expect(labels(bySlot(queue, 7))).toEqual(['No memo']);
-    expect(queue.slice(0, 2).map((q) => q.slot)).toEqual([2, 7]);
+    for (const s of [2, 7]) {
+      expect(bySlot(queue, s)!.reasons).toEqual([]);
+      expect(hints(bySlot(queue, s))).toEqual(['No memo']);
+    }
+    expect(queue.filter(isSuspicious)).toEqual([]);
+    expect(queue.map((q) => q.slot)).toEqual(range(0, 18)); // time order: hints do not rank
+    expect(itemChips(bySlot(queue, 2)!)).toEqual([{ kind: 'no_memo', label: 'No memo', hint: true }]);
   });
 
-  it(`flags a memo repeated on ${REPEATED_MEMO_RUN} slots in a row, not on one fewer`, () => {
+  it(`hints at a memo repeated on ${REPEATED_MEMO_RUN} slots in a row, not on one fewer, and flags neither`, () => {
     const week = plainWeek(DAY);
     shareMemo(week, range(0, REPEATED_MEMO_RUN - 1), 'Fixing the login form');
     shareMemo(week, range(REPEATED_MEMO_RUN, REPEATED_MEMO_RUN + 2), 'Writing tests');
     const queue = buildReviewQueue(week);
-    for (const s of range(0, REPEATED_MEMO_RUN - 1)) expect(bySlot(queue, s)!.reasons).toEqual([]);
+    for (const s of range(0, REPEATED_MEMO_RUN - 1)) expect(bySlot(queue, s)!.hints).toEqual([]);
     for (const s of range(REPEATED_MEMO_RUN, REPEATED_MEMO_RUN + 2)) {
-      expect(labels(bySlot(queue, s))).toEqual([`Same memo \u00d7${REPEATED_MEMO_RUN + 2}`]);
+      expect(hints(bySlot(queue, s))).toEqual([`Same memo \u00d7${REPEATED_MEMO_RUN + 2}`]);
     }
-    expect(bySlot(queue, 2 * REPEATED_MEMO_RUN + 2)!.reasons).toEqual([]);
+    expect(bySlot(queue, 2 * REPEATED_MEMO_RUN + 2)!.hints).toEqual([]);
+    expect(queue.filter(isSuspicious)).toEqual([]);
   });
 
-  it('counts a run of the same memo only while the slots are back to back', () => {
+  it('counts a run of the same memo only while the slots are back to back, by its words', () => {
     // Tuesday 09:00–10:40 and 11:00–12:40: 10 + 10 slots with the same memo, 20 minutes apart.
     const offsets = [...hourOffsets(1, 9), ...hourOffsets(1, 10, [0, 1, 2, 3]), ...hourOffsets(1, 11), ...hourOffsets(1, 12, [0, 1, 2, 3])];
     const week = plainWeek(offsets);
     shareMemo(week, range(0, 20), 'Same thing');
-    expect(buildReviewQueue(week).filter(isSuspicious)).toEqual([]);
-    // Without the gap, the same 20 slots are one run.
+    expect(buildReviewQueue(week).filter((q) => q.hints.length)).toEqual([]);
+    // Without the gap, the same words (each its own memo entry) are one run.
     const unbroken = plainWeek(range(DAY[0]!, 20));
-    shareMemo(unbroken, range(0, 20), 'Same thing');
-    expect(buildReviewQueue(unbroken).filter(isSuspicious)).toHaveLength(20);
-  });
-
-  it('compares memos by their words, whatever their index', () => {
-    const week = plainWeek(DAY);
-    for (const s of range(0, REPEATED_MEMO_RUN)) {
-      week.memos.push('Refactoring');
-      week.slots.memo[s] = week.memos.length - 1;
+    for (const s of range(0, 20)) {
+      unbroken.memos.push('Same thing');
+      unbroken.slots.memo[s] = unbroken.memos.length - 1;
     }
-    expect(labels(bySlot(buildReviewQueue(week), 0))).toEqual([`Same memo \u00d7${REPEATED_MEMO_RUN}`]);
+    expect(buildReviewQueue(unbroken).filter((q) => q.hints.length)).toHaveLength(20);
   });
 
   it('flags low activity at 1 to 3 active minutes, not at 0 (inactive) or 4', () => {
@@ -129,9 +134,27 @@ describe('buildReviewQueue', () => {
     expect(labels(queue[0])).toEqual(['Same window 3 h']);
   });
 
-  it('judges manual slots only on their memo, and lets them break tracked runs', () => {
+  it('flags a window unrelated to the week: rare, and sharing no word with its memos or recurring windows', () => {
+    const week = plainWeek(TWO_DAYS);
+    shareTitle(week, [5], 'Champions League highlights - YouTube — Google Chrome');
+    shareTitle(week, [40], 'Collision checks for capsules - Stack Overflow — Google Chrome'); // "collision", as in ARM-231
+    shareTitle(week, [60], 'Planner tuning notes — Notion'); // "planner", as in the memos
+    shareTitle(week, [70, 74, 78], 'Grafana — Google Chrome'); // three times: part of the work
+    shareTitle(week, [90], 'Cheap flights to Lisbon — Google Chrome');
+    week.slots.active[90] = 0; // idle: the screen says nothing about work
+    week.slots.state[90] = STATE.inactive;
+    const queue = buildReviewQueue(week);
+    expect(labels(bySlot(queue, 5))).toEqual(['Unrelated window']);
+    expect(queue.filter(isSuspicious).map((q) => q.slot)).toEqual([5]);
+    // Too little work to compare with: the first hours of a week judge no window unrelated.
+    const early = plainWeek(MORNING);
+    shareTitle(early, [5], 'Champions League highlights - YouTube — Google Chrome');
+    expect(buildReviewQueue(early).filter(isSuspicious)).toEqual([]);
+  });
+
+  it('flags manual time, never on its memo, and lets it break tracked runs', () => {
     const week = plainWeek(DAY);
-    // A 3-hour manual block with one memo: not "same memo", no activity reason.
+    // A 3-hour manual block with one memo: "manual", no "same memo", no activity reason.
     shareMemo(week, range(0, 18), 'Client call');
     for (const s of range(0, 18)) {
       week.slots.kind[s] = 1;
@@ -144,25 +167,29 @@ describe('buildReviewQueue', () => {
     week.slots.kind[24] = 1;
     week.slots.title[24] = -1;
     const queue = buildReviewQueue(week);
-    expect(queue.filter(isSuspicious)).toEqual([]);
+    expect(queue.filter(isSuspicious).map((q) => q.slot)).toEqual([...range(0, 18), 24]);
+    expect(labels(bySlot(queue, 0))).toEqual(['Manual: no screenshot']);
+    expect(bySlot(queue, 0)!.hints).toEqual([]);
     expect(bySlot(queue, 0)!.kind).toBe('manual');
   });
 
-  it('puts slots with more reasons first, then time order, then the rest in time order', () => {
+  it('ranks the reasons: the strongest first, then the most reasons, then time; the rest in time order', () => {
     const week = plainWeek(MORNING);
-    week.slots.dup[10] = 1; // one reason, later
-    week.slots.active[3] = 2; // one reason, earlier
-    week.slots.dup[15] = 1; // three reasons
-    week.slots.memo[15] = -1;
+    week.slots.kind[1] = 1; // manual, early: the weakest reason
+    week.slots.active[1] = 0;
+    week.slots.active[3] = 2; // low activity
+    week.slots.dup[10] = 1; // duplicate, later
+    week.slots.dup[15] = 1; // duplicate and low activity
     week.slots.active[15] = 1;
-    week.slots.dup[12] = 1; // two reasons
-    week.slots.memo[12] = -1;
+    week.slots.memo[15] = -1;
+    week.slots.dup[12] = 1; // duplicate only
     const queue = buildReviewQueue(week);
-    expect(queue.slice(0, 4).map((q) => q.slot)).toEqual([15, 12, 3, 10]);
-    expect(labels(queue[0])).toEqual(['Duplicate screenshot', 'No memo', 'Low activity 1/10']);
-    const rest = queue.slice(4);
+    expect(queue.slice(0, 5).map((q) => q.slot)).toEqual([15, 10, 12, 3, 1]);
+    expect(labels(queue[0])).toEqual(['Duplicate screenshot', 'Low activity 1/10']);
+    expect(hints(queue[0])).toEqual(['No memo']);
+    const rest = queue.slice(5);
     expect(rest.every((q) => q.reasons.length === 0)).toBe(true);
-    expect(rest.map((q) => q.slot)).toEqual(range(0, 18).filter((s) => ![3, 10, 12, 15].includes(s)));
+    expect(rest.map((q) => q.slot)).toEqual(range(0, 18).filter((s) => ![1, 3, 10, 12, 15].includes(s)));
   });
 
   it('keeps the order when slots change state, and only billable slots are actionable', () => {
@@ -187,7 +214,7 @@ describe('buildReviewQueue', () => {
 
   it('leaves deleted slots out, and they neither join nor extend a run', () => {
     const week = plainWeek(DAY);
-    shareMemo(week, range(0, REPEATED_MEMO_RUN + 1), 'Same');
+    shareTitle(week, range(0, SAME_WINDOW_RUN + 1), 'Same window');
     week.slots.state[3] = STATE.deleted;
     const queue = buildReviewQueue(week);
     expect(queue).toHaveLength(29);
