@@ -34,4 +34,18 @@ describe('the first screenful of thumbnails, requested once the week is in', () 
     preloadFirstThumbnails(week.contractId, week);
     expect(preloads()).toEqual([]);
   });
+
+  it('takes each link away once its image is in or has failed, so weeks visited one after another leave none behind', () => {
+    const week = makeWeek('2026-11-16', 'UTC', hourOffsets(1, 9));
+    preloadFirstThumbnails(week.contractId, week);
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="image"]')];
+    expect(links).toHaveLength(6);
+    links[0]!.dispatchEvent(new Event('load'));
+    links[1]!.dispatchEvent(new Event('error'));
+    expect(preloads()).toEqual(links.slice(2).map((l) => l.getAttribute('href')));
+    for (const l of links.slice(2)) l.dispatchEvent(new Event('load'));
+    preloadFirstThumbnails(week.contractId, makeWeek('2026-11-23', 'UTC', hourOffsets(1, 9)));
+    expect(preloads()).toHaveLength(6);
+    expect(preloads()[0]).toContain('2026-11-24T09:00:00.000Z');
+  });
 });
