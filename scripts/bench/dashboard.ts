@@ -73,27 +73,34 @@ export interface DiaryFigures {
 export const run = (root: string, args: string[], timeoutMs: number) =>
   spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: timeoutMs });
 
-/** `npx vite build`, then the sizes; `built: false` when there is no dashboard yet. */
+/**
+ * `npx vite build` into a folder of its own (dist/ may be rebuilt by someone else while the
+ * visits run), then the sizes and the diary; `built: false` when there is no dashboard yet.
+ */
 export async function benchDashboard(root: string, log: (msg: string) => void): Promise<DashboardResult> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return { built: false, reason: 'no index.html' };
-  log('vite build');
-  const t = performance.now();
-  const r = run(root, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], 240_000);
-  const buildSeconds = (performance.now() - t) / 1000;
-  if (r.status !== 0) {
-    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n');
-    return { built: false, reason: `vite build failed (${r.status ?? r.signal}):\n${tail}`, buildSeconds };
-  }
-  const dist = path.join(root, 'dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) return { built: false, reason: 'no dist/index.html after the build', buildSeconds };
-
-  const result: DashboardResult = { built: true, buildSeconds, initialJs: initialJs(dist) };
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-bench-dist-'));
   try {
-    result.diary = await benchDiary(dist, log);
-  } catch (err) {
-    result.reason = `diary: ${(err as Error).message}`;
+    log('vite build');
+    const t = performance.now();
+    const r = run(root, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], 240_000);
+    const buildSeconds = (performance.now() - t) / 1000;
+    if (r.status !== 0) {
+      const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n');
+      return { built: false, reason: `vite build failed (${r.status ?? r.signal}):\n${tail}`, buildSeconds };
+    }
+    if (!fs.existsSync(path.join(dist, 'index.html'))) return { built: false, reason: 'no index.html after the build', buildSeconds };
+
+    const result: DashboardResult = { built: true, buildSeconds, initialJs: initialJs(dist) };
+    try {
+      result.diary = await benchDiary(dist, log);
+    } catch (err) {
+      result.reason = `diary: ${(err as Error).message}`;
+    }
+    return result;
+  } finally {
+    fs.rmSync(dist, { recursive: true, force: true });
   }
-  return result;
 }
 
 /** A 1600×900 "screenshot": a window with a sidebar, a title bar and lines of text-like runs. */
@@ -153,7 +160,7 @@ async function diaryWorld(blobsDir: string, n: number) {
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-async function benchDiary(dist: string, log: (msg: string) => void): Promise<DiaryFigures> {
+export async function benchDiary(dist: string, log: (msg: string) => void): Promise<DiaryFigures> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   const blobsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-bench-shots-'));
