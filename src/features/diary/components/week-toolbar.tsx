@@ -2,7 +2,9 @@
 // switch and the day chips ("jump to day"). For the contractor while the week is open to
 // edits, "Add manual time" (disabled, with the reason, where the contract does not allow it).
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { Chevron } from '#src/components/ui/chevron.tsx';
 import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
+import { prefetchOn } from '#src/utils/prefetch-on.ts';
 import type { StateMinutes } from '#contract/week.ts';
 import { formatMinutes, spokenMinutes } from '#src/utils/duration.ts';
 import { formatCalendarDate, weekRangeLabel } from '#src/utils/date-format.ts';
@@ -130,12 +132,9 @@ export function WeekToolbar({
             className="btn btn--secondary btn--icon"
             aria-label="Previous week"
             onClick={() => onWeek(prev)}
-            onPointerEnter={() => onPrefetchWeek?.(prev)}
-            onFocus={() => onPrefetchWeek?.(prev)}
+            {...prefetchOn(onPrefetchWeek, prev)}
           >
-            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-              <path d="M12.5 4.5 7 10l5.5 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
+            <Chevron dir="prev" />
           </button>
           <div className="week-nav__label">
             <span className="week-nav__range">{weekRangeLabel(week)}</span>
@@ -147,12 +146,9 @@ export function WeekToolbar({
             aria-label="Next week"
             onClick={() => onWeek(next)}
             disabled={nextInFuture}
-            onPointerEnter={() => onPrefetchWeek?.(next)}
-            onFocus={() => onPrefetchWeek?.(next)}
+            {...prefetchOn(onPrefetchWeek, next)}
           >
-            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-              <path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
+            <Chevron dir="next" />
           </button>
         </div>
 

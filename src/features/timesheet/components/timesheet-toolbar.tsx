@@ -1,7 +1,9 @@
 // The week's controls: previous/next week (links, so they open in a new tab too), the time
 // zone the days are counted in, and the CSV download.
 import { Link } from 'react-router';
+import { Chevron } from '#src/components/ui/chevron.tsx';
 import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
+import { prefetchOn } from '#src/utils/prefetch-on.ts';
 import type { ZoneOption } from '#src/utils/time-zone-choice.ts';
 import { addWeeks } from '#src/utils/week.ts';
 import { weekRangeLabel } from '#src/utils/date-format.ts';
@@ -22,29 +24,21 @@ interface TimesheetToolbarProps {
   updating: boolean;
 }
 
-const Chevron = ({ d }: { d: string }) => (
-  <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-);
 
 export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, tz, zoneOptions, onTz, csvHref, updating }: TimesheetToolbarProps) {
   const prev = addWeeks(week, -1);
   const next = addWeeks(week, 1);
   const nextInFuture = currentWeek !== null && next > currentWeek;
   const isCurrent = currentWeek === week;
+  const stepLink = (dir: 'prev' | 'next', target: string) => (
+    <Link className="btn btn--secondary btn--icon" to={weekHref(target)} aria-label={dir === 'prev' ? 'Previous week' : 'Next week'} {...prefetchOn(onPrefetchWeek, target)}>
+      <Chevron dir={dir} />
+    </Link>
+  );
   return (
     <section className="ts-toolbar" aria-label="Week" aria-busy={updating || undefined}>
       <div className="ts-week-nav">
-        <Link
-          className="btn btn--secondary btn--icon"
-          to={weekHref(prev)}
-          aria-label="Previous week"
-          onPointerEnter={() => onPrefetchWeek?.(prev)}
-          onFocus={() => onPrefetchWeek?.(prev)}
-        >
-          <Chevron d="M12.5 4.5 7 10l5.5 5.5" />
-        </Link>
+        {stepLink('prev', prev)}
         <h2 className="ts-week-nav__label">
           <span className="sr-only">Week of </span>
           {weekRangeLabel(week)}
@@ -52,18 +46,10 @@ export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, 
         </h2>
         {nextInFuture ? (
           <button type="button" className="btn btn--secondary btn--icon" disabled aria-label="Next week" title="The next week has not started yet">
-            <Chevron d="M7.5 4.5 13 10l-5.5 5.5" />
+            <Chevron dir="next" />
           </button>
         ) : (
-          <Link
-            className="btn btn--secondary btn--icon"
-            to={weekHref(next)}
-            aria-label="Next week"
-            onPointerEnter={() => onPrefetchWeek?.(next)}
-            onFocus={() => onPrefetchWeek?.(next)}
-          >
-            <Chevron d="M7.5 4.5 13 10l-5.5 5.5" />
-          </Link>
+          stepLink('next', next)
         )}
         {currentWeek && !isCurrent && (
           <Link className="btn btn--ghost btn--sm" to={weekHref(currentWeek)}>
