@@ -34,3 +34,15 @@ export function ErrorState({
     </div>
   );
 }
+
+/** What of a failed TanStack query the error state needs. */
+interface FailedQuery {
+  error: Error | null;
+  refetch: () => unknown;
+  isFetching: boolean;
+}
+
+/** A query that failed to load: its message, and Retry refetches it. */
+export function QueryErrorState({ title, query }: { title: string; query: FailedQuery }) {
+  return <ErrorState title={title} message={query.error?.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+}

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { readDiarySearch } from '#src/features/diary/utils/diary-search.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
@@ -14,12 +14,7 @@ export function ContractLoadError({ contract }: { contract: { error: Error; refe
   if (isApiError(contract.error, 404)) return <NotFoundPanel title="Contract not found" />;
   return (
     <div className="page__content page--center">
-      <ErrorState
-        title="This contract could not be loaded"
-        message={contract.error.message}
-        onRetry={() => void contract.refetch()}
-        retrying={contract.isFetching}
-      />
+      <QueryErrorState title="This contract could not be loaded" query={contract} />
     </div>
   );
 }

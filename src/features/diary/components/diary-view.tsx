@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Contract } from '#contract/contracts.ts';
 import type { Dispute } from '#contract/disputes.ts';
 import type { Week } from '#contract/week.ts';
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { EmptyWeekPanel } from '#src/components/ui/empty-week-panel.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatCalendarDate, weekRangeLabel } from '#src/utils/date-format.ts';
@@ -196,14 +196,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
 
   let body;
   if (weekQuery.isError && !shown) {
-    body = (
-      <ErrorState
-        title="This week could not be loaded"
-        message={weekQuery.error.message}
-        onRetry={() => void weekQuery.refetch()}
-        retrying={weekQuery.isFetching}
-      />
-    );
+    body = <QueryErrorState title="This week could not be loaded" query={weekQuery} />;
   } else if (!shown || !shownLayout) {
     body = <DiarySkeleton />;
   } else if (shown.slots.offset.length === 0) {

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Dispute } from '#contract/disputes.ts';
 import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { paths } from '#src/config/paths.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
@@ -34,7 +34,7 @@ export function DisputePage({ disputeId, role }: { disputeId: string; role: Role
     if (isApiError(query.error, 404)) return <NotFoundPanel title="Dispute not found" />;
     return (
       <div className="page__content page--center">
-        <ErrorState title="This dispute could not be loaded" message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <QueryErrorState title="This dispute could not be loaded" query={query} />
       </div>
     );
   }

@@ -3,7 +3,7 @@
 // first; the admin works the queue of escalated disputes from its oldest.
 import { useMemo } from 'react';
 import type { DisputeSummary } from '#contract/disputes.ts';
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useDisputes } from '../api/get-disputes.ts';
 import { useDisputesSearch } from '../hooks/use-disputes-search.ts';
@@ -99,7 +99,7 @@ export function DisputesView({ role, contracts }: { role: Role; contracts: Contr
           ))}
         </ul>
       ) : query.isError ? (
-        <ErrorState title="The disputes could not be loaded" message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <QueryErrorState title="The disputes could not be loaded" query={query} />
       ) : list.length === 0 ? (
         <EmptyDisputes role={role} search={search} chipLabel={chip?.label ?? null} onShowAll={() => update({ status: 'all', contractId: null, week: null })} />
       ) : (

@@ -8,7 +8,7 @@ import type { Timesheet } from '#contract/timesheet.ts';
 import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
 import { ContractHead } from '#src/components/layouts/contract-head.tsx';
 import { ContractNav } from '#src/components/layouts/contract-nav.tsx';
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { EmptyWeekPanel } from '#src/components/ui/empty-week-panel.tsx';
 import { paths } from '#src/config/paths.ts';
 import { isApiError } from '#src/lib/api-client.ts';
@@ -74,14 +74,7 @@ export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zo
   const role = viewer?.role ?? 'client';
   let body;
   if (query.isError && !shown) {
-    body = (
-      <ErrorState
-        title="This timesheet could not be loaded"
-        message={query.error.message}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorState title="This timesheet could not be loaded" query={query} />;
   } else if (!shown || !viewer) {
     body = <TimesheetSkeleton />;
   } else {
