@@ -40,37 +40,34 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
           )}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="login-email">Email</label>
-        <input
-          id="login-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          autoFocus
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-invalid={isApiError(error, 401) || undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="login-password">Password</label>
-        <input
-          id="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={isApiError(error, 401) || undefined}
-        />
-      </div>
+      <LoginField field="email" value={email} onChange={setEmail} invalid={isApiError(error, 401)} />
+      <LoginField field="password" value={password} onChange={setPassword} invalid={isApiError(error, 401)} />
       <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending || !email || !password}>
         {login.isPending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
+  );
+}
+
+// What differs between the two inputs; the browser's password manager keys on these.
+const FIELDS = {
+  email: { label: 'Email', type: 'email', autoComplete: 'username', inputMode: 'email', autoFocus: true },
+  password: { label: 'Password', type: 'password', autoComplete: 'current-password', inputMode: undefined, autoFocus: false },
+} as const;
+
+interface LoginFieldProps {
+  field: keyof typeof FIELDS;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}
+
+function LoginField({ field, value, onChange, invalid }: LoginFieldProps) {
+  const { label, ...input } = FIELDS[field];
+  return (
+    <div className="field">
+      <label htmlFor={`login-${field}`}>{label}</label>
+      <input id={`login-${field}`} name={field} {...input} required value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} />
+    </div>
   );
 }
