@@ -104,21 +104,20 @@ export async function buildOverview(database: Database, user: User, now: Date): 
   const contracts = await findVisibleContracts(database, user);
   const ids = contracts.map((c) => c.id);
   const [slots, ctx, disputes, latest] = await Promise.all([
-    findContractsSlots(database, ids, lastWeek, end),
+    // A read per week: on PostgreSQL the two run at once on two connections.
+    Promise.all([findContractsSlots(database, ids, lastWeek, thisWeek), findContractsSlots(database, ids, thisWeek, end)]),
     findContractsContext(database, ids, lastWeek, end),
     listDisputes(database, user, { status: ['open', 'escalated'] }, now),
     user.role === 'contractor' ? findLatestTrackedSlot(database, user.id, now) : Promise.resolve(null),
   ]);
 
   const byContract = new Map<string, [SlotFact[], SlotFact[]]>(ids.map((id) => [id, [[], []]]));
-  for (const { contractId, o, k } of slots) {
-    const [last, current] = byContract.get(contractId)!;
-    for (let i = 0; i < o.length; i++) {
-      const fact: SlotFact = { o: o[i]!, kind: k[i] === 'm' ? 'manual' : 'tracked', active: k[i] === 't' ? 1 : 0 };
-      if (fact.o < SLOTS_PER_WEEK) last.push(fact);
-      else current.push({ ...fact, o: fact.o - SLOTS_PER_WEEK });
+  slots.forEach((week, w) => {
+    for (const { contractId, o, k } of week) {
+      const facts = byContract.get(contractId)![w]!;
+      for (let i = 0; i < o.length; i++) facts.push({ o: o[i]!, kind: k[i] === 'm' ? 'manual' : 'tracked', active: k[i] === 't' ? 1 : 0 });
     }
-  }
+  });
   const openBy = new Map<string, { open: number; escalated: number }>();
   for (const d of disputes.disputes) {
     const n = openBy.get(d.contract.id) ?? { open: 0, escalated: 0 };
