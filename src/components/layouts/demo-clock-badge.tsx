@@ -43,7 +43,8 @@ export function DemoClockBadge() {
     <span className="demo-clock" title={why}>
       <span className="demo-clock__label">Demo clock</span>
       <time className="demo-clock__time" dateTime={new Date(demoNow).toISOString()}>
-        {shown} UTC
+        {shown}
+        <span className="demo-clock__zone"> UTC</span>
       </time>
     </span>
   );
