@@ -104,8 +104,8 @@ export async function viewportThumbnailsComplete(page: Page, timeoutMs: number) 
 export interface Timeline {
   htmlEnd: number;
   scriptsEnd: number;
-  /** API calls other than thumbnails, in start order. */
-  api: { path: string; start: number; end: number }[];
+  /** API calls other than thumbnails, in start order; `sent` when the request had a connection. */
+  api: { path: string; start: number; sent: number; end: number }[];
   firstThumbnailStart: number | null;
   /** Thumbnail requests started before the first viewport was complete. */
   thumbnailsStartedBefore: number;
@@ -133,7 +133,7 @@ export function timeline(page: Page, until: number): Promise<Timeline> {
       scriptsEnd: Math.max(0, ...res.filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname)).map((r) => r.responseEnd)),
       api: res
         .filter((r) => r.name.includes('/api/') && !r.name.includes('/thumbnail'))
-        .map((r) => ({ path: new URL(r.name).pathname.replace(/[0-9a-f-]{36}/g, ':id'), start: r.startTime, end: r.responseEnd })),
+        .map((r) => ({ path: new URL(r.name).pathname.replace(/[0-9a-f-]{36}/g, ':id'), start: r.startTime, sent: r.requestStart, end: r.responseEnd })),
       firstThumbnailStart: thumbs.length ? Math.min(...thumbs.map((r) => r.startTime)) : null,
       thumbnailsStartedBefore: thumbs.length,
       thumbnailP50: durations.length ? durations[Math.floor(durations.length / 2)]! : null,

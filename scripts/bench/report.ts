@@ -176,8 +176,10 @@ export function dashboardRows(d: DashboardResult | undefined) {
   const tl = diary.timeline;
   if (diary.timelineError) row(section, 'timeline', diary.timelineError, '', 'ERROR');
   if (tl) {
-    row(section, 'timeline: HTML / JS+CSS loaded', `${fmtMs(tl.htmlEnd)} / ${fmtMs(tl.scriptsEnd)}`);
-    for (const a of tl.api) row(section, `timeline: GET ${a.path}`, `${fmtMs(a.start)} → ${fmtMs(a.end)}`);
+    const firstLoad = tl.requests.filter((r) => /\.(js|css)$/.test(r.path) && r.start < tl.htmlEnd + 200).length;
+    row(section, 'timeline: HTML / JS+CSS loaded', `${fmtMs(tl.htmlEnd)} / ${fmtMs(tl.scriptsEnd)} (${firstLoad} files)`);
+    // `sent` is when the request had a connection: a gap from `start` is a wait for one.
+    for (const a of tl.api) row(section, `timeline: GET ${a.path}`, `${fmtMs(a.start)}, sent ${fmtMs(a.sent)} → ${fmtMs(a.end)}`);
     row(
       section,
       'timeline: thumbnails before the viewport was complete',
