@@ -6,6 +6,7 @@ import { Id, Role } from './common.ts';
 import { ContractStatus } from './contracts.ts';
 import { Amounts, WeekStatus } from './timesheet.ts';
 import { DisputeSummary } from './disputes.ts';
+import { QuestionSummary } from './questions.ts';
 import { StateMinutes } from './week.ts';
 
 /** One contract week as the timesheet shows it: its state, minutes by state and amounts now. */
@@ -66,6 +67,16 @@ export type ReviewDue = z.infer<typeof ReviewDue>;
 export const DisputeDue = DisputeSummary;
 export type DisputeDue = z.infer<typeof DisputeDue>;
 
+/** A question on a slot that waits on the contractor: the client sees it unanswered, the contractor answers it. */
+export const QuestionDue = QuestionSummary.extend({
+  contractTitle: z.string(),
+  /** The other side: the contractor for a client, the company for a contractor. */
+  counterpart: z.string(),
+  /** The Monday of the slot's week, for the diary's link. */
+  weekStart: z.string(),
+});
+export type QuestionDue = z.infer<typeof QuestionDue>;
+
 export const Overview = z.object({
   now: z.string(),
   role: Role,
@@ -73,7 +84,7 @@ export const Overview = z.object({
   lastWeekStart: z.string(),
   contracts: z.array(OverviewContract),
   totals: z.array(CurrencyTotals),
-  needs: z.object({ reviews: z.array(ReviewDue), disputes: z.array(DisputeDue) }),
+  needs: z.object({ reviews: z.array(ReviewDue), disputes: z.array(DisputeDue), questions: z.array(QuestionDue) }),
   /** A contractor's latest tracker upload (any device), or null; always null for other roles. */
   lastUpload: z.string().nullable(),
 });

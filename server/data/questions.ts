@@ -58,8 +58,9 @@ export interface QuestionSummaryRow extends QuestionHeadRow {
   messageCount: number;
 }
 
-/** The contract's questions in these statuses (all when null), oldest first: the longest waiting leads. */
-export async function listContractQuestions(q: Queryable, contractId: string, statuses: QuestionStatus[] | null): Promise<QuestionSummaryRow[]> {
+/** The contracts' questions in these statuses (all when null), oldest first: the longest waiting leads. */
+export async function listContractQuestions(q: Queryable, contractIds: string[], statuses: QuestionStatus[] | null): Promise<QuestionSummaryRow[]> {
+  if (contractIds.length === 0) return [];
   const rows = await q.query<QuestionSummaryRow>(
     `${HEAD}, f.body as question, l.created_at as "lastMessageAt", l.n as "messageCount"
        from slot_questions q
@@ -67,9 +68,9 @@ export async function listContractQuestions(q: Queryable, contractId: string, st
        cross join lateral (select m.body from slot_question_messages m where m.question_id = q.id order by m.id limit 1) f
        cross join lateral (select max(m.created_at) as created_at, count(*)::int as n
                              from slot_question_messages m where m.question_id = q.id) l
-      where q.contract_id = $1 and ($2::text[] is null or q.status = any($2::text[]))
+      where q.contract_id = any($1::uuid[]) and ($2::text[] is null or q.status = any($2::text[]))
       order by q.asked_at, q.id`,
-    [contractId, statuses],
+    [contractIds, statuses],
   );
   return rows.map((r) => ({ ...r, slotStart: new Date(r.slotStart), askedAt: new Date(r.askedAt), lastMessageAt: new Date(r.lastMessageAt) }));
 }

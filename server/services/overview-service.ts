@@ -15,6 +15,7 @@ import { visibleSlotStates } from '../domain/slot-state.ts';
 import { weekTerms } from '../domain/terms.ts';
 import { addWeeks, weekDeadlines, weekKey, weekStartOf } from '../domain/week.ts';
 import { listDisputes } from './dispute-view.ts';
+import { questionsDue } from './question-service.ts';
 import { addSlotMinutes, emptyMinutes } from './week-service.ts';
 
 const SLOTS_PER_DAY = 144;
@@ -103,12 +104,13 @@ export async function buildOverview(database: Database, user: User, now: Date): 
   const end = addWeeks(thisWeek, 1);
   const contracts = await findVisibleContracts(database, user);
   const ids = contracts.map((c) => c.id);
-  const [slots, ctx, disputes, latest] = await Promise.all([
+  const [slots, ctx, disputes, latest, questions] = await Promise.all([
     // A read per week: on PostgreSQL the two run at once on two connections.
     Promise.all([findContractsSlots(database, ids, lastWeek, thisWeek), findContractsSlots(database, ids, thisWeek, end)]),
     findContractsContext(database, ids, lastWeek, end),
     listDisputes(database, user, { status: ['open', 'escalated'] }, now),
     user.role === 'contractor' ? findLatestTrackedSlot(database, user.id, now) : Promise.resolve(null),
+    questionsDue(database, user, contracts),
   ]);
 
   const byContract = new Map<string, [SlotFact[], SlotFact[]]>(ids.map((id) => [id, [[], []]]));
@@ -167,7 +169,7 @@ export async function buildOverview(database: Database, user: User, now: Date): 
     lastWeekStart: weekKey(lastWeek),
     contracts: rows,
     totals: totalsOf(rows),
-    needs: { reviews, disputes: due },
+    needs: { reviews, disputes: due, questions },
     lastUpload: latest ? latest.toISOString() : null,
   };
 }

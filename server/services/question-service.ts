@@ -1,7 +1,8 @@
 // Questions on slots: a client of the contract's company asks, the contractor answers, either
 // adds to the thread until the client closes it; the admin reads along. A question never takes
 // the week's lock: it holds no money and changes no slot's state. Every write is audited.
-import type { Question, QuestionStatus, SlotQuestions } from '#contract/questions.ts';
+import type { QuestionDue } from '#contract/overview.ts';
+import type { Question, QuestionStatus, QuestionSummary, SlotQuestions } from '#contract/questions.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { ContractRow } from '../data/contracts.ts';
@@ -14,9 +15,10 @@ import {
   lockQuestion,
   setQuestionStatus,
   type QuestionRow,
+  type QuestionSummaryRow,
 } from '../data/questions.ts';
 import type { User } from '../data/users.ts';
-import { weekStartOf } from '../domain/week.ts';
+import { weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { partyOf } from './dispute-view.ts';
 
@@ -51,17 +53,36 @@ export async function slotQuestions(q: Queryable, user: User, contract: Contract
   };
 }
 
+const toSummary = (r: QuestionSummaryRow): QuestionSummary => ({
+  ...r,
+  slotStart: r.slotStart.toISOString(),
+  askedAt: r.askedAt.toISOString(),
+  lastMessageAt: r.lastMessageAt.toISOString(),
+});
+
 /** The contract's questions in these statuses (all when none are named). */
 export async function contractQuestions(q: Queryable, contract: ContractRow, statuses: QuestionStatus[] | undefined) {
-  const rows = await listContractQuestions(q, contract.id, statuses && statuses.length > 0 ? statuses : null);
-  return {
-    questions: rows.map((r) => ({
-      ...r,
-      slotStart: r.slotStart.toISOString(),
-      askedAt: r.askedAt.toISOString(),
-      lastMessageAt: r.lastMessageAt.toISOString(),
-    })),
-  };
+  const rows = await listContractQuestions(q, [contract.id], statuses && statuses.length > 0 ? statuses : null);
+  return { questions: rows.map(toSummary) };
+}
+
+/**
+ * The overview's questions waiting on the contractor, across the contracts the viewer sees: the
+ * client's unanswered ones, the contractor's to answer. The admin only reads threads.
+ */
+export async function questionsDue(q: Queryable, user: User, contracts: ContractRow[]): Promise<QuestionDue[]> {
+  if (user.role === 'admin') return [];
+  const byId = new Map(contracts.map((c) => [c.id, c]));
+  const rows = await listContractQuestions(q, [...byId.keys()], ['open']);
+  return rows.map((r) => {
+    const c = byId.get(r.contractId)!;
+    return {
+      ...toSummary(r),
+      contractTitle: c.title,
+      counterpart: user.role === 'client' ? c.contractor.name : c.company.name,
+      weekStart: weekKey(weekStartOf(r.slotStart)),
+    };
+  });
 }
 
 const audit = (user: User, contract: ContractRow, start: Date, now: Date) => ({

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
 import { addSlots, createWorld, type World } from '#server/test/fixtures.ts';
+import type { Overview } from '#contract/overview.ts';
 import type { QuestionList, SlotQuestions } from '#contract/questions.ts';
 
 const NOW = '2026-11-25T15:00:00.000Z';
@@ -25,6 +26,7 @@ describe.each(backends)('questions on slots on %s', (backend) => {
       { start: at(9, 20), active: 7 },
       { start: at(9, 30), active: 5 },
       { start: at(9, 40), active: 9, deleted: true },
+      { start: at(9, 50), active: 6 },
     ]);
     who = await loginEach(env.app, world.users);
     base = `/api/contracts/${world.contracts.dev}`;
@@ -171,5 +173,29 @@ describe.each(backends)('questions on slots on %s', (backend) => {
     // A question of another slot is not this slot's.
     const [other] = (await questions(start, who.client)).json().questions;
     expect((await reply(at(9, 0), other.id, who.dev, { body: 'Hi' })).statusCode).toBe(404);
+  });
+
+  it('shows an unanswered question on the overview of the client and the contractor until it is answered', async () => {
+    const start = at(9, 50);
+    const q = await asked(start, 'Why is the memo empty here?');
+    const due = async (as: Who) => ((await req('GET', '/api/overview', as)).json() as Overview).needs.questions;
+    expect((await due(who.client)).find((x) => x.id === q.id)).toMatchObject({
+      contractId: world.contracts.dev,
+      contractTitle: 'Backend work',
+      counterpart: 'Dana Dev',
+      slotStart: start,
+      weekStart: WEEK,
+      status: 'open',
+      question: 'Why is the memo empty here?',
+    });
+    expect((await due(who.dev)).find((x) => x.id === q.id)).toMatchObject({ counterpart: 'Acme Robotics' });
+    // The admin only reads threads; another company and another contractor see none of it.
+    expect(await due(who.admin)).toEqual([]);
+    expect(await due(who.client2)).toEqual([]);
+    expect(await due(who.designer)).toEqual([]);
+
+    await reply(start, q.id, who.dev, { body: 'Pairing call, forgot the memo.' });
+    expect((await due(who.client)).map((x) => x.id)).not.toContain(q.id);
+    expect((await due(who.dev)).map((x) => x.id)).not.toContain(q.id);
   });
 });
