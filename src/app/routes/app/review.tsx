@@ -17,7 +17,8 @@ export default function ReviewRoute() {
   const contractId = useParams().contractId!;
   const contract = useContract(contractId);
   const me = useMe();
-  const { week, tz, zone, zoneOptions, onTz } = useWeekZone(contract.data?.timeZone);
+  const weekZone = useWeekZone(contract.data?.timeZone);
+  const { week, zone } = weekZone;
 
   const timesheet = useTimesheet(contractId, week, zone);
   const sheet = timesheet.data && timesheet.data.weekStart === week ? timesheet.data : undefined;
@@ -44,11 +45,7 @@ export default function ReviewRoute() {
       key={`${contractId}|${week}`}
       contractId={contractId}
       contract={contract.data}
-      week={week}
-      tz={tz}
-      zone={zone}
-      zoneOptions={zoneOptions}
-      onTz={onTz}
+      {...weekZone}
       terms={terms}
       isClient={me.data?.role === 'client'}
       approval={{

@@ -13,7 +13,8 @@ export default function TimesheetRoute() {
   const contractId = useParams().contractId!;
   const contract = useContract(contractId);
   const me = useMe();
-  const { week, tz, zone, zoneOptions, onTz } = useWeekZone(contract.data?.timeZone);
+  // The week, its zone and the zone choice, passed on as they are.
+  const weekZone = useWeekZone(contract.data?.timeZone);
 
   if (contract.isError) return <ContractLoadError contract={contract} />;
   const viewer = me.data ? { id: me.data.id, name: me.data.name, role: me.data.role } : undefined;
@@ -23,11 +24,7 @@ export default function TimesheetRoute() {
       contractId={contractId}
       contract={contract.data}
       viewer={viewer}
-      week={week}
-      tz={tz}
-      zone={zone}
-      zoneOptions={zoneOptions}
-      onTz={onTz}
+      {...weekZone}
     />
   );
 }
