@@ -164,6 +164,7 @@ export async function main() {
     results.hostile = hostile;
   }
 
+  if (!skip.has('overview')) results.overview = await (await import('./overview.ts')).benchOverview(PG_URL, log);
   await noticeBusy('after the bench');
 
   apiRows('PostgreSQL', postgres, 8, 20);
