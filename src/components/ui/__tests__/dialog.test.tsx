@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dialog } from '../dialog.tsx';
+import { FormDialog } from '../form-dialog.tsx';
 import './dialog-polyfill.ts';
 import { expectTabCycle } from './tab-cycle.ts';
 
@@ -23,28 +24,22 @@ function Page({ dialog }: { dialog: (close: () => void) => ReactNode }) {
   );
 }
 
-function ManualTime({ onClose, busy, onSubmit }: { onClose: () => void; busy?: boolean; onSubmit?: () => void }) {
+/** A form dialog, as the diary's manual-time dialog uses it. */
+function ManualTime({ onClose, busy = false, onSubmit = () => {} }: { onClose: () => void; busy?: boolean; onSubmit?: () => void }) {
   return (
-    <Dialog
+    <FormDialog
       title="Add manual time"
       description="For work done away from the tracker."
       onClose={onClose}
-      busy={busy}
-      closeOnBackdrop={false}
+      pending={busy}
       onSubmit={onSubmit}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit">Add 30 m</button>
-        </>
-      }
+      submitLabel="Add 30 m"
+      pendingLabel="Adding…"
     >
       <label>
         Memo <input name="memo" />
       </label>
-    </Dialog>
+    </FormDialog>
   );
 }
 
