@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { Problem } from '#contract/common.ts';
 import { sendProblem } from '../lib/problem.ts';
 
 export const TRACKER_DOWNLOAD = '/downloads/workdiary-tracker.tgz';
@@ -49,6 +51,8 @@ export const downloadRoutes: FastifyPluginAsync<{ dir?: string }> = async (app, 
         summary: 'The desktop tracker as an npm package (no session needed): `npm install -g` this address',
         security: [],
         produces: ['application/gzip'],
+        // For the API document; a Buffer is sent as it is, never through a serializer.
+        response: { 200: z.string().describe('The npm package: a gzip tarball'), 304: z.null().describe('Unchanged since its ETag'), 404: Problem },
       },
     },
     async (req, reply) => {

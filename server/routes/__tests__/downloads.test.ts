@@ -58,6 +58,13 @@ describe('GET /downloads/workdiary-tracker.tgz', () => {
     expect(rebuilt.headers.etag).not.toBe(etag);
   });
 
+  it('is in the API document, public, with its answers', async () => {
+    const doc = (await unbuilt.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const op = doc.paths[URL].get;
+    expect(op.security).toEqual([]);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '304', '404']);
+  });
+
   it('answers 404 with what to do when the build has not packed the tracker', async () => {
     for (const env of [unbuilt, built]) {
       if (env === built) fs.rmSync(path.join(dist, 'downloads', 'workdiary-tracker.tgz'));
