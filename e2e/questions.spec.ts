@@ -1,5 +1,6 @@
-// Ask before you dispute: the client asks about a slot in the lightbox, the contractor finds
-// the question on the same slot and answers it, and the client reads the answer and closes it.
+// Ask before you dispute: the client asks about a slot in the lightbox, the question waits on
+// both home pages, the contractor follows it to the slot and answers it, and the client reads
+// the answer and closes it.
 // The slot stays billable throughout: a question holds no money.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/sign-in.ts';
@@ -52,9 +53,16 @@ test('a client asks about a slot, the contractor answers, the client reads it an
   await expect(questions.getByLabel('Ask the contractor about this slot')).toHaveCount(0);
   expect(await slotState(client)).toBe('billable');
 
-  // --- The contractor opens the same slot, sees the question and answers it.
+  // --- Unanswered, it waits on the client's home page too, and on the contractor's.
+  await client.goto('/');
+  const clientItem = client.getByRole('region', { name: /Needs your review/ }).getByRole('link', { name: /Question .*Which ticket was this for\?/ });
+  await expect(clientItem).toContainText('Unanswered');
+
+  // --- The contractor follows the question from their home page to the slot, and answers it.
   const dev = await signInAs(browser, 'dev@demo.test');
-  await dev.goto(diary);
+  await dev.goto('/');
+  await dev.getByRole('region', { name: /Waiting on your answer/ }).getByRole('link', { name: /Question .*Which ticket was this for\?/ }).click();
+  await expect(dev).toHaveURL(new RegExp(`[?&]slot=${encodeURIComponent(start).replace(/[.]/g, '[.]')}`));
   const devQuestions = dev.getByRole('dialog').getByRole('region', { name: /^Questions/ });
   await expect(devQuestions.getByText('Which ticket was this for?')).toBeVisible();
   await expect(devQuestions.getByText('Waiting on the contractor')).toBeVisible();
@@ -67,8 +75,10 @@ test('a client asks about a slot, the contractor answers, the client reads it an
   await expect(devQuestions.getByText('WD-142: the planner refactor.')).toBeVisible();
   await expect(devQuestions.getByText('Answered', { exact: true })).toBeVisible();
 
-  // --- The client sees the answer, closes the question, and may ask again.
+  // --- Answered, it leaves the client's home page; the client reads the answer and closes it.
   await client.reload();
+  await expect(clientItem).toHaveCount(0);
+  await client.goto(diary);
   await expect(questions.getByText('WD-142: the planner refactor.')).toBeVisible();
   await expect(questions.getByText('Answered', { exact: true })).toBeVisible();
   await questions.getByRole('button', { name: 'Close question' }).click();

@@ -1,7 +1,7 @@
 // What waits on the viewer, first on the page: the weeks a client may approve now, with the
 // time left, and the disputes whose next move is theirs. Each item links to where it is acted on.
 import { Link } from 'react-router';
-import type { DisputeDue, Overview, ReviewDue } from '#contract/overview.ts';
+import type { DisputeDue, Overview, QuestionDue, ReviewDue } from '#contract/overview.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
@@ -57,6 +57,26 @@ function DisputeItem({ d, role, nowMs }: { d: DisputeDue; role: Overview['role']
   );
 }
 
+/** A question on a slot that waits on the contractor; it opens the slot in the diary. */
+function QuestionItem({ q, role, nowMs }: { q: QuestionDue; role: Overview['role']; nowMs: number }) {
+  return (
+    <li className="needs__item">
+      <Link className="needs__link" to={paths.diary.getHref(q.contractId, { week: q.weekStart, slot: q.slotStart })}>
+        <span className="needs__kind needs__kind--question">Question</span>
+        <span className="needs__what">
+          <strong>{q.contractTitle}</strong> · {q.counterpart}
+          <span className="needs__sub needs__sub--quote">
+            {role === 'contractor' ? 'Answer' : 'Unanswered'}: “{q.question}”
+          </span>
+        </span>
+        <span className="needs__due">
+          slot {formatInZone(q.slotStart, localZone, 'EEE d MMM HH:mm')}, asked {shortSpan(nowMs - Date.parse(q.askedAt))} ago
+        </span>
+      </Link>
+    </li>
+  );
+}
+
 const HEADINGS = { client: 'Needs your review', contractor: 'Waiting on your answer', admin: 'Disputes to resolve' } as const;
 const NOTHING = {
   client: 'Nothing waits on you: no week is in its review window and no dispute needs you.',
@@ -65,8 +85,8 @@ const NOTHING = {
 } as const;
 
 export function NeedsStrip({ overview, nowMs }: { overview: Overview; nowMs: number }) {
-  const { reviews, disputes } = overview.needs;
-  const count = reviews.length + disputes.length;
+  const { reviews, disputes, questions } = overview.needs;
+  const count = reviews.length + disputes.length + questions.length;
   return (
     <section className={`needs${count > 0 ? ' needs--waiting' : ''}`} aria-labelledby="needs-heading">
       <h2 className="needs__heading" id="needs-heading">
@@ -81,6 +101,9 @@ export function NeedsStrip({ overview, nowMs }: { overview: Overview; nowMs: num
           ))}
           {disputes.map((d) => (
             <DisputeItem key={d.id} d={d} role={overview.role} nowMs={nowMs} />
+          ))}
+          {questions.map((q) => (
+            <QuestionItem key={q.id} q={q} role={overview.role} nowMs={nowMs} />
           ))}
         </ul>
       )}
