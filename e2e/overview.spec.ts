@@ -32,7 +32,7 @@ test('a client lands on what needs them: the weeks in review with their countdow
   // The demo is at Wednesday 25 November: last week is in its review window on both contracts.
   expect(o.needs.reviews.length).toBe(2);
   const items = strip(page).getByRole('listitem');
-  await expect(items).toHaveCount(o.needs.reviews.length + o.needs.disputes.length);
+  await expect(items).toHaveCount(o.needs.reviews.length + o.needs.disputes.length + o.needs.questions.length);
   for (const r of o.needs.reviews) {
     const link = strip(page).getByRole('link', { name: new RegExp(`Approve ${r.contractTitle.replace(/[()]/g, '.')}`) });
     await expect(link).toContainText(/closes in 2 d \d+ h/);
@@ -67,7 +67,7 @@ test('a client lands on what needs them: the weeks in review with their countdow
 test('on a phone, what needs the client is on the first screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   const o = await signInHome(page, 'client@demo.test');
-  await expect(strip(page).getByRole('listitem')).toHaveCount(o.needs.reviews.length + o.needs.disputes.length);
+  await expect(strip(page).getByRole('listitem')).toHaveCount(o.needs.reviews.length + o.needs.disputes.length + o.needs.questions.length);
   await onFirstScreen(page, '.needs');
   await expect(nav(page).getByRole('link', { name: /^Review \d+ waiting$/ })).toBeInViewport();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
