@@ -66,7 +66,7 @@ function QuestionItem({ q, role, nowMs }: { q: QuestionDue; role: Overview['role
         <span className="needs__what">
           <strong>{q.contractTitle}</strong> · {q.counterpart}
           <span className="needs__sub needs__sub--quote">
-            {role === 'contractor' ? 'Answer' : 'Unanswered'}: “{q.question}”
+            {role === 'contractor' ? `${q.askedBy.name} asks` : 'Unanswered'}: “{q.question}”
           </span>
         </span>
         <span className="needs__due">
