@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Contract } from '#contract/contracts.ts';
 import type { Dispute } from '#contract/disputes.ts';
-import type { Week } from '#contract/week.ts';
 import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { EmptyWeekPanel } from '#src/components/ui/empty-week-panel.tsx';
 import { paths } from '#src/config/paths.ts';
@@ -12,6 +11,7 @@ import { formatCalendarDate, weekRangeLabel } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { DEFAULT_TZ_CHOICE, rememberTzChoice, resolveTimeZone, zoneOptions, type TzChoice } from '#src/utils/time-zone-choice.ts';
 import { addWeeks, weekOfDate, weekOfInstant } from '#src/utils/week.ts';
+import { serverCurrentWeek } from '#src/utils/server-week.ts';
 import { getWeekQueryOptions, useWeek } from '../api/get-week.ts';
 import { useDiarySearch } from '../hooks/use-diary-search.ts';
 import { useSlotSelection } from '../hooks/use-slot-selection.ts';
@@ -47,15 +47,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
   const shown = data && data.weekStart === week ? data : undefined;
   const shownLayout = shown ? layout : null;
 
-  // The server's clock says which week is "this week" (a demo clock may differ from ours);
-  // any week of this contract already fetched knows it, so a loading week does too.
-  const serverNow =
-    data?.now ??
-    queryClient
-      .getQueriesData<Week>({ queryKey: ['contracts', contractId, 'weeks'] })
-      .map(([, week]) => week?.now)
-      .find(Boolean);
-  const currentWeek = serverNow ? weekOfInstant(Date.parse(serverNow)) : null;
+  const currentWeek = serverCurrentWeek(queryClient, ['contracts', contractId, 'weeks'], data?.now);
 
   // The toolbar sticks on wide screens; the grid's sticky day headers sit right under it.
   const toolbarRef = useRef<HTMLElement>(null);

@@ -4,7 +4,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { Contract } from '#contract/contracts.ts';
-import type { Timesheet } from '#contract/timesheet.ts';
 import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
 import { ContractHead } from '#src/components/layouts/contract-head.tsx';
 import { ContractNav } from '#src/components/layouts/contract-nav.tsx';
@@ -14,6 +13,7 @@ import { paths } from '#src/config/paths.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { addWeeks, weekOfInstant } from '#src/utils/week.ts';
+import { serverCurrentWeek } from '#src/utils/server-week.ts';
 import { getTimesheetQueryOptions, timesheetCsvUrl, useTimesheet } from '../api/get-timesheet.ts';
 import { useServerClock } from '../hooks/use-server-clock.ts';
 import { weekRangeLabel } from '#src/utils/date-format.ts';
@@ -49,15 +49,7 @@ export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zo
   const shown = query.data && query.data.weekStart === week ? query.data : undefined;
   const clock = useServerClock(shown?.now, query.dataUpdatedAt);
 
-  // "This week" is the server's (a demo clock may differ from ours): any timesheet of this
-  // contract already fetched knows it, so a loading week does too.
-  const serverNow =
-    shown?.now ??
-    queryClient
-      .getQueriesData<Timesheet>({ queryKey: ['contracts', contractId, 'timesheet'] })
-      .map(([, sheet]) => sheet?.now)
-      .find(Boolean);
-  const currentWeek = serverNow ? weekOfInstant(Date.parse(serverNow)) : null;
+  const currentWeek = serverCurrentWeek(queryClient, ['contracts', contractId, 'timesheet'], shown?.now);
 
   const weekHref = useCallback((w: string) => paths.timesheet.getHref(contractId, { week: w, tz }), [contractId, tz]);
   const dayHref = useCallback((date: string) => paths.diary.getHref(contractId, { week, tz, day: date }), [contractId, week, tz]);
