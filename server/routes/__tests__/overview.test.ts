@@ -16,6 +16,7 @@ describe.each(backends)('the overview on %s', (backend) => {
   let world: World;
   let who: Record<keyof World['users'], Who>;
   let disputeId: string;
+  let thisWeekDispute: string;
 
   beforeAll(async () => {
     env = await createTestEnv(backend, { now: NOW });
@@ -49,6 +50,15 @@ describe.each(backends)('the overview on %s', (backend) => {
     });
     expect(res.statusCode).toBe(201);
     disputeId = res.json<{ id: string }>().id;
+    // And one of the developer's slots this week.
+    const now = await env.app.inject({
+      method: 'POST',
+      url: '/api/disputes',
+      headers: { cookie: who.client.cookie },
+      payload: { slots: [{ contractId: world.contracts.dev, start: `${THIS}T08:00:00.000Z` }], reason: 'not_work_related' },
+    });
+    expect(now.statusCode).toBe(201);
+    thisWeekDispute = now.json<{ id: string }>().id;
   });
   afterAll(async () => {
     env.clock.set(NOW);
@@ -102,8 +112,9 @@ describe.each(backends)('the overview on %s', (backend) => {
     expect(o.totals.map((t) => t.currency)).toEqual(['EUR', 'USD']);
     const usd = o.totals.find((t) => t.currency === 'USD')!;
     expect(usd.lastWeek.amounts).toEqual({ billable: 12000, held: 0, refunded: 0 });
-    expect(usd.thisWeek.minutes.billable).toBe(60);
-    expect(usd.thisWeek.amounts.billable).toBe(6000);
+    // This week: 6 slots, one of them held: 5 × 6000 ÷ 6 = 5000, and 1000 held.
+    expect(usd.thisWeek.minutes.billable).toBe(50);
+    expect(usd.thisWeek.amounts).toEqual({ billable: 5000, held: 1000, refunded: 0 });
     expect(o.totals.find((t) => t.currency === 'EUR')!.lastWeek.amounts.held).toBe(1500);
   });
 
@@ -126,7 +137,7 @@ describe.each(backends)('the overview on %s', (backend) => {
     expect(o.lastUpload).toBe(`${THIS}T10:00:00.000Z`);
     const dev = await overview(who.dev);
     expect(dev.contracts.map((c) => c.id)).toEqual([world.contracts.dev]);
-    expect(dev.needs.disputes).toEqual([]);
+    expect(dev.needs.disputes.map((d) => d.id)).toEqual([thisWeekDispute]);
   });
 
   it('shows another company’s client only their own contract, and nothing of Acme', async () => {
@@ -156,8 +167,8 @@ describe.each(backends)('the overview on %s', (backend) => {
       expect(design.disputes).toEqual({ open: 0, escalated: 1 });
       expect(client.needs.reviews).toEqual([]);
       // Escalated: the contractor's answer is in (or overdue); the client may withdraw or leave it to the admin.
-      expect(client.needs.disputes.map((d) => d.id)).toEqual([disputeId]);
-      expect((await overview(who.admin)).needs.disputes.map((d) => d.id)).toEqual([disputeId]);
+      expect(client.needs.disputes.map((d) => d.id).sort()).toEqual([disputeId, thisWeekDispute].sort());
+      expect((await overview(who.admin)).needs.disputes.map((d) => d.id).sort()).toEqual([disputeId, thisWeekDispute].sort());
       expect((await overview(who.designer)).needs.disputes).toEqual([]);
       expect(design.lastWeek.amounts).toEqual((await timesheet(who.client, design.id, PREV)).amounts);
       expect(Number(await count())).toBe(before);
