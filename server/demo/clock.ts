@@ -6,10 +6,17 @@
 // clock differs, and the dashboard says so ("Demo clock").
 import { ANSWER_WINDOW_MS } from '../domain/disputes.ts';
 import { addWeeks, weekDeadlines, weekStartOf } from '../domain/week.ts';
-import { openDisputeCreatedAt } from './review.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/**
+ * When the demo opens last week's dispute on the developer (./review.ts): Monday 14:00 after
+ * the week, or 40 minutes before now when now is earlier.
+ */
+export function openDisputeCreatedAt(lastWeek: Date, now: Date): Date {
+  return new Date(Math.min(now.getTime() - 40 * 60_000, addWeeks(lastWeek, 1).getTime() + 14 * HOUR));
+}
 
 /** The open dispute must wait on the developer at least this long after the start. */
 export const OPEN_DISPUTE_MARGIN_MS = 3 * HOUR;

@@ -8,21 +8,15 @@
 import type { Database } from '../db/client.ts';
 import { findUserForLogin, type User } from '../data/users.ts';
 import { findContractsById } from '../data/contracts.ts';
+import { findWeekDisputes } from '../data/disputes.ts';
 import { addWeeks, weekStartOf } from '../domain/week.ts';
 import { answerSlot, commentOnDispute, createDispute, resolveSlot } from '../services/dispute-service.ts';
 import { loadWeekState } from '../services/week-state.ts';
+import { demoHasWorkAt, openDisputeCreatedAt } from './clock.ts';
 import type { DemoContract } from './seed.ts';
 
 const HOUR = 3_600_000;
 const at = (t: number) => new Date(t);
-
-/**
- * When the demo opens last week's dispute on the developer: Monday 14:00 after the week, or
- * 40 minutes before now when now is earlier. The demo clock (./clock.ts) reads it too.
- */
-export function openDisputeCreatedAt(lastWeek: Date, now: Date): Date {
-  return at(Math.min(now.getTime() - 40 * 60_000, addWeeks(lastWeek, 1).getTime() + 14 * HOUR));
-}
 
 async function user(database: Database, email: string): Promise<User> {
   const u = await findUserForLogin(database, email);
@@ -47,7 +41,12 @@ async function pickSlots(database: Database, contractId: string, weekStart: Date
   return picked.sort((a, b) => a - b).map((t) => new Date(t).toISOString());
 }
 
-export async function seedDemoReview(database: Database, demo: DemoContract[], now: Date, log: (m: string) => void): Promise<void> {
+/**
+ * On the first run, the whole history. On a later run, last week's two disputes when last week
+ * has none yet and the demo is at a time they wait (./clock.ts), so a demo started again weeks
+ * later still has a dispute for the developer and one for the admin.
+ */
+export async function seedDemoReview(database: Database, demo: DemoContract[], now: Date, log: (m: string) => void, firstRun: boolean): Promise<void> {
   const client = await user(database, 'client@demo.test');
   const designer = await user(database, 'designer@demo.test');
   const admin = await user(database, 'admin@demo.test');
@@ -57,8 +56,13 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
   const weekBefore = addWeeks(thisWeek, -2);
   const slotRefs = (contractId: string, starts: string[]) => starts.map((start) => ({ contractId, start }));
 
+  if (!firstRun) {
+    const waiting = demoHasWorkAt(now) && (await findWeekDisputes(database, contractOf('dev'), lastWeek)).length === 0;
+    if (!waiting) return;
+  }
+
   // The week before last: settled while in review (its Tuesday, Wednesday and Thursday).
-  {
+  if (firstRun) {
     const t = addWeeks(weekBefore, 1).getTime() + 33 * HOUR; // Tuesday 09:00 after the week
     const starts = await pickSlots(database, contractOf('designer'), weekBefore, now, 2);
     if (starts.length === 2) {
@@ -118,5 +122,5 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
       }
     }
   }
-  log('demo: review history added (a settled dispute, an open one, an escalated one)');
+  log(firstRun ? 'demo: review history added (a settled dispute, an open one, an escalated one)' : "demo: last week's disputes added (an open one, an escalated one)");
 }

@@ -292,7 +292,7 @@ export async function seedDemo(
       .values({ key: SEEDED_UNTIL_KEY, value: until.toISOString() })
       .onConflictDoUpdate({ target: settings.key, set: { value: until.toISOString() } });
   });
-  if (firstRun && !options.contracts) await seedDemoReview(database, demo, now, log);
+  if (!options.contracts) await seedDemoReview(database, demo, now, log, firstRun);
   const tEnd = performance.now();
   log(
     `demo: ${firstRun ? 'seeded' : 'extended'} ${slotsAdded} slots from ${from.toISOString()} to ${until.toISOString()} ` +

@@ -132,4 +132,25 @@ describe('the demo started on a Saturday', () => {
       expect(Date.parse(trackers[0]!.lastUsedAt!)).toBeLessThanOrEqual(start.getTime());
     }
   });
+
+  it('started again a week later, has last week in review with a dispute for the developer and one for the admin', async () => {
+    const later = demoClockStart(new Date(SATURDAY.getTime() + 7 * 86_400_000))!;
+    expect(later.toISOString()).toBe('2026-12-09T15:00:00.000Z');
+    const clock = fixedClock(later);
+    const blobs = diskBlobStore(path.join(dir, 'blobs'));
+    const again = await seedDemo(db, blobs, clock);
+    expect(again.firstRun).toBe(false);
+    await runSweeps(db, later);
+    const byWeek = async (week: string) => {
+      const rows = await db.query<{ status: string; email: string }>(
+        `select d.status, u.email from disputes d join contracts c on c.id = d.contract_id join users u on u.id = c.contractor_id
+          where d.week_start = $1 order by u.email`,
+        [`${week}T00:00:00Z`],
+      );
+      return rows.map((r) => `${r.email} ${r.status}`);
+    };
+    // The first start's dispute on the developer went unanswered past its 3 days: escalated.
+    expect(await byWeek('2026-11-23')).toEqual(['designer@demo.test escalated', 'dev@demo.test escalated']);
+    expect(await byWeek('2026-11-30')).toEqual(['designer@demo.test escalated', 'dev@demo.test open']);
+  }, 240_000);
 });
