@@ -1,5 +1,5 @@
-// The demo's review history, made once with the first seed through the same services the API
-// uses, so every screen has something real to show:
+// The demo's review history, made with the first seed through the same services the API uses,
+// so every screen has something real to show (a later start adds last week's two again):
 // - the week before last: the designer's low-activity dispute, one slot accepted (refunded),
 //   one contested and resolved by the admin for the designer (billable); the sweep then
 //   approves that week automatically;
