@@ -15,6 +15,12 @@ const Sparkline = lazy(() => import('./sparkline.tsx'));
 const daysText = (c: OverviewContract) =>
   c.thisWeek.days.map((d) => `${formatCalendarDate(d.date, 'EEE')} ${formatMinutes(d.total)}`).join(', ');
 
+/** "1 dispute open", "2 disputes escalated", "1 dispute open, 1 escalated": the statuses' own words. */
+function disputesText({ open, escalated }: OverviewContract['disputes']): string {
+  const parts = [open && `${open} open`, escalated && `${escalated} escalated`].filter(Boolean);
+  return `${open + escalated} dispute${open + escalated === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
 function Hours({ c }: { c: OverviewContract }) {
   const { minutes, weeklyLimitHours } = c.thisWeek;
   const counted = minutes.billable + minutes.held + minutes.refunded + minutes.overLimit;
@@ -65,9 +71,7 @@ function Row({ c, role, nowMs, maxMinutes }: { c: OverviewContract; role: Overvi
         {unsettled === 0 ? (
           <span className="orow__muted">No open disputes</span>
         ) : (
-          <Link to={paths.disputes.getHref({ contractId: c.id, status: 'open,escalated' })}>
-            {unsettled} open dispute{unsettled === 1 ? '' : 's'}
-          </Link>
+          <Link to={paths.disputes.getHref({ contractId: c.id, status: 'open,escalated' })}>{disputesText(c.disputes)}</Link>
         )}
       </div>
       <div className="orow__last">
