@@ -2,7 +2,7 @@
 // 4 December, 23:59:59 your time (UTC+1)". It redraws itself alone, not the whole page.
 import { useEffect, useMemo } from 'react';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
-import { useTicking } from '../hooks/use-server-clock.ts';
+import { useTicking } from '#src/utils/server-clock.ts';
 import { reviewClock } from '../utils/countdown.ts';
 import './review-countdown.css';
 
