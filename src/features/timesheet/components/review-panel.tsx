@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Timesheet } from '#contract/timesheet.ts';
 import { ApproveWeekDialog } from '#src/components/ui/approve-week-dialog.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
-import { formatMinutes } from '#src/utils/duration.ts';
 import { formatMoney } from '#src/utils/money.ts';
 import { browserTimeZone, zoneOffsetMinutes } from '#src/utils/time-zone.ts';
 import { useApproveWeek } from '../api/approve-week.ts';
+import { approvalFigures } from '../utils/approval.ts';
 import { formatShortOffset } from '../utils/countdown.ts';
 import { weekRangeLabel } from '#src/utils/date-format.ts';
 import { isLocked, weekStatusHint } from '../utils/week-status.ts';
@@ -87,10 +87,7 @@ export function ReviewPanel({ sheet, viewer, contractorName, clock, onStatusChan
             {approval.kind === 'manual'
               ? `Approved by ${approval.approvedBy?.name ?? 'a client'} on ${yourTime(approval.approvedAt, zone)}.`
               : `Approved automatically when the review window closed, ${yourTime(approval.approvedAt, zone)}.`}{' '}
-            {formatMoney(approval.amounts.billable, approval.currency)} for {formatMinutes(approval.minutes.billable)} billable
-            {approval.minutes.held > 0
-              ? `; ${formatMoney(approval.amounts.held, approval.currency)} for ${formatMinutes(approval.minutes.held)} was held, to be paid or refunded when its dispute settles.`
-              : '.'}
+            {approvalFigures(sheet, approval)}
           </p>
         ) : (
           <p className="review-panel__hint">{weekStatusHint(sheet.status, viewer.role)}</p>

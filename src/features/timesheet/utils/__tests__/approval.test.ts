@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Approval, Timesheet } from '#contract/timesheet.ts';
-import { optimisticApproval, withApproval } from '../approval.ts';
+import { approvalFigures, optimisticApproval, withApproval } from '../approval.ts';
 import { STATE_COLUMNS, sumOfStates } from '../timesheet-columns.ts';
 import { WEEK_STATUS_LABEL } from '../week-status.ts';
 
@@ -47,6 +47,39 @@ describe('approving on screen', () => {
     const auto: Approval = { ...optimisticApproval(sheet, { id: 'u1', name: 'A' }, sheet.now).approval!, kind: 'auto', approvedBy: null };
     expect(withApproval(sheet, auto).status).toBe('auto_approved');
     expect(WEEK_STATUS_LABEL.auto_approved).toBe('Auto-approved · locked');
+  });
+});
+
+describe('the approval’s figures beside the figures now', () => {
+  // The week a newcomer saw: auto-approved with three slots held at 65.00 USD/h, then the admin
+  // settled two of them, one for each side.
+  const snapshot = { ...minutes, billable: 2060, held: 30, refunded: 0, total: 2090 };
+  const approval: Approval = {
+    ...optimisticApproval(sheet, { id: 'u1', name: 'A' }, sheet.now).approval!,
+    kind: 'auto',
+    approvedBy: null,
+    minutes: snapshot,
+    amounts: { billable: 223167, held: 3250, refunded: 0 },
+  };
+  const settled: Timesheet = {
+    ...withApproval(sheet, approval),
+    totals: { ...snapshot, billable: 2070, held: 10, refunded: 10 },
+    amounts: { billable: 224250, held: 1083, refunded: 1083 },
+  };
+
+  it('labels the snapshot and states the figures now, which are the cards’ figures', () => {
+    const text = approvalFigures(settled, approval);
+    expect(text).toBe(
+      'When it was approved: $2,231.67 for 34 h 20 m billable, $32.50 held. ' +
+        'Now, after disputes settled: $2,242.50 for 34 h 30 m billable, $10.83 held, $10.83 refunded.',
+    );
+    // Every amount said without a label is today's.
+    expect(text.split('Now,')[1]).not.toContain('$2,231.67');
+  });
+
+  it('says the figures once while nothing has settled since the approval', () => {
+    const unchanged = { ...settled, totals: snapshot, amounts: approval.amounts };
+    expect(approvalFigures(unchanged, approval)).toBe('$2,231.67 for 34 h 20 m billable; $32.50 for 30 m is held, to be paid or refunded when its dispute settles.');
   });
 });
 
