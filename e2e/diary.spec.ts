@@ -136,3 +136,41 @@ test('the diary fits a 375 px wide phone', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the lightbox zooms the screenshot to 100 %, pans it and links the full size', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  await slotButtons(page).first().click();
+  const dialog = page.getByRole('dialog');
+  const shot = dialog.getByRole('img', { name: /^Screenshot taken/ });
+  await expect.poll(() => shot.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThanOrEqual(1600);
+  const natural = await shot.evaluate((i) => (i as HTMLImageElement).naturalWidth);
+  // Fitted, the screenshot is shrunk to the room beside the facts.
+  expect((await shot.boundingBox())!.width).toBeLessThan(natural);
+
+  await shot.click();
+  await expect(dialog.getByRole('button', { name: 'Zoom to 100 %' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => Math.round((await shot.boundingBox())!.width)).toBe(natural);
+  // Dragging pans it.
+  const frame = page.getByTestId('lightbox-frame');
+  const box = (await frame.boundingBox())!;
+  const before = await frame.evaluate((el) => el.scrollLeft);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  expect(await frame.evaluate((el) => el.scrollLeft)).toBeLessThan(before);
+  // A drag is not a click: still zoomed. Z fits it again, and → steps once more.
+  await expect(dialog.getByRole('button', { name: 'Zoom to 100 %' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('z');
+  await expect(dialog.getByRole('button', { name: 'Zoom to 100 %' })).toHaveAttribute('aria-pressed', 'false');
+  const slot = new URL(page.url()).searchParams.get('slot');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => new URL(page.url()).searchParams.get('slot')).not.toBe(slot);
+
+  const full = dialog.getByRole('link', { name: /Open full size/ });
+  await expect(full).toHaveAttribute('target', '_blank');
+  const res = await page.request.get((await full.getAttribute('href'))!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toMatch(/^image\//);
+});

@@ -1,6 +1,7 @@
 // The slot up close: the full screenshot, memo, window title, times in the chosen zone,
 // activity and a per-minute keyboard/mouse chart. ←/→ step through the week's slots in time
-// order, Esc or a click beside it closes (it is the shared Dialog, at nearly the whole screen).
+// order, Z zooms the screenshot to 100 % (lightbox-figure.tsx), Esc or a click beside it
+// closes (it is the shared Dialog, at nearly the whole screen).
 // The chart (recharts) is loaded only when a lightbox first opens.
 // The contractor, while the week's edits are open, edits the memo and deletes the slot here
 // (not a held one); a slot in a dispute links to it for everyone.
@@ -14,6 +15,7 @@ import type { DiaryLayout } from '../utils/diary-rows.ts';
 import { activityText, slotRange } from '../utils/slot-labels.ts';
 import { kindAt, stateAt } from '../utils/slot-states.ts';
 import { ActivityMeter } from './activity-meter.tsx';
+import { LightboxFigure, type LightboxFigureHandle } from './lightbox-figure.tsx';
 import { DeleteSlot, MemoFact, SlotDisputeNote } from './slot-edits.tsx';
 import { SlotQuestions } from './slot-questions.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
@@ -75,11 +77,24 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
     if (next >= 0 && next < count) onStep(next);
   };
 
+  // The zoom belongs to the slot it was set on: a step shows the next one fitted.
+  const [zoomedOn, setZoomed] = useState<string | null>(null);
+  const isZoomed = hasShot && kind !== 'manual' && zoomedOn === startIso;
+  const figureRef = useRef<LightboxFigureHandle>(null);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if ((event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') || event.altKey || event.metaKey || event.ctrlKey) return;
+    if (event.altKey || event.metaKey || event.ctrlKey) return;
     if ((event.target as HTMLElement).closest('input, select, textarea')) return;
+    if ((event.key === 'z' || event.key === 'Z') && hasShot && kind !== 'manual') {
+      event.preventDefault();
+      setZoomed(isZoomed ? null : startIso);
+      return;
+    }
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    step(event.key === 'ArrowLeft' ? -1 : 1);
+    // Zoomed in, the arrows pan the screenshot; fitted, they step through the slots.
+    if (isZoomed) figureRef.current?.pan(event.key === 'ArrowLeft' ? -120 : 120);
+    else step(event.key === 'ArrowLeft' ? -1 : 1);
   };
 
   // After a deletion the lightbox moves to the next slot; the deleted one leaves the cached
@@ -149,27 +164,23 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
       }
     >
       <div className="lightbox__body">
-        <figure className="lightbox__figure">
+        <figure className={isZoomed ? 'lightbox__figure is-zoomed' : 'lightbox__figure'}>
           {kind === 'manual' ? (
             <div className="lightbox__manual">
               <strong>Manual time</strong>
               <span>Added by the contractor, without a screenshot or activity.</span>
             </div>
           ) : hasShot ? (
-            <div
-              className="lightbox__frame"
-              style={{
-                backgroundImage: `url("${slotThumbnailUrl(contractId, startIso)}")`,
-                ['--ratio' as string]: shot && shot.height > 0 ? shot.width / shot.height : 16 / 9,
-              }}
-            >
-              <img
-                key={startIso}
-                src={slotScreenshotUrl(contractId, startIso)}
-                alt={`Screenshot taken ${shot ? `at ${formatInZone(shot.capturedAt, zone, 'HH:mm:ss')}` : `between ${range}`}${windowTitle ? ` in ${windowTitle}` : ''}`}
-                decoding="async"
-              />
-            </div>
+            <LightboxFigure
+              key={startIso}
+              ref={figureRef}
+              thumbnailUrl={slotThumbnailUrl(contractId, startIso)}
+              screenshotUrl={slotScreenshotUrl(contractId, startIso)}
+              screenshot={shot}
+              alt={`Screenshot taken ${shot ? `at ${formatInZone(shot.capturedAt, zone, 'HH:mm:ss')}` : `between ${range}`}${windowTitle ? ` in ${windowTitle}` : ''}`}
+              zoomed={isZoomed}
+              onZoom={(on) => setZoomed(on ? startIso : null)}
+            />
           ) : (
             <div className="lightbox__manual">
               <strong>No screenshot</strong>
@@ -249,7 +260,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
             </div>
           )}
           <p className="lightbox__hint muted small" aria-hidden="true">
-            <kbd>←</kbd> <kbd>→</kbd> previous / next · <kbd>Esc</kbd> close
+            <kbd>←</kbd> <kbd>→</kbd> previous / next · <kbd>Z</kbd> zoom · <kbd>Esc</kbd> close
           </p>
         </aside>
       </div>
