@@ -20,6 +20,7 @@ import {
 import type { Week } from '#contract/week.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { neighbourSlot, type DiaryLayout, type Direction } from '../utils/diary-rows.ts';
+import { memoRunStarts } from '../utils/memo-runs.ts';
 import { selectable } from '../utils/slot-states.ts';
 import { gridMetrics, rowHeight } from '../utils/grid-metrics.ts';
 import { DayHeader, GapLine, HourLine, selectedCells } from './grid-rows.tsx';
@@ -232,6 +233,7 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
     if (card) setActiveSlot(Number(card.dataset.slot));
   };
 
+  const memoStarts = useMemo(() => memoRunStarts(week.slots, layout), [week.slots, layout]);
   const dayLabels = useMemo(() => layout.days.map((d) => formatCalendarDate(d.date, 'EEE d MMM')), [layout.days]);
 
   const listStyle = {
@@ -276,6 +278,7 @@ export function DiaryGrid({ ref, week, layout, contractId, stickyTop, onOpenSlot
                 onOpen={onOpenSlot}
                 onSelect={selection?.onToggle}
                 selectedCells={selection ? selectedCells(row, layout, selection.starts) : 0}
+                memoStarts={memoStarts}
               />
             )}
           </div>

@@ -80,9 +80,11 @@ interface HourLineProps {
   onSelect?: (slot: number, range: boolean) => void;
   /** Bit per cell: selected. */
   selectedCells: number;
+  /** Per slot of the week: 1 where its memo starts a run (see memo-runs.ts). */
+  memoStarts: Uint8Array;
 }
 
-export const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabel, tabbableSlot, eager, onOpen, onSelect, selectedCells }: HourLineProps) {
+export const HourLine = memo(function HourLine({ row, week, layout, contractId, dayLabel, tabbableSlot, eager, onOpen, onSelect, selectedCells, memoStarts }: HourLineProps) {
   const { slots, memos } = week;
   return (
     <div className="hour-row">
@@ -103,6 +105,7 @@ export const HourLine = memo(function HourLine({ row, week, layout, contractId, 
             kind={kindAt(slots.kind[slot]!)}
             active={slots.active[slot] ?? 0}
             memo={memoIndex >= 0 ? (memos[memoIndex] ?? '') : ''}
+            memoShown={memoStarts[slot] === 1}
             shot={slots.shot[slot] === 1}
             dup={slots.dup[slot] === 1}
             tabbable={slot === tabbableSlot}

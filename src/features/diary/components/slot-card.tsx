@@ -57,6 +57,8 @@ export interface SlotCardProps {
   kind: SlotKind;
   active: number;
   memo: string;
+  /** False where the card continues a run of the same memo: the text is shown once, on the run's first card. */
+  memoShown?: boolean;
   shot: boolean;
   dup: boolean;
   tabbable: boolean;
@@ -78,6 +80,7 @@ export const SlotCard = memo(function SlotCard({
   kind,
   active,
   memo,
+  memoShown = true,
   shot,
   dup,
   tabbable,
@@ -98,7 +101,7 @@ export const SlotCard = memo(function SlotCard({
   return (
     <div
       role="group"
-      aria-label={`${dayLabel}, ${range}`}
+      aria-label={`${dayLabel}, ${range}, ${memo ? `memo: ${memo}` : 'no memo'}`}
       className={`slot slot--${state}${onSelect ? ' slot--selectable' : ''}${onSelect && selected ? ' is-selected' : ''}`}
       data-slot={index}
     >
@@ -151,9 +154,14 @@ export const SlotCard = memo(function SlotCard({
         >
           {range}
         </button>
-        <p className={memo ? 'slot__memo' : 'slot__memo slot__memo--none'} title={memo || undefined}>
-          {memo || 'No memo'}
-        </p>
+        {memoShown ? (
+          <p className={memo ? 'slot__memo' : 'slot__memo slot__memo--none'} title={memo || undefined}>
+            {memo || 'No memo'}
+          </p>
+        ) : (
+          // The run's memo goes on: a line instead of the same words again (the group's name says them).
+          <p className="slot__memo slot__memo--same" title={memo || undefined} aria-hidden="true" />
+        )}
       </div>
     </div>
   );

@@ -116,7 +116,7 @@ describe('diary grid: roving focus', () => {
     // Sunday is far below the first screen: the page scrolled to it and its card has focus.
     expect(document.activeElement).toBe(await screen.findByRole('button', { name: /^16:50–17:00, / }));
     expect(within(document.activeElement!.closest<HTMLElement>('[role="group"]')!).getByText('16:50–17:00')).toBeTruthy();
-    expect(document.activeElement!.closest('[role="group"]')!.getAttribute('aria-label')).toMatch(/^Sun 29 Nov, 16:50–17:00$/);
+    expect(document.activeElement!.closest('[role="group"]')!.getAttribute('aria-label')).toMatch(/^Sun 29 Nov, 16:50–17:00, memo: Working on it$/);
     expect(window.scrollY).toBeGreaterThan(0);
     // Monday's rows left the DOM (only the rows near the screen are rendered).
     expect(screen.queryByRole('button', { name: /^09:00–09:10, / })).toBeNull();
