@@ -1,7 +1,7 @@
 // A dispute from start to end, as the three people involved see it: the client flags two
 // slots (through the API, as the diary would), the contractor accepts one and contests the
-// other, the admin resolves the contested one for the contractor, and the client finds one
-// slot refunded, one billable, and every step in the audit trail.
+// other, the admin resolves the contested one for the contractor (confirming the amount), and
+// the client finds one slot refunded, one billable, and every step in the audit trail.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD as PASSWORD, signIn } from './support/sign-in.ts';
 
@@ -108,7 +108,20 @@ test('a dispute goes from the client to the contractor to the admin and back', a
   // The accepted slot is decided: there is nothing to resolve on it.
   await expect(adminSlot(accepted).getByRole('button', { name: /^Resolve / })).toHaveCount(0);
   await adminSlot(contested).getByLabel(/Note to both parties/).fill('The paper is part of the ticket; the time is work.');
-  await adminSlot(contested).getByRole('button', { name: /for the contractor \(billable\)$/ }).click();
+  // Money moves for good: the decision is confirmed, with what one slot is worth (65.00 USD/h ÷ 6).
+  const forContractor = adminSlot(contested).getByRole('button', { name: /for the contractor \(billable\)$/ });
+  await forContractor.click();
+  const confirm = admin.getByRole('alertdialog', { name: 'Resolve for the contractor?' });
+  await expect(confirm).toContainText('The contractor is paid $10.83');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(adminSlot(contested)).not.toContainText('Resolved for contractor');
+  await adminSlot(contested).getByRole('button', { name: /for the client \(refunded\)$/ }).click();
+  await expect(admin.getByRole('alertdialog', { name: 'Resolve for the client?' })).toContainText('The client is refunded $10.83');
+  await admin.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await forContractor.click();
+  await confirm.getByRole('button', { name: 'Pay $10.83' }).click();
+  await expect(confirm).toHaveCount(0);
   await expect(adminSlot(contested)).toContainText('Resolved for contractor — billable');
   await expect(adminSlot(contested)).toContainText('The paper is part of the ticket');
   await expect(admin.getByRole('heading', { level: 1 }).locator('..')).toContainText('Settled');

@@ -17,3 +17,6 @@ export function formatMoney(minor: number, currency: string): string {
   const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
   return f.format(minor / 10 ** digits);
 }
+
+/** What `slots` ten-minute slots cost, in minor units: slots × hourly rate ÷ 6, rounded once, half up. */
+export const slotsAmount = (slots: number, hourlyRate: number) => Math.floor((slots * hourlyRate + 3) / 6);

@@ -125,7 +125,7 @@ export function DisputeSlotItem({ dispute, slot, timeZone }: { dispute: Dispute;
         )}
         {!canAnswer && !canResolve && waitingText(dispute, slot) && <p className="muted small">{waitingText(dispute, slot)}</p>}
         {canAnswer && <AnswerControls disputeId={dispute.id} start={slot.start} timeLabel={label} />}
-        {canResolve && <ResolveControls disputeId={dispute.id} start={slot.start} timeLabel={label} />}
+        {canResolve && <ResolveControls disputeId={dispute.id} start={slot.start} timeLabel={label} hourlyRate={dispute.hourlyRate} currency={dispute.currency} />}
       </div>
     </li>
   );
