@@ -1,11 +1,13 @@
 // What the loaders of a contract's week pages (timesheet, review) share: a URL without a week
-// or a zone gets them by the diary's rules, and the week's queries start as soon as the zone
-// is known (at once, or once the contract says the contractor's zone).
+// or a zone gets them by the diary's rules (the week waiting for the client's approval, else
+// this week), and the week's queries start as soon as the zone is known (at once, or once the
+// contract says the contractor's zone).
 import type { QueryClient } from '@tanstack/react-query';
 import { replace, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { getContractQueryOptions } from '#src/features/contracts/api/get-contract.ts';
 import { getContractsQueryOptions } from '#src/features/contracts/api/get-contracts.ts';
 import { readDiarySearch } from '#src/features/diary/utils/diary-search.ts';
+import { getOverviewQueryOptions } from '#src/lib/overview-query.ts';
 import { readTzChoice, resolveTimeZone, type TzChoice } from '#src/utils/time-zone-choice.ts';
 import { weekOfInstant } from '#src/utils/week.ts';
 
@@ -30,9 +32,16 @@ export async function resolveContractWeek(
 
   let week = search.week ?? linkWeek;
   if (!week) {
-    // "This week" is the server's week (a demo clock may differ from the browser's).
-    const contracts = list ?? (await queryClient.ensureQueryData(getContractsQueryOptions()).catch(() => null));
-    week = contracts?.contracts.find((c) => c.id === contractId)?.thisWeek.weekStart ?? weekOfInstant(Date.now());
+    // A client opening a contract during the review window sees the week that waits for them;
+    // otherwise "this week", the server's (a demo clock may differ from the browser's).
+    const [overview, contracts] = await Promise.all([
+      queryClient.ensureQueryData(getOverviewQueryOptions()).catch(() => null),
+      list ?? queryClient.ensureQueryData(getContractsQueryOptions()).catch(() => null),
+    ]);
+    week =
+      overview?.needs.reviews.find((r) => r.contractId === contractId)?.weekStart ??
+      contracts?.contracts.find((c) => c.id === contractId)?.thisWeek.weekStart ??
+      weekOfInstant(Date.now());
   }
   const tz = search.tz ?? readTzChoice();
   if (week !== search.week || tz !== search.tz) {

@@ -1,5 +1,7 @@
-// One contract at a glance: who, for whom, this week's hours and activity, and the way in.
+// One contract at a glance: the other side (the contractor for a client, the client's company
+// for a contractor, both for an admin), this week's hours and activity, and the way in.
 import { Link } from 'react-router';
+import type { Role } from '#contract/common.ts';
 import type { ContractSummary } from '#contract/contracts.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
@@ -9,8 +11,16 @@ import { formatMoney } from '../utils/money.ts';
 
 const STATUS_LABEL = { active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
 
-export function ContractCard({ contract }: { contract: ContractSummary }) {
+/** Who the viewer works with on this contract, and the line under the title. */
+function counterpart(contract: ContractSummary, role: Role): { name: string; sub: string } {
+  if (role === 'contractor') return { name: contract.company.name, sub: `Client: ${contract.company.name}` };
+  if (role === 'client') return { name: contract.contractor.name, sub: contract.contractor.name };
+  return { name: contract.contractor.name, sub: `${contract.contractor.name} for ${contract.company.name}` };
+}
+
+export function ContractCard({ contract, role }: { contract: ContractSummary; role: Role }) {
   const { thisWeek } = contract;
+  const who = counterpart(contract, role);
   const activity = thisWeek.activityPercent;
   const titleId = `contract-${contract.id}`;
   return (
@@ -18,15 +28,13 @@ export function ContractCard({ contract }: { contract: ContractSummary }) {
       <header className="contract-card__head">
         <div className="contract-card__who">
           <span className="avatar" aria-hidden="true">
-            {initials(contract.contractor.name)}
+            {initials(who.name)}
           </span>
           <div>
             <h2 className="contract-card__title" id={titleId}>
               {contract.title}
             </h2>
-            <p className="contract-card__sub">
-              {contract.contractor.name} <span aria-hidden="true">·</span> {contract.company.name}
-            </p>
+            <p className="contract-card__sub">{who.sub}</p>
             <p className="contract-card__terms">
               {formatMoney(contract.hourlyRate, contract.currency)}/h
               {contract.weeklyLimitHours !== null && <> · {contract.weeklyLimitHours} h/week limit</>}
@@ -59,13 +67,14 @@ export function ContractCard({ contract }: { contract: ContractSummary }) {
         </div>
       </dl>
 
+      {/* No week in the links: the page opens the week in review, if one waits, else this week. */}
       <footer className="contract-card__foot">
         <span className="contract-card__week">Week of {formatCalendarDate(thisWeek.weekStart, 'd MMM yyyy')}</span>
         <span className="contract-card__links">
-          <Link className="contract-card__link" to={paths.timesheet.getHref(contract.id, { week: thisWeek.weekStart })}>
+          <Link className="contract-card__link" to={paths.timesheet.getHref(contract.id)}>
             Timesheet<span className="sr-only"> of {contract.title}</span>
           </Link>
-          <Link className="contract-card__link" to={paths.diary.getHref(contract.id, { week: thisWeek.weekStart })}>
+          <Link className="contract-card__link" to={paths.diary.getHref(contract.id)}>
             Open diary<span className="sr-only"> for {contract.title}</span>
             <span aria-hidden="true"> →</span>
           </Link>

@@ -1,9 +1,10 @@
 import { ErrorState } from '#src/components/ui/error-state.tsx';
 import { useContracts } from '../api/get-contracts.ts';
+import type { Role } from '#contract/common.ts';
 import { ContractCard } from './contract-card.tsx';
 import './contracts.css';
 
-export function ContractList() {
+export function ContractList({ role }: { role: Role }) {
   const contracts = useContracts();
 
   if (contracts.isPending) {
@@ -41,7 +42,7 @@ export function ContractList() {
   return (
     <div className="contract-grid">
       {list.map((contract) => (
-        <ContractCard key={contract.id} contract={contract} />
+        <ContractCard key={contract.id} contract={contract} role={role} />
       ))}
     </div>
   );

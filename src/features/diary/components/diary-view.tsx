@@ -20,6 +20,7 @@ import { heldText, slotCount } from '../utils/slot-labels.ts';
 import { DiaryGrid, type DiaryGridHandle } from './diary-grid.tsx';
 import { ContractHead } from '#src/components/layouts/contract-head.tsx';
 import { ContractNav } from '#src/components/layouts/contract-nav.tsx';
+import { ReviewBanner } from '#src/components/review-banner.tsx';
 import { DiarySkeleton } from './diary-skeleton.tsx';
 import { DisputeDialog } from './dispute-dialog.tsx';
 import { ManualTimeDialog } from './manual-time-dialog.tsx';
@@ -220,6 +221,7 @@ export function DiaryView({ contractId, contract }: { contractId: string; contra
       <title>{`${contract ? `${contract.title} · ` : ''}Week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
       <ContractHead contract={contract} page="Work diary" className="page-head--diary" />
       <ContractNav contractId={contractId} week={week} tz={tz} />
+      <ReviewBanner contractId={contractId} />
       <WeekToolbar
         ref={toolbarRef}
         week={week}

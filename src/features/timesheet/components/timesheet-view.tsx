@@ -7,6 +7,7 @@ import type { Contract } from '#contract/contracts.ts';
 import { NotFoundPanel } from '#src/components/errors/not-found-panel.tsx';
 import { ContractHead } from '#src/components/layouts/contract-head.tsx';
 import { ContractNav } from '#src/components/layouts/contract-nav.tsx';
+import { ReviewBanner } from '#src/components/review-banner.tsx';
 import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { EmptyWeekPanel } from '#src/components/ui/empty-week-panel.tsx';
 import { paths } from '#src/config/paths.ts';
@@ -15,7 +16,7 @@ import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { addWeeks, weekOfInstant } from '#src/utils/week.ts';
 import { serverCurrentWeek } from '#src/utils/server-week.ts';
 import { getTimesheetQueryOptions, timesheetCsvUrl, useTimesheet } from '../api/get-timesheet.ts';
-import { useServerClock } from '../hooks/use-server-clock.ts';
+import { useServerClock } from '#src/utils/server-clock.ts';
 import { weekRangeLabel } from '#src/utils/date-format.ts';
 import { ContractTermsForm } from './contract-terms-form.tsx';
 import { ReviewPanel, type Viewer } from './review-panel.tsx';
@@ -130,6 +131,7 @@ export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zo
       <title>{`${contract ? `${contract.title} · ` : ''}${title}, week of ${formatCalendarDate(week, 'd MMM yyyy')} · workdiary`}</title>
       <ContractHead contract={contract} page="Timesheet" />
       <ContractNav contractId={contractId} week={week} tz={tz} />
+      <ReviewBanner contractId={contractId} hideForWeek={week} />
       <TimesheetToolbar
         week={week}
         currentWeek={currentWeek}
