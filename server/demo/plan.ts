@@ -309,6 +309,18 @@ function planDay(p: Profile, y: number, m: number, d: number): DayEntry[] {
 /** Active minutes of 10 an ordinary slot has at the least (the review flags 1–3 as low). */
 const NORMAL_ACTIVE_MIN = 4;
 
+type MinuteRates = [keysLow: number, keysHigh: number, mouseLow: number, mouseHigh: number];
+/** Keystrokes and mouse events a minute, by activity: on the slot's main task, and aside. */
+const INPUT_RATES: Record<Activity, { main: MinuteRates; aside: MinuteRates }> = {
+  code: { main: [55, 190, 0, 22], aside: [0, 14, 8, 70] },
+  write: { main: [80, 260, 0, 15], aside: [5, 40, 10, 60] },
+  terminal: { main: [20, 95, 0, 8], aside: [0, 10, 3, 30] },
+  design: { main: [2, 30, 120, 430], aside: [0, 55, 30, 140] },
+  chat: { main: [40, 160, 2, 25], aside: [0, 20, 10, 60] },
+  sheet: { main: [15, 70, 20, 90], aside: [0, 12, 10, 50] },
+  browse: { main: [0, 18, 25, 150], aside: [0, 45, 5, 60] },
+};
+
 function perMinute(rng: Rng, activity: Activity, low: boolean): { keyboard: number[]; mouse: number[] } {
   const keyboard: number[] = [];
   const mouse: number[] = [];
@@ -333,38 +345,9 @@ function perMinute(rng: Rng, activity: Activity, low: boolean): { keyboard: numb
       mouse.push(rng.int(1, 25));
       continue;
     }
-    const main = state === 0;
-    let k: number;
-    let mo: number;
-    switch (activity) {
-      case 'code':
-        k = main ? rng.int(55, 190) : rng.int(0, 14);
-        mo = main ? rng.int(0, 22) : rng.int(8, 70);
-        break;
-      case 'write':
-        k = main ? rng.int(80, 260) : rng.int(5, 40);
-        mo = main ? rng.int(0, 15) : rng.int(10, 60);
-        break;
-      case 'terminal':
-        k = main ? rng.int(20, 95) : rng.int(0, 10);
-        mo = main ? rng.int(0, 8) : rng.int(3, 30);
-        break;
-      case 'design':
-        k = main ? rng.int(2, 30) : rng.int(0, 55);
-        mo = main ? rng.int(120, 430) : rng.int(30, 140);
-        break;
-      case 'chat':
-        k = main ? rng.int(40, 160) : rng.int(0, 20);
-        mo = main ? rng.int(2, 25) : rng.int(10, 60);
-        break;
-      case 'sheet':
-        k = main ? rng.int(15, 70) : rng.int(0, 12);
-        mo = main ? rng.int(20, 90) : rng.int(10, 50);
-        break;
-      default:
-        k = main ? rng.int(0, 18) : rng.int(0, 45);
-        mo = main ? rng.int(25, 150) : rng.int(5, 60);
-    }
+    const [keysLow, keysHigh, mouseLow, mouseHigh] = INPUT_RATES[activity][state === 0 ? 'main' : 'aside'];
+    const k = rng.int(keysLow, keysHigh);
+    let mo = rng.int(mouseLow, mouseHigh);
     if (k + mo === 0) mo = 1;
     keyboard.push(k);
     mouse.push(mo);
