@@ -11,11 +11,8 @@ import {
 } from '../disputes.ts';
 import { slotStates } from '../slot-state.ts';
 
-const A = '2026-11-23T09:00:00.000Z';
-const B = '2026-11-23T09:10:00.000Z';
-const C = '2026-11-23T09:20:00.000Z';
-const D = '2026-11-23T09:30:00.000Z';
-const E = '2026-11-23T09:40:00.000Z';
+// Five slots in a row from Monday 23 November 2026 09:00 UTC, 10 minutes apart.
+const [A, B, C, D, E] = [0, 1, 2, 3, 4].map((i) => new Date(Date.UTC(2026, 10, 23, 9, i * 10)).toISOString()) as [string, string, string, string, string];
 const NOWHERE = '2026-11-23T12:00:00.000Z';
 
 const opened = new Date('2026-11-30T14:00:00.000Z');

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog } from '../confirm-dialog.tsx';
 import './dialog-polyfill.ts';
-import { expectTabCycle } from './tab-cycle.ts';
+import { expectTabCycle, openFrom } from './tab-cycle.ts';
 
 afterEach(cleanup);
 
@@ -35,12 +34,12 @@ function WithdrawDispute({ pending = false, onConfirm }: { pending?: boolean; on
 }
 
 async function open(props: { pending?: boolean } = {}) {
-  const user = userEvent.setup();
   const onConfirm = vi.fn();
-  render(<WithdrawDispute {...props} onConfirm={onConfirm} />);
-  const opener = screen.getByRole('button', { name: 'Withdraw dispute' });
-  await user.click(opener);
-  return { user, onConfirm, opener, dialog: screen.getByRole('alertdialog', { name: 'Withdraw this dispute?' }) };
+  const opened = await openFrom(<WithdrawDispute {...props} onConfirm={onConfirm} />, 'Withdraw dispute', {
+    role: 'alertdialog',
+    name: 'Withdraw this dispute?',
+  });
+  return { ...opened, onConfirm };
 }
 
 describe('ConfirmDialog', () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dialog } from '../dialog.tsx';
 import { FormDialog } from '../form-dialog.tsx';
 import './dialog-polyfill.ts';
-import { expectTabCycle } from './tab-cycle.ts';
+import { expectTabCycle, openFrom } from './tab-cycle.ts';
 
 afterEach(cleanup);
 
@@ -44,9 +44,8 @@ function ManualTime({ onClose, busy = false, onSubmit = () => {} }: { onClose: (
 }
 
 async function openManualTime(props: { busy?: boolean; onSubmit?: () => void } = {}) {
-  const user = userEvent.setup();
   const onClose = vi.fn();
-  render(
+  const page = (
     <Page
       dialog={(close) => (
         <ManualTime
@@ -57,11 +56,9 @@ async function openManualTime(props: { busy?: boolean; onSubmit?: () => void } =
           }}
         />
       )}
-    />,
+    />
   );
-  const opener = screen.getByRole('button', { name: 'Add manual time' });
-  await user.click(opener);
-  return { user, onClose, opener, dialog: screen.getByRole('dialog', { name: 'Add manual time' }) };
+  return { ...(await openFrom(page, 'Add manual time', { role: 'dialog', name: 'Add manual time' })), onClose };
 }
 
 describe('Dialog', () => {
