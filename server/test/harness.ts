@@ -116,8 +116,11 @@ export async function createTestEnv(
   };
 }
 
+/** A signed-in user, as requests send them: the session cookie header. */
+export type Who = { cookie: string };
+
 /** Signs in through the API and returns the cookie header for later requests. */
-export async function login(app: App, email: string, password = 'test-password'): Promise<{ cookie: string }> {
+export async function login(app: App, email: string, password = 'test-password'): Promise<Who> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
   const c = res.cookies.find((x) => x.name === 'wd_session');
@@ -126,9 +129,9 @@ export async function login(app: App, email: string, password = 'test-password')
 }
 
 /** Signs in each of the world's users by name: `{ dev: { cookie }, client: { cookie }, … }`. */
-export async function loginEach<K extends string>(app: App, users: Record<K, { email: string }>): Promise<Record<K, { cookie: string }>> {
+export async function loginEach<K extends string>(app: App, users: Record<K, { email: string }>): Promise<Record<K, Who>> {
   const entries = await Promise.all(Object.entries<{ email: string }>(users).map(async ([name, u]) => [name, await login(app, u.email)] as const));
-  return Object.fromEntries(entries) as Record<K, { cookie: string }>;
+  return Object.fromEntries(entries) as Record<K, Who>;
 }
 
 /** Connects a tracker for a signed-in contractor, as the dashboard does; returns its bearer token. */

@@ -2,12 +2,11 @@
 // disabling or a new password ends their sessions and revokes their tracker tokens. Signing out
 // tells the browser to drop the site's cookies and storage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, connectTracker, createTestEnv, login, type TestEnv } from '#server/test/harness.ts';
+import { backends, connectTracker, createTestEnv, login, type TestEnv, type Who } from '#server/test/harness.ts';
 import { createWorld, PASSWORD, type World } from '#server/test/fixtures.ts';
 import type { Problem } from '#contract/common.ts';
 import { changePassword, disableUser, enableUser } from '#server/services/user-service.ts';
 
-type Who = { cookie: string };
 
 describe.each(backends)('account changes on %s', (backend) => {
   let env: TestEnv;

@@ -1,7 +1,7 @@
 // The world the disputes tests share: a designer with manual time, a tracked developer over
 // the limit, every party signed in, and the requests each test makes.
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { createTestEnv, loginEach, type Backend, type TestEnv } from '#server/test/harness.ts';
+import { createTestEnv, loginEach, type Backend, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, slotRun, type World } from '#server/test/fixtures.ts';
 import type { Dispute } from '#contract/disputes.ts';
 
@@ -10,7 +10,7 @@ export const WEEK = '2026-11-23';
 export const LAST_WEEK = '2026-11-16'; // in its review window at NOW
 export const at = (day: number, hh: number, mm: number) => new Date(Date.UTC(2026, 10, 23 + day, hh, mm)).toISOString();
 export const DAY = 86_400_000;
-export type Who = { cookie: string };
+export type { Who };
 
 /**
  * The world of the disputes tests on `backend`: created and signed in before the first test,

@@ -1,10 +1,10 @@
 // The world the ingestion tests share: every party signed in, a tracker connected for the
 // developer and the designer, a screenshot, and the upload requests each test makes.
 import { afterAll, beforeAll } from 'vitest';
-import { connectTracker, type Backend, type TestEnv } from '#server/test/harness.ts';
+import { connectTracker, type Backend, type TestEnv, type Who } from '#server/test/harness.ts';
 import { createTrackerEnv, desktopScreenshot, uploadForm, type FilePart, type World } from '#server/test/fixtures.ts';
 
-export type Who = { cookie: string };
+export type { Who };
 
 export const counts = (active: number, base = 7) => Array.from({ length: 10 }, (_, m) => (m < active ? base + m : 0));
 

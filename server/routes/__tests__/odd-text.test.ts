@@ -3,13 +3,12 @@
 // that names the field, and nothing is stored. (PostgreSQL cannot store a NUL in text, and
 // UTF-8 cannot carry a lone surrogate, so both used to reach the database and answer 500.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
+import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, desktopScreenshot, type World } from '#server/test/fixtures.ts';
 import type { Problem } from '#contract/common.ts';
 import type { CreatedTracker, SlotUploaded } from '#contract/trackers.ts';
 import type { Dispute } from '#contract/disputes.ts';
 
-type Who = { cookie: string };
 type Res = Awaited<ReturnType<TestEnv['app']['inject']>>;
 
 // The harness's clock: Wednesday 2026-11-25 15:00 UTC, in the week of 2026-11-23.

@@ -1,7 +1,7 @@
 // The overview (GET /api/overview) through the real app on a real database: what each role
 // sees, money that agrees with the timesheet, and nothing of another company.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
+import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, slotRun, type World } from '#server/test/fixtures.ts';
 import type { Overview } from '#contract/overview.ts';
 import type { Timesheet } from '#contract/timesheet.ts';
@@ -9,7 +9,6 @@ import type { Timesheet } from '#contract/timesheet.ts';
 const PREV = '2026-11-16'; // in review at the test clock, Wednesday 2026-11-25 15:00 UTC
 const THIS = '2026-11-23';
 const NOW = '2026-11-25T15:00:00.000Z';
-type Who = { cookie: string };
 
 describe.each(backends)('the overview on %s', (backend) => {
   let env: TestEnv;

@@ -1,7 +1,7 @@
 // Questions on slots through the real API: a client asks, the contractor answers, the client
 // follows up and closes; nobody else writes, another company sees nothing, money never moves.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
+import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, type World } from '#server/test/fixtures.ts';
 import type { Overview } from '#contract/overview.ts';
 import type { QuestionList, SlotQuestions } from '#contract/questions.ts';
@@ -9,7 +9,6 @@ import type { QuestionList, SlotQuestions } from '#contract/questions.ts';
 const NOW = '2026-11-25T15:00:00.000Z';
 const WEEK = '2026-11-23';
 const at = (hh: number, mm: number) => new Date(Date.UTC(2026, 10, 24, hh, mm)).toISOString();
-type Who = { cookie: string };
 
 describe.each(backends)('questions on slots on %s', (backend) => {
   let env: TestEnv;

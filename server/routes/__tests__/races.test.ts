@@ -2,7 +2,7 @@
 // separate connections. The week's lock must make exactly one of them win, every time, and
 // neither may ever answer 500. (PGlite runs one transaction at a time, so these need PostgreSQL.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, login, type TestEnv } from '#server/test/harness.ts';
+import { createTestEnv, login, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addContract, addSlots, createWorld, slotRun, type World } from '#server/test/fixtures.ts';
 import type { Dispute } from '#contract/disputes.ts';
 import type { Approval } from '#contract/timesheet.ts';
@@ -10,7 +10,6 @@ import type { Approval } from '#contract/timesheet.ts';
 const NOW = '2026-11-25T15:00:00.000Z'; // Wednesday: the week of 11-23 is in progress, the week of 11-16 in review
 const ROUNDS = 36;
 
-type Who = { cookie: string };
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('races on postgres', () => {
   let env: TestEnv;

@@ -4,12 +4,11 @@
 // schema of every answer to a representative set of real requests, and checks that each sends
 // no field its schema does not list; and that every route with a JSON answer was exercised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
+import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, slotRun, testImage, type World } from '#server/test/fixtures.ts';
 import type { CreatedTracker } from '#contract/trackers.ts';
 import type { Dispute } from '#contract/disputes.ts';
 
-type Who = { cookie: string };
 type Schema = {
   type?: string | string[];
   properties?: Record<string, Schema>;

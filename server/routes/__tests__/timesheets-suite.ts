@@ -1,7 +1,7 @@
 // The world the timesheet tests share: the developer's week in review over the limit, the
 // designer's manual time, every party signed in, and the requests each test makes.
 import { afterAll, beforeAll } from 'vitest';
-import { createTestEnv, loginEach, type Backend, type TestEnv } from '#server/test/harness.ts';
+import { createTestEnv, loginEach, type Backend, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, type World } from '#server/test/fixtures.ts';
 
 export const PREV = '2026-11-16'; // in review at the test clock (Wednesday 2026-11-25 15:00 UTC)
@@ -9,7 +9,7 @@ export const THIS = '2026-11-23'; // in progress
 /** Instant in the week of `week`: day 0 = Monday. */
 export const at = (week: string, day: number, hh: number, mm: number) =>
   new Date(Date.parse(`${week}T00:00:00Z`) + ((day * 24 + hh) * 60 + mm) * 60_000).toISOString();
-export type Who = { cookie: string };
+export type { Who };
 
 /**
  * The world of the timesheet tests on `backend`: created before the first test, dropped after

@@ -2,13 +2,12 @@
 // and revokes them; clients and admins are refused; the token then opens the tracker's routes
 // and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestEnv, loginEach, type TestEnv } from '#server/test/harness.ts';
+import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addContract, createWorld, uploadForm, type World } from '#server/test/fixtures.ts';
 import type { CreatedTracker, TrackerList, TrackerSession } from '#contract/trackers.ts';
 import { tokenHash } from '#server/data/users.ts';
 import type { Problem } from '#contract/common.ts';
 
-type Who = { cookie: string };
 
 describe.each(backends)('tracker tokens on %s', (backend) => {
   let env: TestEnv;
