@@ -176,3 +176,17 @@ test('"Approve the rest" with flagged slots disputes them first, then asks to ap
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('listbox').locator(`[data-start="${flaggedStart}"]`)).toHaveAttribute('aria-label', /, held/);
 });
+
+test('at 1280 × 800 the screenshot starts on the first screen, and a closed window is said once', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  const contract = await designerContract(page);
+  // The week of 9 Nov: its review window closed (approved automatically) at the e2e clock.
+  await page.goto(`/contracts/${contract.id}/review?week=2026-11-09&tz=utc`);
+  const detail = page.getByRole('region', { name: 'Current slot' });
+  const shot = detail.getByRole('img', { name: /^Screenshot of / });
+  await expect(shot).toBeVisible();
+  const box = (await shot.boundingBox())!;
+  expect(box.y).toBeGreaterThan(0);
+  expect(box.y).toBeLessThan(800 - 100);
+  await expect(page.getByText(/review window closed/i)).toHaveCount(1);
+});

@@ -94,76 +94,77 @@ export function ReviewDetail({ id, item, contractId, zone, position, total, flag
           </button>
         ) : null}
       </div>
-      {!item.actionable && <p className="rv-detail__note">{NOT_ACTIONABLE[item.state] ?? ''} It cannot be flagged.</p>}
-      {item.actionable && disputeBlocked && <p className="rv-detail__note">{disputeBlocked}</p>}
-
-      {item.reasons.length === 0 && <p className="rv-detail__clean muted">Nothing suspicious about this slot.</p>}
-      {item.reasons.length + item.hints.length > 0 && (
-        <ul className="rv-chips rv-chips--lg" aria-label={item.reasons.length ? 'Why it is suspicious' : 'Hints'}>
-          {itemChips(item).map((c) => (
-            <li key={c.kind} className={`rv-chip rv-chip--${c.kind}${c.hint ? ' rv-chip--hint' : ''}`}>
-              {c.label}
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <dl className="rv-facts">
-        <div>
-          <dt>Memo</dt>
-          <dd className={item.memo.trim() ? undefined : 'rv-facts__none'}>{item.memo.trim() || 'No memo'}</dd>
+      {/* The evidence first, beside its facts: on a laptop the screenshot starts above the fold. */}
+      <div className="rv-detail__body">
+        <div className="rv-shot" style={item.kind === 'tracked' && item.shot ? { backgroundImage: `url("${thumbUrl}")` } : undefined}>
+          {item.kind === 'manual' ? (
+            <div className="rv-shot__panel">Manual time: no screenshot or activity is recorded for it.</div>
+          ) : !item.shot ? (
+            <div className="rv-shot__panel">No screenshot was taken in this slot.</div>
+          ) : broken === item.startIso ? (
+            <div className="rv-shot__panel">The screenshot could not be loaded.</div>
+          ) : (
+            <img
+              key={item.startIso}
+              src={shotUrl}
+              alt={`Screenshot of ${slotRange(item.start, zone)}${item.windowTitle ? `: ${item.windowTitle}` : ''}`}
+              className={loaded === item.startIso ? 'is-loaded' : undefined}
+              decoding="async"
+              onLoad={() => setLoaded(item.startIso)}
+              onError={() => setBroken(item.startIso)}
+            />
+          )}
+          {item.dup && <DuplicateMarker className="rv-shot__dup" />}
         </div>
-        <div>
-          <dt>Window</dt>
-          <dd className={item.windowTitle ? 'rv-facts__title' : 'rv-facts__none'}>{item.windowTitle || (item.kind === 'manual' ? 'Manual time' : 'Not recorded')}</dd>
-        </div>
-        {item.kind === 'tracked' && (
-          <div>
-            <dt>Activity</dt>
-            <dd>
-              <span>{activityText(item.active)} active</span>
-              <ActivityMeter active={item.active} state={item.state} size="lg" />
-            </dd>
-          </div>
-        )}
-        {dispute && (
-          <div>
-            <dt>Dispute</dt>
-            <dd>
-              <Link to={paths.dispute.getHref(dispute.id)}>View the {dispute.status} dispute</Link>
-            </dd>
-          </div>
-        )}
-      </dl>
+        <div className="rv-detail__facts">
+          {!item.actionable && <p className="rv-detail__note">{NOT_ACTIONABLE[item.state] ?? ''} It cannot be flagged.</p>}
 
-      <div className="rv-shot" style={item.kind === 'tracked' && item.shot ? { backgroundImage: `url("${thumbUrl}")` } : undefined}>
-        {item.kind === 'manual' ? (
-          <div className="rv-shot__panel">Manual time: no screenshot or activity is recorded for it.</div>
-        ) : !item.shot ? (
-          <div className="rv-shot__panel">No screenshot was taken in this slot.</div>
-        ) : broken === item.startIso ? (
-          <div className="rv-shot__panel">The screenshot could not be loaded.</div>
-        ) : (
-          <img
-            key={item.startIso}
-            src={shotUrl}
-            alt={`Screenshot of ${slotRange(item.start, zone)}${item.windowTitle ? `: ${item.windowTitle}` : ''}`}
-            className={loaded === item.startIso ? 'is-loaded' : undefined}
-            decoding="async"
-            onLoad={() => setLoaded(item.startIso)}
-            onError={() => setBroken(item.startIso)}
-          />
-        )}
-        {item.dup && <DuplicateMarker className="rv-shot__dup" />}
+          {item.reasons.length === 0 && <p className="rv-detail__clean muted">Nothing suspicious about this slot.</p>}
+          {item.reasons.length + item.hints.length > 0 && (
+            <ul className="rv-chips rv-chips--lg" aria-label={item.reasons.length ? 'Why it is suspicious' : 'Hints'}>
+              {itemChips(item).map((c) => (
+                <li key={c.kind} className={`rv-chip rv-chip--${c.kind}${c.hint ? ' rv-chip--hint' : ''}`}>
+                  {c.label}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <dl className="rv-facts">
+            <div>
+              <dt>Memo</dt>
+              <dd className={item.memo.trim() ? undefined : 'rv-facts__none'}>{item.memo.trim() || 'No memo'}</dd>
+            </div>
+            <div>
+              <dt>Window</dt>
+              <dd className={item.windowTitle ? 'rv-facts__title' : 'rv-facts__none'}>{item.windowTitle || (item.kind === 'manual' ? 'Manual time' : 'Not recorded')}</dd>
+            </div>
+            {item.kind === 'tracked' && (
+              <div>
+                <dt>Activity</dt>
+                <dd>
+                  <span>{activityText(item.active)} active</span>
+                  <ActivityMeter active={item.active} state={item.state} size="lg" />
+                </dd>
+              </div>
+            )}
+            {dispute && (
+              <div>
+                <dt>Dispute</dt>
+                <dd>
+                  <Link to={paths.dispute.getHref(dispute.id)}>View the {dispute.status} dispute</Link>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </div>
       </div>
-
 
       {item.kind === 'tracked' && detail.data && detail.data.keyboard.length > 0 && (
         <Suspense fallback={<div className="rv-chart-placeholder" aria-hidden="true" />}>
           <ActivityChart keyboard={detail.data.keyboard} mouse={detail.data.mouse} labels={labels} />
         </Suspense>
       )}
-
     </section>
   );
 }
