@@ -174,3 +174,53 @@ test('the lightbox zooms the screenshot to 100 %, pans it and links the full siz
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toMatch(/^image\//);
 });
+
+test('on a 375 × 667 phone the first thumbnails show on the first screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const tops = await page.locator('.slot__thumb img').evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect().top));
+  expect(Math.min(...tops)).toBeLessThan(667);
+  // The options fold into one row; opened, they offer the date, the zone and the days.
+  const toggle = page.getByRole('button', { name: 'Week options' });
+  await expect(page.getByLabel('Time zone')).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByLabel('Time zone')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Jump to day' })).toBeVisible();
+});
+
+test('in a zone off UTC the partial days say so, and dates read one way', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  // The browser's zone (Europe/Berlin): the billing week runs Monday 01:00 to Monday 01:00.
+  await page.goto(page.url().replace(/tz=\w+/, 'tz=local').replace(/week=[\d-]+/, 'week=2026-11-23'));
+  const chips = page.getByRole('navigation', { name: 'Jump to day' }).getByRole('button');
+  await expect(chips).toHaveCount(8);
+  await expect(chips.last()).toHaveAccessibleName(/^Mon 30, 00:00–01:00 only, /);
+  await expect(chips.last()).toContainText('00:00–01:00 only');
+  await expect(chips.first()).toHaveAccessibleName(/^Mon 23, 01:00–24:00 only, /);
+  // The eight chips share the toolbar's width: none spills out of it.
+  const overflow = await page.getByRole('navigation', { name: 'Jump to day' }).evaluate((nav) => nav.scrollWidth - nav.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // The date to jump to reads like the week's range, not in the browser's numeric format.
+  const toolbar = page.getByRole('region', { name: 'Week', exact: true });
+  await expect(toolbar).toContainText('Mon 23 Nov');
+  expect(await toolbar.innerText()).not.toMatch(/\d+\/\d+\/\d{4}/);
+  // The zone's whole name fits its select.
+  const select = page.getByLabel('Time zone');
+  const clipped = await select.evaluate((el) => {
+    const s = el as HTMLSelectElement;
+    const probe = document.createElement('span');
+    probe.style.cssText = `font:${getComputedStyle(s).font};white-space:nowrap;position:absolute`;
+    probe.textContent = s.selectedOptions[0]!.textContent;
+    document.body.append(probe);
+    const style = getComputedStyle(s);
+    const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const need = probe.getBoundingClientRect().width;
+    probe.remove();
+    return need > room + 1;
+  });
+  expect(clipped).toBe(false);
+});

@@ -1,6 +1,8 @@
 // The week's controls: previous/next week, a date picker, the week's total, the time-zone
 // switch and the day chips ("jump to day"). For the contractor while the week is open to
 // edits, "Add manual time" (disabled, with the reason, where the contract does not allow it).
+// On a phone all but the week's steps fold behind "Week options" (chips too), so that the first
+// thumbnails show on the first screen.
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { Chevron } from '#src/components/ui/chevron.tsx';
 import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
@@ -38,6 +40,41 @@ interface WeekToolbarProps {
   onAddManualTime?: () => void;
   /** The contract's terms allow manual time (false: the button is disabled and says why). */
   manualTimeAllowed?: boolean;
+}
+
+/** ", 00:00–01:00 only" for a day the billing week covers only part of (in another zone). */
+const partOfDay = (day: DiaryDay) => (day.partial ? `, ${day.from}–${day.to} only` : '');
+
+/**
+ * The date to jump to, shown as the rest of the page writes dates ("Wed 25 Nov"), not in the
+ * browser's locale format: the native date input lies invisible over it and opens its picker.
+ */
+function DatePick({ value, max, onDate }: { value: string; max: string | undefined; onDate: (date: string) => void }) {
+  return (
+    <label className="date-pick btn btn--secondary btn--sm">
+      <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+        <rect x="3" y="4.5" width="14" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M3 8.5h14M7 3v3M13 3v3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      </svg>
+      <span aria-hidden="true">{formatCalendarDate(value, 'EEE d MMM')}</span>
+      <input
+        type="date"
+        aria-label={`Go to date, ${formatCalendarDate(value, 'EEEE d MMMM yyyy')}`}
+        value={value}
+        max={max}
+        onClick={(e) => {
+          try {
+            e.currentTarget.showPicker();
+          } catch {
+            // Not allowed here (no user gesture): the field still takes typed dates.
+          }
+        }}
+        onChange={(e) => {
+          if (e.target.value) onDate(e.target.value);
+        }}
+      />
+    </label>
+  );
 }
 
 const MANUAL_TIME_NOT_ALLOWED = 'This contract does not allow manual time. The client can allow it in the contract’s terms, from the next Monday.';
@@ -110,6 +147,8 @@ export function WeekToolbar({
   const next = addWeeks(week, 1);
   const isCurrent = currentWeek === week;
   const nextInFuture = currentWeek !== null && next > currentWeek;
+  const moreId = useId();
+  const [moreOpen, setMoreOpen] = useState(false);
 
   // On a phone the chips scroll sideways: keep the day being read in view.
   const chipsRef = useRef<HTMLElement>(null);
@@ -150,38 +189,42 @@ export function WeekToolbar({
           >
             <Chevron dir="next" />
           </button>
+          <button
+            type="button"
+            className="btn btn--secondary btn--icon toolbar__toggle"
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            aria-label="Week options"
+            onClick={() => setMoreOpen((open) => !open)}
+          >
+            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+              <path d="M4 6h12M4 10h12M4 14h12" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+          </button>
         </div>
 
-        <input
-          type="date"
-          className="input input--date"
-          aria-label="Go to date"
-          value={dateValue}
-          max={currentWeek ? addWeeks(currentWeek, 1) : undefined}
-          onChange={(e) => {
-            if (e.target.value) onDate(e.target.value);
-          }}
-        />
-        {currentWeek && !isCurrent && (
-          <button type="button" className="btn btn--ghost btn--sm" onClick={() => onWeek(currentWeek)}>
-            This week
-          </button>
-        )}
-
-        <div className="toolbar__spacer" />
-
-        {onAddManualTime && <AddManualTimeButton onAdd={onAddManualTime} allowed={manualTimeAllowed} />}
-
-        <div className="week-total">
-          {totals ? (
-            <>
-              <span className="week-total__label">Week total</span>
-              <strong className="week-total__value">{formatMinutes(totals.total)}</strong>
-              <span className="week-total__sub">billable {formatMinutes(totals.billable)}</span>
-            </>
-          ) : (
-            !failed && <span className="skeleton skeleton--line" style={{ width: 140 }} aria-hidden="true" />
+        <div id={moreId} className={moreOpen ? 'toolbar__more is-open' : 'toolbar__more'}>
+          <DatePick value={dateValue} max={currentWeek ? addWeeks(currentWeek, 1) : undefined} onDate={onDate} />
+          {currentWeek && !isCurrent && (
+            <button type="button" className="btn btn--ghost btn--sm" onClick={() => onWeek(currentWeek)}>
+              This week
+            </button>
           )}
+
+          <div className="toolbar__spacer" />
+
+          {onAddManualTime && <AddManualTimeButton onAdd={onAddManualTime} allowed={manualTimeAllowed} />}
+
+          <div className="week-total">
+            {totals ? (
+              <>
+                <span className="week-total__label">Week total</span>
+                <strong className="week-total__value">{formatMinutes(totals.total)}</strong>
+                <span className="week-total__sub">billable {formatMinutes(totals.billable)}</span>
+              </>
+            ) : (
+              !failed && <span className="skeleton skeleton--line" style={{ width: 140 }} aria-hidden="true" />
+            )}
         </div>
 
         <label className="tz-select">
@@ -194,21 +237,25 @@ export function WeekToolbar({
             <ZoneOptions options={zoneOptions} />
           </select>
         </label>
+        </div>
       </div>
 
-      <nav ref={chipsRef} className="day-chips" aria-label="Jump to day">
+      <nav ref={chipsRef} className={moreOpen ? 'day-chips is-open' : 'day-chips'} aria-label="Jump to day">
         {days
           ? days.map((day, i) => (
               <button
                 key={day.date}
                 type="button"
-                className={`day-chip${day.minutes.total === 0 ? ' day-chip--empty' : ''}`}
+                className={`day-chip${day.minutes.total === 0 ? ' day-chip--empty' : ''}${day.partial ? ' day-chip--part' : ''}`}
                 aria-current={i === activeDay ? 'true' : undefined}
                 onClick={() => onDay(i)}
-                title={`${formatCalendarDate(day.date, 'EEEE d MMMM')}: ${spokenMinutes(day.minutes.total)}${day.partial ? ' (part of the day is in this week)' : ''}`}
+                aria-label={`${formatCalendarDate(day.date, 'EEE d')}${partOfDay(day)}, ${spokenMinutes(day.minutes.total)}`}
+                title={`${formatCalendarDate(day.date, 'EEEE d MMMM')}${partOfDay(day)}: ${spokenMinutes(day.minutes.total)}`}
               >
                 <span className="day-chip__name">{formatCalendarDate(day.date, 'EEE d')}</span>
-                <span className="day-chip__hours">{day.minutes.total === 0 ? '–' : formatMinutes(day.minutes.total)}</span>
+                <span className="day-chip__hours">
+                  {day.minutes.total > 0 ? formatMinutes(day.minutes.total) : day.partial ? `${day.from}–${day.to} only` : '–'}
+                </span>
               </button>
             ))
           : !failed && Array.from({ length: 7 }, (_, i) => <span key={i} className="day-chip day-chip--skeleton" aria-hidden="true" />)}
