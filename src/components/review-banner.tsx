@@ -40,38 +40,40 @@ export function ReviewBanner({ contractId, hideForWeek }: ReviewBannerProps) {
   const weeks = weeksInReview(overview.data).filter((w) => (!contractId || w.contractId === contractId) && w.weekStart !== hideForWeek);
   if (weeks.length === 0) return null;
   const client = overview.data.role === 'client';
+  const lead = client ? 'Last week waits for your approval' : 'Last week is in review';
+  const many = weeks.length > 1;
   return (
     <section className={`review-banner review-banner--${client ? 'client' : 'contractor'}`} aria-label="Week in review">
       <svg className="review-banner__icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
         <circle cx="10" cy="10.5" r="6.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
         <path d="M10 7v3.75l2.25 1.5M8 2.5h4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
       </svg>
-      <ul className="review-banner__list">
-        {weeks.map((w) => {
-          const left = shortSpan(Date.parse(w.reviewUntil) - now);
-          return (
-            <li key={w.contractId} className="review-banner__item">
-              <span className="review-banner__text">
-                {client ? (
-                  <>
-                    <strong>Last week waits for your approval:</strong> {left} left
-                  </>
-                ) : (
-                  <>
-                    <strong>Last week is in review:</strong> closes in {left}
-                  </>
-                )}
-                {!contractId && <span className="review-banner__contract"> · {w.contractTitle}</span>}
-              </span>
-              <Link className="review-banner__link" to={paths.timesheet.getHref(w.contractId, { week: w.weekStart })}>
-                {client ? 'Review and approve' : 'See the timesheet'}
-                <span className="sr-only"> of {w.contractTitle}, last week</span>
-                <span aria-hidden="true"> →</span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <div className="review-banner__body">
+        {many && (
+          <p className="review-banner__head">
+            <strong>{lead}</strong> on {weeks.length} contracts:
+          </p>
+        )}
+        <ul className="review-banner__list">
+          {weeks.map((w) => {
+            const span = shortSpan(Date.parse(w.reviewUntil) - now);
+            return (
+              <li key={w.contractId} className="review-banner__item">
+                <span className="review-banner__text">
+                  {many ? <span className="review-banner__contract">{w.contractTitle}: </span> : <strong>{lead}: </strong>}
+                  <span className="review-banner__left">{client ? `${span} left` : `closes in ${span}`}</span>
+                  {!many && !contractId && <span className="review-banner__contract"> · {w.contractTitle}</span>}
+                </span>
+                <Link className="review-banner__link" to={paths.timesheet.getHref(w.contractId, { week: w.weekStart })}>
+                  {client ? 'Review and approve' : 'See the timesheet'}
+                  <span className="sr-only"> of {w.contractTitle}, last week</span>
+                  <span aria-hidden="true"> →</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
 }
