@@ -187,6 +187,7 @@ test('at 1280 × 800 the screenshot starts on the first screen, and a closed win
   await expect(shot).toBeVisible();
   const box = (await shot.boundingBox())!;
   expect(box.y).toBeGreaterThan(0);
-  expect(box.y).toBeLessThan(800 - 100);
+  // It began at ~690 px, under its facts; beside them it starts higher.
+  expect(box.y).toBeLessThan(600);
   await expect(page.getByText(/review window closed/i)).toHaveCount(1);
 });
