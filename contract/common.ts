@@ -99,3 +99,6 @@ export const Problem = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** What a write may answer instead: bad input, not signed in, not allowed, not found, or a conflict with the state now. */
+export const WriteProblems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Problem } from '#contract/common.ts';
+import { Problem, WriteProblems } from '#contract/common.ts';
 import {
   AddComment,
   AnswerSlot,
@@ -14,7 +14,8 @@ import {
 import { answerSlot, commentOnDispute, createDispute, resolveSlot, withdrawDispute } from '../services/dispute-service.ts';
 import { getDispute, listDisputes } from '../services/dispute-view.ts';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+/** What deciding one slot of a dispute says of itself, whoever decides (the contractor answers, an admin resolves). */
+const slotDecision = (summary: string) => ({ tags: ['disputes'], summary, params: DisputeSlotParams, response: { 200: Dispute, ...WriteProblems } });
 
 export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -27,7 +28,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
           'The slots must be of one contract and one billing week, billable now, and never disputed before. ' +
           'Their money is held until the dispute settles; the contractor has 3 days to answer.',
         body: CreateDispute,
-        response: { 201: Dispute, ...problems },
+        response: { 201: Dispute, ...WriteProblems },
       },
     },
     async (req, reply) => {
@@ -64,29 +65,13 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/disputes/:disputeId/slots/:start/answer',
-    {
-      schema: {
-        tags: ['disputes'],
-        summary: 'Accept (refunded) or contest one open slot of an open dispute (the contractor)',
-        params: DisputeSlotParams,
-        body: AnswerSlot,
-        response: { 200: Dispute, ...problems },
-      },
-    },
+    { schema: { ...slotDecision('Accept (refunded) or contest one open slot of an open dispute (the contractor)'), body: AnswerSlot } },
     async (req) => answerSlot(app.deps.database, req.user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now()),
   );
 
   app.post(
     '/disputes/:disputeId/slots/:start/resolution',
-    {
-      schema: {
-        tags: ['disputes'],
-        summary: 'Resolve one open or contested slot of an escalated dispute, for the client or the contractor (an admin)',
-        params: DisputeSlotParams,
-        body: ResolveSlot,
-        response: { 200: Dispute, ...problems },
-      },
-    },
+    { schema: { ...slotDecision('Resolve one open or contested slot of an escalated dispute, for the client or the contractor (an admin)'), body: ResolveSlot } },
     async (req) => resolveSlot(app.deps.database, req.user, req.params.disputeId, req.params.start, req.body, app.deps.clock.now()),
   );
 
@@ -97,7 +82,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['disputes'],
         summary: 'Withdraw an open or escalated dispute: its undecided slots become billable again (a client of the company)',
         params: DisputeParams,
-        response: { 200: Dispute, ...problems },
+        response: { 200: Dispute, ...WriteProblems },
       },
     },
     async (req) => withdrawDispute(app.deps.database, req.user, req.params.disputeId, app.deps.clock.now()),
@@ -111,7 +96,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add to a dispute’s thread (any party who may see it, whatever its status)',
         params: DisputeParams,
         body: AddComment,
-        response: { 201: Dispute, ...problems },
+        response: { 201: Dispute, ...WriteProblems },
       },
     },
     async (req, reply) => {

@@ -1,13 +1,11 @@
 // The contractor's edits to their slots, until the week's edit deadline.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '#contract/common.ts';
+import { WriteProblems } from '#contract/common.ts';
 import { AddManualTime, EditSlot, ManualTimeAdded } from '#contract/disputes.ts';
 import { ContractParams } from '#contract/contracts.ts';
 import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { addManualTime, deleteSlot, editSlotMemo } from '../services/slot-service.ts';
-
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 /** Under /contracts/:contractId (contract-scope.ts). */
 export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +16,7 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['slots'],
         summary: 'Delete a slot (contractor, until Monday 12:00 after the week; not a held slot). Its time goes and its screenshot is erased.',
         params: SlotParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...WriteProblems },
       },
     },
     async (req, reply) => {
@@ -35,7 +33,7 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Edit a slot’s memo (contractor, until Monday 12:00 after the week; not a held slot)',
         params: SlotParams,
         body: EditSlot,
-        response: { 200: SlotDetail, ...errors },
+        response: { 200: SlotDetail, ...WriteProblems },
       },
     },
     async (req) => {
@@ -51,7 +49,7 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add manual time in whole slots with a memo (contractor, where the week’s terms allow it, until the edit deadline)',
         params: ContractParams,
         body: AddManualTime,
-        response: { 201: ManualTimeAdded, ...errors },
+        response: { 201: ManualTimeAdded, ...WriteProblems },
       },
     },
     async (req, reply) => {
