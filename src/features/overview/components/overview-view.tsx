@@ -1,6 +1,6 @@
 // The home page: what waits on the viewer first, then one row per contract, then the totals.
 // A contractor sees the mirror: the companies they work for, their earnings, and their tracker.
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { useOverview } from '../api/get-overview.ts';
 import { shortSpan } from '../utils/overview-words.ts';
@@ -31,14 +31,7 @@ export function OverviewView() {
     );
   }
   if (overview.isError) {
-    return (
-      <ErrorState
-        title="The overview could not be loaded"
-        message={overview.error.message}
-        onRetry={() => void overview.refetch()}
-        retrying={overview.isFetching}
-      />
-    );
+    return <QueryErrorState title="The overview could not be loaded" query={overview} />;
   }
   const o = overview.data;
   // Countdowns run on the server's clock, which a demo or a test may set apart from the browser's.

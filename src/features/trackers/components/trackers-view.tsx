@@ -2,7 +2,7 @@
 // shown once, with the command to run), and the devices so far with their last upload, each revocable.
 import { useMemo, useState } from 'react';
 import type { CreatedTracker } from '#contract/trackers.ts';
-import { ErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useTrackers } from '../api/get-trackers.ts';
 import { ConnectTrackerForm } from './connect-tracker-form.tsx';
@@ -27,14 +27,7 @@ function TrackerList() {
     );
   }
   if (trackers.isError) {
-    return (
-      <ErrorState
-        title="Your trackers could not be loaded"
-        message={trackers.error.message}
-        onRetry={() => void trackers.refetch()}
-        retrying={trackers.isFetching}
-      />
-    );
+    return <QueryErrorState title="Your trackers could not be loaded" query={trackers} />;
   }
   const list = trackers.data.trackers;
   if (list.length === 0) {
