@@ -2,23 +2,19 @@
 // answers in a short thread. A question never holds money and never changes a slot's state.
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
+import { id, ref, ts } from './columns.ts';
 import { users } from './accounts.ts';
 import { contracts, slots } from './work.ts';
 
 export const slotQuestions = pgTable(
   'slot_questions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    id: id(),
+    contractId: ref('contract_id', () => contracts.id),
     slotStart: ts('slot_start').notNull(),
     /** open: waiting on the contractor; answered: the contractor wrote last; closed: by the client. */
     status: text('status', { enum: ['open', 'answered', 'closed'] }).notNull(),
-    askedBy: uuid('asked_by')
-      .notNull()
-      .references(() => users.id),
+    askedBy: ref('asked_by', () => users.id),
     askedAt: ts('asked_at').notNull(),
     /** The contractor's latest reply. */
     answeredAt: ts('answered_at'),
@@ -42,12 +38,8 @@ export const slotQuestionMessages = pgTable(
   {
     // In the order written: a question and its answer may carry the same instant.
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    questionId: uuid('question_id')
-      .notNull()
-      .references(() => slotQuestions.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    questionId: ref('question_id', () => slotQuestions.id),
+    authorId: ref('author_id', () => users.id),
     body: text('body').notNull(),
     createdAt: ts('created_at').notNull(),
   },
