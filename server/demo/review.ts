@@ -5,6 +5,7 @@
 //   approves that week automatically;
 // - last week: an open dispute on the developer's slots, waiting for his answer, and an
 //   escalated one on the designer's, waiting for the admin.
+import type { DisputeReason } from '#contract/disputes.ts';
 import type { Database } from '../db/client.ts';
 import { findUserForLogin, type User } from '../data/users.ts';
 import { findContractsById } from '../data/contracts.ts';
@@ -54,7 +55,9 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
   const thisWeek = weekStartOf(now);
   const lastWeek = addWeeks(thisWeek, -1);
   const weekBefore = addWeeks(thisWeek, -2);
-  const slotRefs = (contractId: string, starts: string[]) => starts.map((start) => ({ contractId, start }));
+  // The client disputes these slots of one demo contract.
+  const dispute = (key: DemoContract['key'], starts: string[], reason: DisputeReason, comment: string, when: number) =>
+    createDispute(database, client, { slots: starts.map((start) => ({ contractId: contractOf(key), start })), reason, comment }, at(when));
 
   if (!firstRun) {
     const waiting = demoHasWorkAt(now) && (await findWeekDisputes(database, contractOf('dev'), lastWeek)).length === 0;
@@ -66,12 +69,7 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
     const t = addWeeks(weekBefore, 1).getTime() + 33 * HOUR; // Tuesday 09:00 after the week
     const starts = await pickSlots(database, contractOf('designer'), weekBefore, now, 2);
     if (starts.length === 2) {
-      const d = await createDispute(
-        database,
-        client,
-        { slots: slotRefs(contractOf('designer'), starts), reason: 'low_activity', comment: 'Barely any input in these two slots. What was happening?' },
-        at(t),
-      );
+      const d = await dispute('designer', starts, 'low_activity', 'Barely any input in these two slots. What was happening?', t);
       await answerSlot(database, designer, d.id, starts[0]!, { answer: 'accept', reply: 'Fair: I was on a call that was not about this project.' }, at(t + 5 * HOUR));
       await answerSlot(
         database,
@@ -91,25 +89,11 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
     const created = openDisputeCreatedAt(lastWeek, now).getTime();
     const devStarts = await pickSlots(database, contractOf('dev'), lastWeek, now, 3);
     if (devStarts.length === 3) {
-      await createDispute(
-        database,
-        client,
-        {
-          slots: slotRefs(contractOf('dev'), devStarts),
-          reason: 'not_work_related',
-          comment: 'These look like reading unrelated to the motion planner. Please explain.',
-        },
-        at(created),
-      );
+      await dispute('dev', devStarts, 'not_work_related', 'These look like reading unrelated to the motion planner. Please explain.', created);
     }
     const designStarts = await pickSlots(database, contractOf('designer'), lastWeek, now, 2);
     if (designStarts.length === 2) {
-      const d = await createDispute(
-        database,
-        client,
-        { slots: slotRefs(contractOf('designer'), designStarts), reason: 'outside_scope', comment: 'The brand refresh was not part of this contract.' },
-        at(created + 60_000),
-      );
+      const d = await dispute('designer', designStarts, 'outside_scope', 'The brand refresh was not part of this contract.', created + 60_000);
       for (const [i, start] of designStarts.entries()) {
         await answerSlot(
           database,
