@@ -75,12 +75,13 @@ test('switching the time zone changes the times shown', async ({ page }) => {
 test('going to the previous week shows that week', async ({ page }) => {
   await signIn(page, 'client@demo.test');
   await openFirstDiary(page);
+  // In the review window the client lands on the week in review.
   const week = new URL(page.url()).searchParams.get('week');
-  expect(week).toBe('2026-11-23');
+  expect(week).toBe('2026-11-16');
   await page.getByRole('button', { name: 'Previous week' }).click();
-  await expect(page).toHaveURL(/[?&]week=2026-11-16/);
+  await expect(page).toHaveURL(/[?&]week=2026-11-09/);
   await expect(slotButtons(page).first()).toBeVisible();
-  await expect(page.getByText('16–22 Nov 2026', { exact: true })).toBeVisible();
+  await expect(page.getByText('9–15 Nov 2026', { exact: true })).toBeVisible();
 });
 
 test('arrow keys move between cards and Enter opens one', async ({ page }) => {

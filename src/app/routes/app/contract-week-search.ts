@@ -70,6 +70,17 @@ export function prefetchInZone(queryClient: QueryClient, contractId: string, tz:
     .catch(() => undefined);
 }
 
+/**
+ * Resolves (to null) once the overview is in: a week page's loader returns it, so the page first
+ * renders with its review banner in place rather than pushing the week down when it arrives.
+ * The week's own requests are already under way by then.
+ */
+export const overviewReady = (queryClient: QueryClient): Promise<null> =>
+  queryClient.ensureQueryData(getOverviewQueryOptions()).then(
+    () => null,
+    () => null,
+  );
+
 // Opening a slot, moving through the review queue or scrolling to another day changes the URL;
 // only a new contract, week or zone needs the loader again.
 export function weekPageShouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {

@@ -6,7 +6,7 @@ import { getWeekQueryOptions } from '#src/features/diary/api/get-week.ts';
 import { preloadFirstThumbnails } from '#src/features/diary/api/preload-first-thumbnails.ts';
 import { readDiarySearch } from '#src/features/diary/utils/diary-search.ts';
 import { weekOfDate, weekOfInstant } from '#src/utils/week.ts';
-import { prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
+import { overviewReady, prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
 
 export const diaryLoader =
   (queryClient: QueryClient) =>
@@ -27,6 +27,6 @@ export const diaryLoader =
         if (data && !search.day && !search.slot) preloadFirstThumbnails(contractId, data);
       });
     });
-    return null;
+    return overviewReady(queryClient);
   };
 

@@ -4,7 +4,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { getTimesheetQueryOptions } from '#src/features/timesheet/api/get-timesheet.ts';
-import { prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
+import { overviewReady, prefetchInZone, resolveContractWeek } from './contract-week-search.ts';
 
 export const timesheetLoader =
   (queryClient: QueryClient) =>
@@ -12,5 +12,5 @@ export const timesheetLoader =
     const contractId = params.contractId!;
     const { week, tz } = await resolveContractWeek(queryClient, contractId, new URL(request.url));
     prefetchInZone(queryClient, contractId, tz, (zone) => void queryClient.prefetchQuery(getTimesheetQueryOptions(contractId, week, zone)));
-    return null;
+    return overviewReady(queryClient);
   };
