@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPastReview, weekActions, weekStatus, type Allowed, type Approval, type WeekStatus } from '../lifecycle.ts';
 import { formatUtc, formatUtcEnd, weekDeadlines, weekKey, weekStartOf } from '../week.ts';
+import { WEEK_EDGES } from './week-edges.ts';
 
 const at = (iso: string) => new Date(iso);
 const W = at('2026-11-23T00:00:00.000Z'); // Monday; the review window is 2026-11-30 12:00 … 2026-12-04 23:59:59
@@ -73,18 +74,7 @@ describe('isPastReview', () => {
 });
 
 describe('weekStartOf at the edges of a week', () => {
-  it.each([
-    ['Sunday 23:59:59.999 before', '2026-11-22T23:59:59.999Z', '2026-11-16'],
-    ['Monday 00:00', '2026-11-23T00:00:00.000Z', '2026-11-23'],
-    ['Monday 11:59:59.999', '2026-11-23T11:59:59.999Z', '2026-11-23'],
-    ['Monday 12:00', '2026-11-23T12:00:00.000Z', '2026-11-23'],
-    ['Friday 23:59:59.999', '2026-11-27T23:59:59.999Z', '2026-11-23'],
-    ['Saturday 00:00', '2026-11-28T00:00:00.000Z', '2026-11-23'],
-    ['Sunday 23:59:59.999', '2026-11-29T23:59:59.999Z', '2026-11-23'],
-    ['next Monday 00:00', '2026-11-30T00:00:00.000Z', '2026-11-30'],
-    ['before 1970: Monday 00:00', '1969-12-29T00:00:00.000Z', '1969-12-29'],
-    ['before 1970: Sunday 23:59:59.999', '1970-01-04T23:59:59.999Z', '1969-12-29'],
-  ])('%s (%s) is in the week of %s', (_label, instant, monday) => {
+  it.each(WEEK_EDGES)('%s (%s) is in the week of %s', (_label, instant, monday) => {
     expect(weekKey(weekStartOf(at(instant)))).toBe(monday);
   });
 });

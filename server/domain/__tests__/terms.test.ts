@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeEffectiveFrom, termsForWeek, type ContractTerms, type TermsChange } from '../terms.ts';
 import { addWeeks, weekStartOf } from '../week.ts';
+import { WEEK_EDGES, mondayAfter } from './week-edges.ts';
 
 const at = (iso: string) => new Date(iso);
 const monday = (date: string) => at(`${date}T00:00:00.000Z`);
@@ -60,22 +61,9 @@ describe('termsForWeek: as they stood at the week’s Monday 00:00', () => {
 });
 
 describe('changeEffectiveFrom: the Monday 00:00 after the current week', () => {
-  it.each([
-    ['Monday 00:00 exactly', '2026-11-23T00:00:00.000Z', '2026-11-30'],
-    ['Monday 00:00:00.001', '2026-11-23T00:00:00.001Z', '2026-11-30'],
-    ['Monday 11:59:59.999', '2026-11-23T11:59:59.999Z', '2026-11-30'],
-    ['Monday 12:00', '2026-11-23T12:00:00.000Z', '2026-11-30'],
-    ['Wednesday, mid-week', '2026-11-25T15:37:00.000Z', '2026-11-30'],
-    ['Friday 23:59:59.999', '2026-11-27T23:59:59.999Z', '2026-11-30'],
-    ['Saturday 00:00', '2026-11-28T00:00:00.000Z', '2026-11-30'],
-    ['Sunday 23:59:59.999', '2026-11-29T23:59:59.999Z', '2026-11-30'],
-    ['next Monday 00:00', '2026-11-30T00:00:00.000Z', '2026-12-07'],
-    ['New Year’s Eve in 2026-W53', '2026-12-31T18:00:00.000Z', '2027-01-04'],
-    ['New Year’s Day in 2026-W53', '2027-01-01T00:00:00.000Z', '2027-01-04'],
-    ['in 2020-W53', '2021-01-03T23:59:59.999Z', '2021-01-04'],
-  ])('%s (%s) → %s', (_label, now, from) => {
+  it.each(WEEK_EDGES)('%s (%s): the Monday after %s', (_label, now, thisMonday) => {
     const got = changeEffectiveFrom(at(now));
-    expect(got).toEqual(monday(from));
+    expect(got).toEqual(monday(mondayAfter(thisMonday)));
     expect(got.getTime()).toBeGreaterThan(at(now).getTime());
   });
 });
