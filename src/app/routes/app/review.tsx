@@ -9,7 +9,7 @@ import { useContract } from '#src/features/contracts/api/get-contract.ts';
 import { ReviewView } from '#src/features/diary/components/review-view.tsx';
 import { useApproveWeek } from '#src/features/timesheet/api/approve-week.ts';
 import { useTimesheet } from '#src/features/timesheet/api/get-timesheet.ts';
-import { useServerClock } from '#src/features/timesheet/hooks/use-server-clock.ts';
+import { useServerClock } from '#src/utils/server-clock.ts';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 import { ContractLoadError, useWeekZone } from './contract-week.tsx';
 

@@ -7,7 +7,7 @@ import { PageSpinner } from '#src/components/ui/spinner.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { getMeQueryOptions, useMe } from '#src/features/auth/api/get-me.ts';
 import { UserMenu } from '#src/features/auth/components/user-menu.tsx';
-import { useOverview } from '#src/features/overview/api/get-overview.ts';
+import { useOverview } from '#src/lib/overview-query.ts';
 
 // A 401 here is turned into a trip to /login by the API client.
 export const clientLoader = (queryClient: QueryClient) => async () => {

@@ -6,7 +6,8 @@ import { paths } from '#src/config/paths.ts';
 import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatMoney } from '#src/utils/money.ts';
-import { isUrgent, shortSpan } from '../utils/overview-words.ts';
+import { shortSpan } from '#src/utils/countdown.ts';
+import { isUrgent } from '../utils/overview-words.ts';
 
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 

@@ -2,8 +2,8 @@
 // A contractor sees the mirror: the companies they work for, their earnings, and their tracker.
 import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
-import { useOverview } from '../api/get-overview.ts';
-import { shortSpan } from '../utils/overview-words.ts';
+import { useOverview } from '#src/lib/overview-query.ts';
+import { shortSpan } from '#src/utils/countdown.ts';
 import { ContractRows } from './contract-rows.tsx';
 import { CurrencyTotals } from './currency-totals.tsx';
 import { NeedsStrip } from './needs-strip.tsx';

@@ -2,8 +2,6 @@
 import type { OverviewWeek } from '#contract/overview.ts';
 import { shortSpan } from '#src/utils/countdown.ts';
 
-export { shortSpan };
-
 const DAY = 24 * 3_600_000;
 
 /** Last week's review state as the client reads it: "In review: closes in 2 d 4 h", "Approved", … */
