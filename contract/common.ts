@@ -34,6 +34,13 @@ export const Text = z
   .string({ error: (issue) => (issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'is required' : 'must be a string') })
   .check(...TEXT_CHECKS);
 
+/** What a person writes (a comment, reply, note or question): trimmed, at most `max` characters, and
+ * when `empty` is given, not empty, with that message. */
+export function Written(max: number, empty?: string) {
+  const text = empty === undefined ? Text.trim() : Text.trim().min(1, { error: empty });
+  return text.max(max, { error: `must be at most ${max.toLocaleString('en-US')} characters` });
+}
+
 export const Email = z.email({ error: 'must be an email address' }).max(254).check(...TEXT_CHECKS);
 
 // The dates the diary accepts. Outside them the database's date arithmetic fails (the years

@@ -1,7 +1,7 @@
 // Disputes: a client flags slots of one contract week with a reason; the contractor answers
 // per slot; an admin resolves what stays contested. Every step lands in the audit trail.
 import { z } from 'zod';
-import { Id, Instant, SlotStart, Text, WeekStart } from './common.ts';
+import { Id, Instant, SlotStart, Text, WeekStart, Written } from './common.ts';
 import { SlotKind, SlotState } from './week.ts';
 import { Person } from './timesheet.ts';
 
@@ -38,9 +38,7 @@ export const CreateDispute = z
       .min(1, { error: 'must name at least one slot to dispute' })
       .max(1008, { error: 'may name at most 1,008 slots (one week)' }),
     reason: DisputeReason,
-    comment: Text.trim()
-      .max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` })
-      .default(''),
+    comment: Written(MAX_COMMENT).default(''),
   })
   .superRefine((body, ctx) => {
     if (body.reason === 'other' && body.comment.length === 0) {
@@ -69,7 +67,7 @@ export const DisputeSlotParams = z.object({ disputeId: Id, start: SlotStart });
 export const AnswerSlot = z
   .object({
     answer: z.enum(['accept', 'contest'], { error: 'must be "accept" (the slot is refunded) or "contest"' }),
-    reply: Text.trim().max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }).default(''),
+    reply: Written(MAX_COMMENT).default(''),
   })
   .superRefine((body, ctx) => {
     if (body.answer === 'contest' && body.reply.length === 0) {
@@ -80,15 +78,11 @@ export type AnswerSlot = z.input<typeof AnswerSlot>;
 
 export const ResolveSlot = z.object({
   for: z.enum(['client', 'contractor'], { error: 'must be "client" (refunded) or "contractor" (billable)' }),
-  note: Text.trim().max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }).default(''),
+  note: Written(MAX_COMMENT).default(''),
 });
 export type ResolveSlot = z.input<typeof ResolveSlot>;
 
-export const AddComment = z.object({
-  body: Text.trim()
-    .min(1, { error: 'must not be empty' })
-    .max(MAX_COMMENT, { error: `must be at most ${MAX_COMMENT.toLocaleString('en-US')} characters` }),
-});
+export const AddComment = z.object({ body: Written(MAX_COMMENT, 'must not be empty') });
 export type AddComment = z.input<typeof AddComment>;
 
 export const DisputeListQuery = z.object({
@@ -201,7 +195,7 @@ export type Dispute = z.infer<typeof Dispute>;
 
 /** Body of a contractor's slot edit. */
 export const EditSlot = z.object({
-  memo: Text.trim().max(500, { error: 'must be at most 500 characters' }),
+  memo: Written(500),
 });
 export type EditSlot = z.input<typeof EditSlot>;
 
@@ -210,7 +204,7 @@ export const AddManualTime = z
   .object({
     start: SlotStart,
     end: SlotStart,
-    memo: Text.trim().min(1, { error: 'is required: say what the time was spent on' }).max(500, { error: 'must be at most 500 characters' }),
+    memo: Written(500, 'is required: say what the time was spent on'),
   })
   .superRefine((b, ctx) => {
     const n = (Date.parse(b.end) - Date.parse(b.start)) / 600_000;

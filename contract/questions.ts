@@ -1,8 +1,8 @@
 // Questions on slots: a client asks about a slot without disputing it; the contractor answers
 // in a short thread. A question never holds money and never changes the slot's state.
 import { z } from 'zod';
-import { Id, SlotStart, Text } from './common.ts';
-import { PersonWithRole } from './disputes.ts';
+import { Id, SlotStart, Text, Written } from './common.ts';
+import { DisputeComment } from './disputes.ts';
 import { Person } from './timesheet.ts';
 
 export const MAX_QUESTION = 1000;
@@ -13,22 +13,14 @@ export const QuestionStatus = z.enum(QUESTION_STATUSES);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
 
 /** The body of a question, a reply or a follow-up. */
-export const QuestionMessageBody = z.object({
-  body: Text.trim()
-    .min(1, { error: 'must not be empty: write the question or the answer' })
-    .max(MAX_QUESTION, { error: `must be at most ${MAX_QUESTION.toLocaleString('en-US')} characters` }),
-});
+export const QuestionMessageBody = z.object({ body: Written(MAX_QUESTION, 'must not be empty: write the question or the answer') });
 export type QuestionMessageBody = z.input<typeof QuestionMessageBody>;
 
 export const SlotQuestionParams = z.object({ contractId: Id, start: SlotStart });
 export const QuestionParams = SlotQuestionParams.extend({ questionId: Id });
 
-export const QuestionMessage = z.object({
-  id: z.number().int(),
-  author: PersonWithRole,
-  body: z.string(),
-  createdAt: z.string(),
-});
+/** A message of a question's thread: like a dispute's comment, numbered in the order written. */
+export const QuestionMessage = DisputeComment.extend({ id: z.number().int() });
 export type QuestionMessage = z.infer<typeof QuestionMessage>;
 
 export const QuestionActions = z.object({
