@@ -65,10 +65,14 @@ test('one click on the first thumbnail, as soon as it shows, opens its lightbox'
   await expect(page.getByRole('dialog')).toBeVisible({ timeout: 3_000 });
   await expect(page).toHaveURL(/[?&]slot=2026-11-1/);
 
-  // The page itself started the session, contract and week calls; the dashboard used those answers.
-  for (const path of ['/api/auth/me', `/api/contracts/${contractId}`, `/api/contracts/${contractId}/weeks/${WEEK}`]) {
-    expect(api.filter((p) => p === path), path).toHaveLength(1);
-  }
+  // The page itself started the session, overview, contract and week calls; the dashboard used those answers.
+  const preloaded = ['/api/auth/me', '/api/overview', `/api/contracts/${contractId}`, `/api/contracts/${contractId}/weeks/${WEEK}`];
+  for (const path of preloaded) expect(api.filter((p) => p === path), path).toHaveLength(1);
+  // …and each was fetched by the page's preload link, not later by the dashboard's own fetch.
+  const initiators = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => [new URL(r.name).pathname, r.initiatorType]),
+  );
+  for (const path of preloaded) expect(initiators.filter(([p]) => p === path).map(([, by]) => by), path).toEqual(['link']);
   await context.close();
 });
 

@@ -26,6 +26,7 @@ export const API_PRELOAD_SCRIPT = `(function () {
       document.head.appendChild(l);
     };
     add('/api/auth/me');
+    add('/api/overview');
     var m = /^\\/contracts\\/([^/]+)\\/diary\\/?$/.exec(p);
     if (!m) return;
     var id = encodeURIComponent(decodeURIComponent(m[1]));
