@@ -62,6 +62,11 @@ export const WeekSlots = z.object({
   dup: z.array(z.number().int()),
   /** 1 when the slot has been in a dispute (a slot is disputed once, ever, even if withdrawn). */
   disputed: z.array(z.number().int()),
+  /**
+   * When the contractor deleted the slot (ISO instant), or null. A deleted slot is shown, so
+   * that it does not read as untracked time, but it is never billed or counted in any minutes.
+   */
+  deletedAt: z.array(z.string().nullable()),
 });
 export type WeekSlots = z.infer<typeof WeekSlots>;
 
@@ -107,6 +112,8 @@ export const SlotDetail = z.object({
   mouse: z.array(z.number().int()),
   memo: z.string(),
   windowTitle: z.string(),
+  /** When the contractor deleted the slot (its screenshot is gone then), or null. */
+  deletedAt: z.string().nullable(),
   /** The dispute the slot is in, if any (a slot is in one dispute, ever). */
   dispute: z.object({ id: Id, status: z.enum(['open', 'escalated', 'settled', 'withdrawn']) }).nullable(),
   screenshot: z

@@ -13,24 +13,35 @@ export interface WeekSlotRow {
   dup: boolean;
   /** The slot's status in its dispute, if it is in one. */
   ds: DisputeSlotStatus | null;
+  /** When the contractor deleted it, or null for a live slot. */
+  deletedAt: Date | null;
 }
 
 /**
- * The client-visible slots of one contract's week, in time order, with `ds` still null: the
- * week's dispute rows come with its context (findWeekContext) and `withDisputes` merges them.
- * As one left join to dispute_slots, the prepared statement's cached generic plan (planned for
- * any week) looped over dispute_slots once per slot, three times slower than the two reads.
+ * The slots of one contract's week in time order, the live ones first and then the deleted
+ * ones (weekState sets those apart, so nothing bills them; the diary shows them as deleted),
+ * with `ds` still null: the week's dispute rows come with its context (findWeekContext) and
+ * `withDisputes` merges them. As one left join to dispute_slots, the prepared statement's
+ * cached generic plan (planned for any week) looped over dispute_slots once per slot, three
+ * times slower than the two reads. Each branch is answered by its own partial index
+ * (slots_week_idx, slots_deleted_idx: migrations 0004, 0007), without a heap page per slot.
  */
+const WEEK_SLOTS_SQL = `
+  (select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
+          kind, active_minutes as active, memo, window_title as title,
+          screenshot_sha256 is not null as shot, duplicate as dup, null as ds, null::timestamptz as "deletedAt"
+     from slots
+    where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null
+    order by start)
+  union all
+  (select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int,
+          kind, 0, '', '', false, false, null, deleted_at
+     from slots
+    where contract_id = $1 and start >= $2 and start < $3 and deleted_at is not null
+    order by start)`;
+
 export async function findWeekSlots(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date): Promise<WeekSlotRow[]> {
-  return q.query<WeekSlotRow>(
-    `select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
-            kind, active_minutes as active, memo, window_title as title,
-            screenshot_sha256 is not null as shot, duplicate as dup, null as ds
-       from slots
-      where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null
-      order by start`,
-    [contractId, weekStart, weekEnd],
-  );
+  return q.query<WeekSlotRow>(WEEK_SLOTS_SQL, [contractId, weekStart, weekEnd]);
 }
 
 /** Sets each row's dispute status from the week's disputed offsets; returns the rows. */
@@ -81,21 +92,23 @@ export interface SlotRow {
   screenshot: { sha256: string; mime: string; bytes: number; width: number; height: number; thumbSha256: string } | null;
 }
 
-export async function findSlot(database: Queryable, contractId: string, start: Date): Promise<SlotRow | null> {
-  const rows = await database.query<SlotRow>(
+/** A slot of the contract, deleted or not (`deletedAt`). */
+export async function findSlot(database: Queryable, contractId: string, start: Date): Promise<(SlotRow & { deletedAt: Date | null }) | null> {
+  const rows = await database.query<SlotRow & { deletedAt: Date | null }>(
     `select s.start, s.kind, s.keyboard, s.mouse, s.active_minutes as "activeMinutes", s.memo,
-            s.window_title as "windowTitle", s.captured_at as "capturedAt", s.duplicate,
+            s.window_title as "windowTitle", s.captured_at as "capturedAt", s.deleted_at as "deletedAt", s.duplicate,
             case when i.sha256 is null then null else json_build_object(
               'sha256', i.sha256, 'mime', i.mime, 'bytes', i.bytes, 'width', i.width, 'height', i.height,
               'thumbSha256', i.thumb_sha256) end as screenshot
        from slots s left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
-      where s.contract_id = $1 and s.start = $2 and s.deleted_at is null`,
+      where s.contract_id = $1 and s.start = $2`,
     [contractId, start],
   );
   const row = rows[0];
   if (!row) return null;
   // PGlite and pg both return timestamptz as Date; keep that explicit for callers.
-  return { ...row, start: new Date(row.start), capturedAt: row.capturedAt ? new Date(row.capturedAt) : null };
+  const at = (d: Date | null) => (d ? new Date(d) : null);
+  return { ...row, start: new Date(row.start), capturedAt: at(row.capturedAt), deletedAt: at(row.deletedAt) };
 }
 
 /** The dispute a slot is in, if any. */

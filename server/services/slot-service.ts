@@ -25,21 +25,21 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
   const [slot, ws, dispute] = await Promise.all([findSlot(q, contract.id, start), loadWeekState(q, contract, weekStart, now), findSlotDispute(q, contract.id, start)]);
   if (!slot) throw slotNotFound(start);
   const offset = (start.getTime() - weekStart.getTime()) / SLOT_MS;
-  const state = ws.states[ws.rows.findIndex((r) => r.o === offset)] ?? 'billable';
+  const state = slot.deletedAt ? 'deleted' : (ws.states[ws.rows.findIndex((r) => r.o === offset)] ?? 'billable');
   return {
     contractId: contract.id,
     start: start.toISOString(),
     end: new Date(start.getTime() + SLOT_MS).toISOString(),
     kind: slot.kind,
     state,
-    activeMinutes: slot.activeMinutes,
-    keyboard: slot.keyboard,
-    mouse: slot.mouse,
-    memo: slot.memo,
-    windowTitle: slot.windowTitle,
+    ...(slot.deletedAt
+      ? // As in the week: a deleted slot says only when it was deleted.
+        { activeMinutes: 0, keyboard: [], mouse: [], memo: '', windowTitle: '', deletedAt: slot.deletedAt.toISOString() }
+      : { activeMinutes: slot.activeMinutes, keyboard: slot.keyboard, mouse: slot.mouse, memo: slot.memo, windowTitle: slot.windowTitle, deletedAt: null }),
     dispute: dispute && { id: dispute.id, status: disputeAt(dispute, now).status },
+    // A deleted slot's screenshot was erased with it (or kept for another slot): never shown.
     screenshot:
-      slot.screenshot && slot.capturedAt
+      slot.screenshot && slot.capturedAt && !slot.deletedAt
         ? {
             capturedAt: slot.capturedAt.toISOString(),
             width: slot.screenshot.width,

@@ -110,12 +110,12 @@ export function weekHeading(ws: WeekState, tz: string, now: Date) {
 
 /** The API's week: compact slot columns, each memo and title once, per-day minutes in `tz`. */
 export function weekPayload(ws: WeekState, user: User, tz: string, now: Date): Week {
-  const { weekStart, rows, states } = ws;
+  const { weekStart, rows, states, deleted } = ws;
   const actions = weekActions(weekStart, now, ws.approval);
 
   const memos = interner();
   const titles = interner();
-  const n = rows.length;
+  const n = rows.length + deleted.length;
   const slots = {
     offset: new Array<number>(n),
     kind: new Array<number>(n),
@@ -126,18 +126,23 @@ export function weekPayload(ws: WeekState, user: User, tz: string, now: Date): W
     shot: new Array<number>(n),
     dup: new Array<number>(n),
     disputed: new Array<number>(n),
+    deletedAt: new Array<string | null>(n),
   };
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
+  // The live and the deleted slots, merged in time order (both lists are). A deleted slot
+  // says only that and when: its activity, memo and screenshot went with it.
+  for (let i = 0, live = 0, gone = 0; i < n; i++) {
+    const isDeleted = gone < deleted.length && (live >= rows.length || deleted[gone]!.o < rows[live]!.o);
+    const r = isDeleted ? deleted[gone++]! : rows[live]!;
     slots.offset[i] = r.o;
     slots.kind[i] = KIND_INDEX[r.kind];
-    slots.state[i] = STATE_INDEX[states[i]!];
-    slots.active[i] = r.active;
-    slots.memo[i] = memos.id(r.memo);
-    slots.title[i] = titles.id(r.title);
-    slots.shot[i] = r.shot ? 1 : 0;
-    slots.dup[i] = r.dup ? 1 : 0;
+    slots.state[i] = isDeleted ? STATE_INDEX.deleted : STATE_INDEX[states[live++]!];
+    slots.active[i] = isDeleted ? 0 : r.active;
+    slots.memo[i] = isDeleted ? -1 : memos.id(r.memo);
+    slots.title[i] = isDeleted ? -1 : titles.id(r.title);
+    slots.shot[i] = r.shot && !isDeleted ? 1 : 0;
+    slots.dup[i] = r.dup && !isDeleted ? 1 : 0;
     slots.disputed[i] = r.ds ? 1 : 0;
+    slots.deletedAt[i] = isDeleted ? new Date(r.deletedAt!).toISOString() : null;
   }
   return {
     ...weekHeading(ws, tz, now),

@@ -19,8 +19,11 @@ export interface WeekState {
   terms: ContractTerms;
   approval: ApprovalRow | null;
   status: WeekStatus;
+  /** The live slots, in time order: what every figure counts. */
   rows: WeekSlotRow[];
   states: SlotState[];
+  /** The slots the contractor deleted, in time order: shown as such, never billed or counted. */
+  deleted: WeekSlotRow[];
 }
 
 /** The week of a contract already in hand (its access checked by the caller): its context and slots, read at once. */
@@ -31,8 +34,11 @@ export async function loadWeekState(q: Queryable, contract: Contract, weekStart:
 }
 
 /** The week's state from what was read of it (loadWeekState, or a read that also checked access). */
-export function weekState(contract: Contract, context: WeekContext, rows: WeekSlotRow[], weekStart: Date, now: Date): WeekState {
+export function weekState(contract: Contract, context: WeekContext, all: WeekSlotRow[], weekStart: Date, now: Date): WeekState {
   const terms = weekTerms(contract, context.changes, weekStart, context.approval);
+  // One pass sets the deleted slots apart; with none (the usual week) `rows` is the read itself.
+  const deleted = all.filter((r) => r.deletedAt !== null);
+  const rows = deleted.length === 0 ? all : all.filter((r) => r.deletedAt === null);
   withDisputes(rows, context.disputed);
   return {
     contract,
@@ -43,5 +49,6 @@ export function weekState(contract: Contract, context: WeekContext, rows: WeekSl
     status: weekStatus(weekStart, now, context.approval),
     rows,
     states: visibleSlotStates(rows, terms),
+    deleted,
   };
 }

@@ -126,7 +126,7 @@ describe.each(backends)('ingestion on %s', (backend) => {
       const res = await upload(world.contracts.dev, s, image);
       expect(res.statusCode).toBe(410);
       expect(res.json<Problem>().detail).toBe('The slot at 2026-11-25T10:10:00.000Z was deleted by you; deleted time cannot be uploaded again.');
-      expect((await get(slotUrl(world.contracts.dev, s), client)).statusCode).toBe(404);
+      expect((await get(slotUrl(world.contracts.dev, s), client)).json<SlotDetail>()).toMatchObject({ state: 'deleted', screenshot: null });
     });
 
     it('refuses to replace manual time with a tracked slot (409)', async () => {

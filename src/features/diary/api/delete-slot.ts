@@ -1,11 +1,11 @@
 // The contractor deletes a slot (until the edit deadline, never a held one): its time goes and
-// its screenshot is erased. Once the server agrees, the slot leaves every cached copy of its
-// week (each time zone) at once; then everything about the contract is refetched, since the
-// weekly cap may have moved and the timesheet's totals changed.
+// its screenshot is erased. Once the server agrees, the slot turns deleted in every cached copy
+// of its week (each time zone) at once; then everything about the contract is refetched, since
+// the weekly cap may have moved and the timesheet's totals changed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { StateMinutes, Week } from '#contract/week.ts';
 import { request } from '#src/lib/api-client.ts';
-import { stateAt } from '../utils/slot-states.ts';
+import { SLOT_STATES, stateAt } from '../utils/slot-states.ts';
 
 export const deleteSlot = ({ contractId, start }: { contractId: string; start: string }) =>
   request<void>(`/contracts/${encodeURIComponent(contractId)}/slots/${start}`, { method: 'DELETE' });
@@ -13,16 +13,29 @@ export const deleteSlot = ({ contractId, start }: { contractId: string; start: s
 const COLUMN = { billable: 'billable', inactive: 'inactive', over_limit: 'overLimit', held: 'held', refunded: 'refunded' } as const;
 const MANUAL = 1;
 
-/** The week without the slot starting at `start`, its day and week minutes reduced to match. */
-export function withoutSlot(week: Week, start: string): Week {
+const DELETED = SLOT_STATES.indexOf('deleted');
+const set = <T>(column: T[], i: number, value: T) => column.map((v, j) => (j === i ? value : v));
+
+/**
+ * The week with the slot starting at `start` deleted (at the week's `now`, until the refetch
+ * brings the server's instant): no screenshot or title, and its day and week minutes reduced.
+ */
+export function withSlotDeleted(week: Week, start: string): Week {
   const weekStart = Date.parse(week.start);
   const offset = Math.round((Date.parse(start) - weekStart) / 600_000);
   const i = week.slots.offset.indexOf(offset);
-  if (i < 0) return week;
+  if (i < 0 || week.slots.state[i] === DELETED) return week;
   const state = stateAt(week.slots.state[i]!);
   const manual = week.slots.kind[i] === MANUAL;
-  const drop = <T>(column: T[]) => column.filter((_, j) => j !== i);
-  const slots = Object.fromEntries(Object.entries(week.slots).map(([key, column]) => [key, drop(column)])) as Week['slots'];
+  const { slots: s } = week;
+  const slots: Week['slots'] = {
+    ...s,
+    state: set(s.state, i, DELETED),
+    shot: set(s.shot, i, 0),
+    dup: set(s.dup, i, 0),
+    title: set(s.title, i, -1),
+    deletedAt: set(s.deletedAt, i, week.now),
+  };
   const less = (minutes: StateMinutes): StateMinutes => {
     if (state === 'deleted') return minutes;
     const next = { ...minutes, total: minutes.total - 10 };
@@ -48,7 +61,7 @@ export function useDeleteSlot(contractId: string, { onDeleted }: { onDeleted?: (
       await onDeleted?.(start);
       const weeks = { queryKey: ['contracts', contractId, 'weeks'] };
       await queryClient.cancelQueries(weeks);
-      queryClient.setQueriesData<Week>(weeks, (week) => (week ? withoutSlot(week, start) : week));
+      queryClient.setQueriesData<Week>(weeks, (week) => (week ? withSlotDeleted(week, start) : week));
       queryClient.removeQueries({ queryKey: ['contracts', contractId, 'slots', start], exact: true });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['contracts', contractId] }),

@@ -2,7 +2,7 @@
 // toolbar's totals show in the meantime.
 import { describe, expect, it } from 'vitest';
 import { makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
-import { withoutSlot } from '../delete-slot.ts';
+import { withSlotDeleted } from '../delete-slot.ts';
 import { withMemo } from '../edit-slot-memo.ts';
 
 const INACTIVE = 3;
@@ -19,26 +19,30 @@ function week() {
   return w;
 }
 
-describe('withoutSlot', () => {
-  it('drops the slot from every column and its 10 minutes from its day and the week', () => {
-    const after = withoutSlot(week(), '2026-11-23T09:10:00.000Z');
-    expect(after.slots.offset).toEqual([54, 56, 204]);
-    expect(after.slots.state).toEqual([5, 5, 5]);
-    expect(after.slots.kind).toEqual([0, 1, 0]);
+describe('withSlotDeleted', () => {
+  it('keeps the slot as deleted, without its screenshot, and takes its 10 minutes off its day and the week', () => {
+    const w = week();
+    const after = withSlotDeleted(w, '2026-11-23T09:10:00.000Z');
+    expect(after.slots.offset).toEqual([54, 55, 56, 204]);
+    expect(after.slots.state).toEqual([5, 0, 5, 5]);
+    expect(after.slots.shot).toEqual([1, 0, 1, 1]);
+    expect(after.slots.deletedAt).toEqual([null, w.now, null, null]);
     expect(after.totals).toMatchObject({ inactive: 0, billable: 30, total: 30 });
     expect(after.days[0]!.minutes).toMatchObject({ inactive: 0, total: 20 });
     expect(after.days[1]!.minutes.total).toBe(10);
   });
 
   it('takes a billable manual slot out of the manual minutes too', () => {
-    const after = withoutSlot(week(), '2026-11-23T09:20:00.000Z');
+    const after = withSlotDeleted(week(), '2026-11-23T09:20:00.000Z');
     expect(after.totals).toMatchObject({ billable: 20, manual: 0, total: 30 });
     expect(after.days[0]!.minutes).toMatchObject({ billable: 10, manual: 0, total: 20 });
   });
 
-  it('leaves a week without that slot as it is', () => {
+  it('leaves a week without that slot, or with it deleted already, as it is', () => {
     const w = week();
-    expect(withoutSlot(w, '2026-11-23T12:00:00.000Z')).toBe(w);
+    expect(withSlotDeleted(w, '2026-11-23T12:00:00.000Z')).toBe(w);
+    const once = withSlotDeleted(w, '2026-11-23T09:00:00.000Z');
+    expect(withSlotDeleted(once, '2026-11-23T09:00:00.000Z')).toBe(once);
   });
 });
 

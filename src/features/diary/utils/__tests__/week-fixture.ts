@@ -61,6 +61,7 @@ export function makeWeek(weekStart: string, timeZone: string, offsets: number[])
       shot: fill(1),
       dup: fill(0),
       disputed: fill(0),
+      deletedAt: new Array<string | null>(n).fill(null),
     },
     days: localDays(start, end, timeZone),
     totals: { billable: 0, manual: 0, inactive: 0, overLimit: 0, held: 0, refunded: 0, total: 0 },
