@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { Week } from '#contract/week.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { NO_SLOT, type DayRow, type DiaryDay, type DiaryLayout, type GapRow, type HourRow } from '../utils/diary-rows.ts';
-import { slotRange } from '../utils/slot-labels.ts';
+import { deletedWhen, slotRange } from '../utils/slot-labels.ts';
 import { kindAt, selectable, stateAt } from '../utils/slot-states.ts';
 import { SlotCard } from './slot-card.tsx';
 
@@ -93,6 +93,7 @@ export const HourLine = memo(function HourLine({ row, week, layout, contractId, 
         if (slot < 0) return <div key={cell} className={slot === NO_SLOT ? 'slot-gap' : 'slot-outside'} aria-hidden="true" />;
         const start = layout.slotStart[slot]!;
         const memoIndex = slots.memo[slot] ?? -1;
+        const deletedAt = slots.deletedAt[slot];
         return (
           <SlotCard
             key={cell}
@@ -108,6 +109,7 @@ export const HourLine = memo(function HourLine({ row, week, layout, contractId, 
             memoShown={memoStarts[slot] === 1}
             shot={slots.shot[slot] === 1}
             dup={slots.dup[slot] === 1}
+            deleted={deletedAt ? deletedWhen(deletedAt, start, layout.timeZone) : null}
             tabbable={slot === tabbableSlot}
             eager={eager}
             onOpen={onOpen}

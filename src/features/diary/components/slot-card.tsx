@@ -61,6 +61,8 @@ export interface SlotCardProps {
   memoShown?: boolean;
   shot: boolean;
   dup: boolean;
+  /** For a deleted slot, when the contractor deleted it ("14:03", see deletedWhen). */
+  deleted?: string | null;
   tabbable: boolean;
   /** On screen when rendered: its thumbnail loads at once, ahead of the lazy ones. */
   eager?: boolean;
@@ -70,7 +72,40 @@ export interface SlotCardProps {
   selected?: boolean;
 }
 
-export const SlotCard = memo(function SlotCard({
+export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
+  return props.state === 'deleted' ? <DeletedCard {...props} when={props.deleted ?? null} /> : <LiveCard {...props} />;
+});
+
+/**
+ * A slot the contractor deleted: said in words, with when, and never like untracked time (the
+ * hatched gap). No thumbnail (it was erased), no activity, no checkbox; it opens the lightbox.
+ */
+function DeletedCard({ index, range, dayLabel, kind, active, when, tabbable, onOpen }: Pick<SlotCardProps, 'index' | 'range' | 'dayLabel' | 'kind' | 'active' | 'tabbable' | 'onOpen'> & { when: string | null }) {
+  const name = slotButtonName({ range, state: 'deleted', kind, active, deleted: when });
+  return (
+    <div role="group" aria-label={`${dayLabel}, ${name}`} className="slot slot--deleted" data-slot={index}>
+      <div className="slot__thumb">
+        <div className="slot__panel slot__panel--deleted">
+          <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+            <path d="M7.5 4V3h5v1M4 5h12M6 5l.7 11h6.6L14 5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span>
+            Deleted by the contractor{when && <span className="slot__deleted-at"> · {when}</span>}
+          </span>
+        </div>
+      </div>
+      <div className="slot__body">
+        <div className="slot__meter-none" aria-hidden="true" />
+        <button type="button" className="slot__open" aria-label={name} tabIndex={tabbable ? 0 : -1} onClick={() => onOpen(index)}>
+          {range}
+        </button>
+        <p className="slot__memo slot__memo--none">Not billed</p>
+      </div>
+    </div>
+  );
+}
+
+function LiveCard({
   index,
   contractId,
   startIso,
@@ -165,4 +200,4 @@ export const SlotCard = memo(function SlotCard({
       </div>
     </div>
   );
-});
+}

@@ -12,7 +12,7 @@ import { Dialog } from '#src/components/ui/dialog.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { getSlotQueryOptions, preloadScreenshot, slotScreenshotUrl, slotThumbnailUrl, useSlot } from '../api/get-slot.ts';
 import type { DiaryLayout } from '../utils/diary-rows.ts';
-import { activityText, slotRange } from '../utils/slot-labels.ts';
+import { activityText, deletedWhen, slotRange } from '../utils/slot-labels.ts';
 import { kindAt, stateAt } from '../utils/slot-states.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { LightboxFigure, type LightboxFigureHandle } from './lightbox-figure.tsx';
@@ -49,7 +49,10 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
   const active = slots.active[slot] ?? 0;
   const memo = (slots.memo[slot] ?? -1) >= 0 ? (memos[slots.memo[slot]!] ?? '') : '';
   const windowTitle = (slots.title[slot] ?? -1) >= 0 ? (titles[slots.title[slot]!] ?? '') : '';
-  const hasShot = slots.shot[slot] === 1;
+  const deletedAt = slots.deletedAt[slot] ?? null;
+  // A deleted slot shows only that and when: its screenshot and activity went with it.
+  const tracked = kind !== 'manual' && !deletedAt;
+  const hasShot = slots.shot[slot] === 1 && !deletedAt;
   const dup = slots.dup[slot] === 1;
   const range = slotRange(start, zone);
   const dayLabel = formatInZone(start, zone, 'EEEE d MMMM yyyy');
@@ -79,13 +82,13 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
 
   // The zoom belongs to the slot it was set on: a step shows the next one fitted.
   const [zoomedOn, setZoomed] = useState<string | null>(null);
-  const isZoomed = hasShot && kind !== 'manual' && zoomedOn === startIso;
+  const isZoomed = hasShot && tracked && zoomedOn === startIso;
   const figureRef = useRef<LightboxFigureHandle>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.altKey || event.metaKey || event.ctrlKey) return;
     if ((event.target as HTMLElement).closest('input, select, textarea')) return;
-    if ((event.key === 'z' || event.key === 'Z') && hasShot && kind !== 'manual') {
+    if ((event.key === 'z' || event.key === 'Z') && hasShot && tracked) {
       event.preventDefault();
       setZoomed(isZoomed ? null : startIso);
       return;
@@ -165,7 +168,12 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
     >
       <div className="lightbox__body">
         <figure className={isZoomed ? 'lightbox__figure is-zoomed' : 'lightbox__figure'}>
-          {kind === 'manual' ? (
+          {deletedAt ? (
+            <div className="lightbox__manual lightbox__deleted">
+              <strong>Deleted by the contractor at {deletedWhen(deletedAt, start, zone)}</strong>
+              <span>Its screenshot and activity were removed with it; this time is not billed.</span>
+            </div>
+          ) : kind === 'manual' ? (
             <div className="lightbox__manual">
               <strong>Manual time</strong>
               <span>Added by the contractor, without a screenshot or activity.</span>
@@ -208,13 +216,19 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
                 <div className="muted small">{dayLabel}</div>
               </dd>
             </div>
-            {kind !== 'manual' && (
+            {deletedAt && (
+              <div>
+                <dt>Deleted</dt>
+                <dd>{formatInZone(deletedAt, zone, 'EEE d MMM, HH:mm')}</dd>
+              </div>
+            )}
+            {tracked && (
               <div>
                 <dt>Captured</dt>
                 <dd>{shot ? formatInZone(shot.capturedAt, zone, 'HH:mm:ss') : detail.isPending && hasShot ? '…' : '—'}</dd>
               </div>
             )}
-            {kind !== 'manual' && (
+            {tracked && (
               <div>
                 <dt>Activity</dt>
                 <dd>
@@ -223,14 +237,18 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
                 </dd>
               </div>
             )}
-            <MemoFact key={startIso} contractId={contractId} start={startIso} memo={memo} editable={editable} />
-            <div>
-              <dt>Window</dt>
-              <dd className={windowTitle ? 'facts__text facts__mono' : 'muted'}>{windowTitle || (kind === 'manual' ? 'Not tracked' : 'Unknown')}</dd>
-            </div>
+            {!deletedAt && (
+              <>
+                <MemoFact key={startIso} contractId={contractId} start={startIso} memo={memo} editable={editable} />
+                <div>
+                  <dt>Window</dt>
+                  <dd className={windowTitle ? 'facts__text facts__mono' : 'muted'}>{windowTitle || (kind === 'manual' ? 'Not tracked' : 'Unknown')}</dd>
+                </div>
+              </>
+            )}
           </dl>
 
-          {kind !== 'manual' && (
+          {tracked && (
             <section className="lightbox__chart" aria-labelledby={`${titleId}-chart`}>
               <h3 id={`${titleId}-chart`} className="lightbox__subtitle">
                 Input per minute

@@ -3,6 +3,7 @@
 import type { SlotKind, SlotState } from '#contract/week.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatMoney } from '#src/utils/money.ts';
+import { formatInZone } from '#src/utils/date-format.ts';
 import { formatClock } from '#src/utils/time-zone.ts';
 import { STATE_WORDS } from './slot-states.ts';
 
@@ -15,20 +16,33 @@ export const slotRange = (start: number, timeZone: string) =>
 /** "8 of 10 minutes". */
 export const activityText = (active: number) => `${active} of 10 minutes`;
 
+/**
+ * When a deleted slot was deleted, in the zone: "14:03" on the slot's own local day, else
+ * "26 Nov, 14:03", so a deletion days later does not read as that day's.
+ */
+export function deletedWhen(deletedAt: string, slotStart: number, timeZone: string): string {
+  const at = Date.parse(deletedAt);
+  const day = (ms: number) => formatInZone(ms, timeZone, 'yyyy-MM-dd');
+  return day(at) === day(slotStart) ? formatClock(at, timeZone) : formatInZone(at, timeZone, 'd MMM, HH:mm');
+}
+
 export interface SlotFacts {
   range: string;
   state: SlotState;
   kind: SlotKind;
   active: number;
+  /** For a deleted slot: when (deletedWhen). */
+  deleted?: string | null;
 }
 
 /**
  * The open-the-lightbox button's accessible name:
  * "09:10–09:20, active 8 of 10 minutes", "09:10–09:20, manual time",
  * "09:10–09:20, inactive, 0 of 10 minutes", "09:10–09:20, over the limit",
- * "09:10–09:20, held", "09:10–09:20, refunded".
+ * "09:10–09:20, held", "09:10–09:20, refunded", "09:10–09:20, deleted by the contractor at 14:03".
  */
-export function slotButtonName({ range, state, kind, active }: SlotFacts): string {
+export function slotButtonName({ range, state, kind, active, deleted }: SlotFacts): string {
+  if (state === 'deleted') return `${range}, deleted by the contractor${deleted ? ` at ${deleted}` : ''}`;
   if (state === 'billable') return kind === 'manual' ? `${range}, manual time` : `${range}, active ${activityText(active)}`;
   if (state === 'inactive') return `${range}, inactive, ${activityText(active)}`;
   return `${range}, ${STATE_WORDS[state]}${kind === 'manual' ? ', manual time' : ''}`;
