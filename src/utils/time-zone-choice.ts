@@ -23,7 +23,10 @@ export function resolveTimeZone(choice: TzChoice, contractorZone: string | null 
 
 export interface ZoneOption {
   value: TzChoice;
+  /** Short enough for a phone's select: "Contractor · Berlin (UTC+1)". */
   label: string;
+  /** The whole name, for the option's tooltip: "Contractor's time · Europe/Berlin (UTC+01:00)". */
+  title: string;
   disabled: boolean;
 }
 
@@ -32,11 +35,28 @@ export function zoneOptions(week: string, localZone: string, contractorZone: str
   const at = weekStartMs(week) + 3.5 * 86_400_000;
   return TZ_CHOICES.map((choice) => {
     const zone = choice === 'utc' ? 'UTC' : choice === 'local' ? localZone : (contractorZone ?? null);
-    return { value: choice, label: zone === null ? CHOICE_NAME.contractor : tzChoiceLabel(choice, zone, at), disabled: zone === null };
+    if (zone === null) return { value: choice, label: CHOICE_NAME.contractor, title: CHOICE_NAME.contractor, disabled: true };
+    return { value: choice, label: tzChoiceShortLabel(choice, zone, at), title: tzChoiceLabel(choice, zone, at), disabled: false };
   });
 }
 
 const CHOICE_NAME: Record<TzChoice, string> = { utc: 'UTC', local: 'Your time', contractor: "Contractor's time" };
+const SHORT_NAME: Record<TzChoice, string> = { utc: 'UTC', local: 'Your time', contractor: 'Contractor' };
+const isUtc = (timeZone: string) => timeZone === 'UTC' || timeZone === 'Etc/UTC';
+
+/**
+ * The option's label on a select a phone can show whole: the zone's city and a compact offset,
+ * "Your time · Berlin (UTC+1)", "Contractor · Kolkata (UTC+5:30)", "Contractor · Sao Paulo (UTC−3)".
+ */
+export function tzChoiceShortLabel(choice: TzChoice, timeZone: string, at: number): string {
+  if (choice === 'utc') return 'UTC';
+  if (isUtc(timeZone)) return `${SHORT_NAME[choice]} · UTC`;
+  const minutes = zoneOffsetMinutes(timeZone, at);
+  const abs = Math.abs(minutes);
+  const offset = minutes === 0 ? '' : `${minutes > 0 ? '+' : '\u2212'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  const city = (timeZone.split('/').pop() ?? timeZone).replaceAll('_', ' ');
+  return `${SHORT_NAME[choice]} · ${city} (UTC${offset})`;
+}
 
 /**
  * The option's label, always with the zone's name: "UTC", "Your time · Europe/Berlin (UTC+01:00)",
@@ -44,7 +64,7 @@ const CHOICE_NAME: Record<TzChoice, string> = { utc: 'UTC', local: 'Your time', 
  */
 export function tzChoiceLabel(choice: TzChoice, timeZone: string, at: number): string {
   if (choice === 'utc') return 'UTC';
-  const offset = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? '' : ` (${formatUtcOffset(zoneOffsetMinutes(timeZone, at))})`;
+  const offset = isUtc(timeZone) ? '' : ` (${formatUtcOffset(zoneOffsetMinutes(timeZone, at))})`;
   return `${CHOICE_NAME[choice]} · ${timeZone}${offset}`;
 }
 

@@ -3,7 +3,7 @@ import type { ZoneOption } from '#src/utils/time-zone-choice.ts';
 /** The time-zone switch's options, for a `<select>` whose value is the choice. */
 export function ZoneOptions({ options }: { options: readonly ZoneOption[] }) {
   return options.map((option) => (
-    <option key={option.value} value={option.value} disabled={option.disabled}>
+    <option key={option.value} value={option.value} title={option.title} disabled={option.disabled}>
       {option.label}
     </option>
   ));
