@@ -69,7 +69,12 @@ test('the designer rewrites a memo and the card shows it; Esc only cancels the e
   expect(((await detail.json()) as { memo: string }).memo).toBe(text);
 });
 
-test('the designer deletes a slot: the lightbox moves on, the card goes and the timesheet loses 10 minutes', async ({ page }) => {
+/** The slot the designer deletes, for the client to find: its contract, start and range. */
+let deletedSlot: { contractId: string; start: string; range: string } | null = null;
+/** The demo clock (Wednesday 25 Nov, 15:00 UTC) in Berlin, as a deletion on another day is shown. */
+const DELETED_WHEN = /25 Nov, 16:\d\d/;
+
+test('the designer deletes a slot: the lightbox moves on, the card says deleted and the timesheet loses 10 minutes', async ({ page }) => {
   await signIn(page, 'designer@demo.test');
   const contractId = await onlyContractId(page);
   const before = await timesheetTotals(page, contractId);
@@ -103,11 +108,37 @@ test('the designer deletes a slot: the lightbox moves on, the card goes and the 
 
   await page.keyboard.press('Escape');
   await expect(lightbox).toBeHidden();
-  await expect(group).toHaveCount(0);
+  // The card stays, saying so and when; it is not untracked time.
+  await expect(group).toHaveCount(1);
+  await expect(group).toHaveAccessibleName(new RegExp(`^Mon 23 Nov, ${range}, deleted by the contractor at ${DELETED_WHEN.source}$`));
+  await expect(group).toContainText(new RegExp(`Deleted by the contractor · ${DELETED_WHEN.source}`));
+  await expect(group.locator('img')).toHaveCount(0);
+  deletedSlot = { contractId, start: deleted, range };
 
   await expect.poll(async () => (await timesheetTotals(page, contractId)).total).toBe(before.total - 10);
   // Its screenshot is gone too.
   expect((await page.request.get(`/api/contracts/${contractId}/slots/${deleted}/screenshot`)).status()).toBe(404);
+});
+
+test('the client sees "Deleted by the contractor" with the time at the slot the designer deleted', async ({ page }) => {
+  expect(deletedSlot, 'the deletion test ran first').not.toBeNull();
+  const { contractId, start, range } = deletedSlot!;
+  await signIn(page, 'client@demo.test');
+  await openDiary(page, contractId);
+  const card = page.getByRole('group', { name: new RegExp(`^Mon 23 Nov, ${range}, deleted by the contractor at ${DELETED_WHEN.source}$`) });
+  await expect(card).toContainText(new RegExp(`Deleted by the contractor · ${DELETED_WHEN.source}`));
+  await expect(card.getByRole('checkbox')).toHaveCount(0);
+  await expect(card.locator('img')).toHaveCount(0);
+
+  // Its lightbox says the same, without a screenshot, and → steps on past it.
+  await card.getByRole('button', { name: new RegExp(`^${range}, deleted by the contractor`) }).click();
+  const lightbox = page.locator('dialog.lightbox');
+  await expect(lightbox.getByText(new RegExp(`^Deleted by the contractor at ${DELETED_WHEN.source}$`))).toBeVisible();
+  await expect(lightbox.locator('img')).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`slot=${encodeURIComponent(start)}`));
+  await page.keyboard.press('ArrowRight');
+  await expect(page).not.toHaveURL(new RegExp(`slot=${encodeURIComponent(start)}`));
+  await expect(lightbox.getByText(/^Deleted by the contractor/)).toHaveCount(0);
 });
 
 test('the designer adds 30 minutes of manual time this morning and sees three manual cards', async ({ page }) => {
@@ -136,7 +167,8 @@ test('the designer adds 30 minutes of manual time this morning and sees three ma
   await page.getByRole('navigation', { name: 'Jump to day' }).getByRole('button', { name: /^Wed 25/ }).click();
   const manual = page.getByRole('button', { name: /^08:[0-2]0–08:[1-3]0, manual time$/ });
   await expect(manual).toHaveCount(3);
-  await expect(page.locator('.slot').filter({ hasText: 'Brand workshop with Acme at their office' })).toHaveCount(3);
+  // The memo is written once per run of cards, and named on each.
+  await expect(page.getByRole('group', { name: /, memo: Brand workshop with Acme at their office$/ })).toHaveCount(3);
 
   const after = await timesheetTotals(page, contractId);
   expect(after.total).toBe(before.total + 30);
