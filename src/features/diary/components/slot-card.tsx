@@ -90,7 +90,13 @@ function DeletedCard({ index, range, dayLabel, kind, active, when, tabbable, onO
             <path d="M7.5 4V3h5v1M4 5h12M6 5l.7 11h6.6L14 5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           <span>
-            Deleted by the contractor{when && <span className="slot__deleted-at"> · {when}</span>}
+            Deleted by the contractor
+            {when && (
+              <span className="slot__deleted-at">
+                <span className="slot__deleted-sep"> · </span>
+                {when}
+              </span>
+            )}
           </span>
         </div>
       </div>

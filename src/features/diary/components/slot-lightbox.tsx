@@ -169,8 +169,10 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
       <div className="lightbox__body">
         <figure className={isZoomed ? 'lightbox__figure is-zoomed' : 'lightbox__figure'}>
           {deletedAt ? (
-            <div className="lightbox__manual lightbox__deleted">
-              <strong>Deleted by the contractor at {deletedWhen(deletedAt, start, zone)}</strong>
+            <div className="lightbox__manual">
+              <strong>
+                Deleted by the contractor at <span className="lightbox__deleted-at">{deletedWhen(deletedAt, start, zone)}</span>
+              </strong>
               <span>Its screenshot and activity were removed with it; this time is not billed.</span>
             </div>
           ) : kind === 'manual' ? (
