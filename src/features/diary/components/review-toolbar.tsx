@@ -65,7 +65,7 @@ export function ReviewToolbar({ contractId, week, tz, status, serverWeek, filter
           </select>
         </label>
         <button type="button" className="btn btn--ghost btn--sm" onClick={onShortcuts} aria-keyshortcuts="?">
-          Shortcuts <kbd>?</kbd>
+          <span className="rv-toolbar__shortcuts-word">Shortcuts</span> <kbd>?</kbd>
         </button>
       </div>
     </section>
