@@ -50,7 +50,8 @@ export function AppLayout({
               Home
             </NavLink>
             {counts !== null && counts.review > 0 && (
-              <Link to={`${paths.overview.getHref()}#needs-heading`} className="topbar__link">
+              // The strip of what waits is the top of the home page: no jump that hides the header.
+              <Link to={paths.overview.getHref()} className="topbar__link">
                 Review <Count n={counts.review} />
               </Link>
             )}
