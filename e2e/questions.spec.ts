@@ -47,7 +47,7 @@ test('a client asks about a slot, the contractor answers, the client reads it an
   await questions.getByLabel('Ask the contractor about this slot').fill('Which ticket was this for?');
   await questions.getByRole('button', { name: 'Ask question' }).click();
   await expect(questions.getByRole('heading', { name: 'Questions (1)' })).toBeVisible();
-  await expect(questions.getByText('Which ticket was this for?')).toBeVisible();
+  await expect(questions.locator('.question__body', { hasText: 'Which ticket was this for?' })).toBeVisible();
   await expect(questions.getByText('Waiting on the contractor')).toBeVisible();
   // One question at a time: no second box to ask in while this one is open.
   await expect(questions.getByLabel('Ask the contractor about this slot')).toHaveCount(0);
@@ -64,7 +64,7 @@ test('a client asks about a slot, the contractor answers, the client reads it an
   await dev.getByRole('region', { name: /Waiting on your answer/ }).getByRole('link', { name: /Question .*Which ticket was this for\?/ }).click();
   await expect(dev).toHaveURL(new RegExp(`[?&]slot=${encodeURIComponent(start).replace(/[.]/g, '[.]')}`));
   const devQuestions = dev.getByRole('dialog').getByRole('region', { name: /^Questions/ });
-  await expect(devQuestions.getByText('Which ticket was this for?')).toBeVisible();
+  await expect(devQuestions.locator('.question__body', { hasText: 'Which ticket was this for?' })).toBeVisible();
   await expect(devQuestions.getByText('Waiting on the contractor')).toBeVisible();
   await expect(devQuestions.getByRole('button', { name: 'Close question' })).toHaveCount(0);
   // An empty answer is refused before it is sent.
@@ -72,14 +72,16 @@ test('a client asks about a slot, the contractor answers, the client reads it an
   await expect(devQuestions.getByRole('alert')).toHaveText('Write something first.');
   await devQuestions.getByLabel('Your answer').fill('WD-142: the planner refactor.');
   await devQuestions.getByRole('button', { name: 'Send answer' }).click();
-  await expect(devQuestions.getByText('WD-142: the planner refactor.')).toBeVisible();
+  await expect(devQuestions.locator('.question__body', { hasText: 'WD-142: the planner refactor.' })).toBeVisible();
+  // Sent, the box is empty again for a follow-up.
+  await expect(devQuestions.getByRole('textbox')).toHaveValue('');
   await expect(devQuestions.getByText('Answered', { exact: true })).toBeVisible();
 
   // --- Answered, it leaves the client's home page; the client reads the answer and closes it.
   await client.reload();
   await expect(clientItem).toHaveCount(0);
   await client.goto(diary);
-  await expect(questions.getByText('WD-142: the planner refactor.')).toBeVisible();
+  await expect(questions.locator('.question__body', { hasText: 'WD-142: the planner refactor.' })).toBeVisible();
   await expect(questions.getByText('Answered', { exact: true })).toBeVisible();
   await questions.getByRole('button', { name: 'Close question' }).click();
   await expect(questions.getByText('Closed', { exact: true })).toBeVisible();
