@@ -2,6 +2,7 @@
 // trigger refuses UPDATE and DELETE, so these are the only two things done to it.
 import type { Queryable } from '../db/client.ts';
 import type { AuditEntry } from '#contract/disputes.ts';
+import type { AdminAuditEntry, AuditQuery } from '#contract/admin.ts';
 
 export interface AuditRecord {
   at: Date;
@@ -53,4 +54,36 @@ export async function findDisputeAudit(q: Queryable, disputeId: string): Promise
 export async function findWeekAudit(q: Queryable, contractId: string, weekStart: Date): Promise<AuditEntry[]> {
   const rows = await q.query<AuditEntry>(`${SELECT} where a.contract_id = $1 and a.week_start = $2 order by a.id`, [contractId, weekStart]);
   return rows.map(toEntry);
+}
+
+/** The admin's view of the whole trail, newest first, filtered; `limit + 1` rows tell whether there is an older page. */
+export async function listAudit(q: Queryable, filter: AuditQuery, limit: number): Promise<AdminAuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (value: unknown, sql: (p: string) => string) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  // A company's rows: its contracts', and those about the company itself (created, renamed).
+  if (filter.companyId) add(filter.companyId, (p) => `(k.company_id = ${p}::uuid or a.subject = ${p}::text)`);
+  if (filter.contractId) add(filter.contractId, (p) => `a.contract_id = ${p}::uuid`);
+  if (filter.userId) add(filter.userId, (p) => `(a.actor_id = ${p}::uuid or a.subject = ${p}::text)`);
+  if (filter.kind) add(filter.kind, (p) => (filter.kind!.includes('.') ? `a.action = ${p}` : `a.action like ${p} || '.%'`));
+  if (filter.before) add(filter.before, (p) => `a.id < ${p}`);
+  params.push(limit + 1);
+  const rows = await q.query<AdminAuditEntry & { at: Date | string; weekStart: Date | string | null }>(
+    `select a.id::int as id, a.at, a.action, a.subject, a.before, a.after, a.week_start as "weekStart",
+            case when u.id is null then null else json_build_object('id', u.id, 'name', u.name, 'role', u.role) end as actor,
+            case when k.id is null then null else json_build_object('id', k.id, 'title', k.title) end as contract,
+            case when co.id is null then null else json_build_object('id', co.id, 'name', co.name) end as company
+       from audit_log a
+       left join users u on u.id = a.actor_id
+       left join contracts k on k.id = a.contract_id
+       left join companies co on co.id = k.company_id
+      ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by a.id desc
+      limit $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), weekStart: r.weekStart === null ? null : new Date(r.weekStart).toISOString() }));
 }

@@ -2,6 +2,7 @@
 // session where the route takes one (auth.ts); the contract's routes share one access check.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticateSession } from '../auth.ts';
+import { adminRoutes } from './admin.ts';
 import { authRoutes } from './auth.ts';
 import { contractScope } from './contract-scope.ts';
 import { contractListRoutes } from './contracts.ts';
@@ -19,5 +20,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(disputeRoutes);
   await api.register(trackerRoutes);
   await api.register(overviewRoutes);
+  await api.register(adminRoutes, { prefix: '/admin' });
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
 };

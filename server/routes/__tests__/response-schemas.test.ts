@@ -167,6 +167,16 @@ describe.each(backends)('response schemas on %s', (backend) => {
     await call('GET', '/api/trackers', '/api/trackers', { as: who.dev });
     await call('DELETE', '/api/trackers/{trackerId}', `/api/trackers/${tracker.id}`, { as: who.dev });
     await call('GET', '/api/tracker/session', '/api/tracker/session', { headers: bearer });
+
+    // The admin console: users, a disable and enable, companies, the audit trail.
+    const userUrl = (action: string) => `/api/admin/users/${world.users.designer.id}/${action}`;
+    await call('GET', '/api/admin/users', '/api/admin/users?q=de', { as: who.admin });
+    for (const action of ['disable', 'enable']) await call('POST', `/api/admin/users/{userId}/${action}`, userUrl(action), { as: who.admin });
+    const company = await call('POST', '/api/admin/companies', '/api/admin/companies', { as: who.admin, payload: { name: 'Initech' } });
+    const companyUrl = `/api/admin/companies/${company.json<{ id: string }>().id}`;
+    await call('PATCH', '/api/admin/companies/{companyId}', companyUrl, { as: who.admin, payload: { name: 'Initech Labs' } });
+    await call('GET', '/api/admin/companies', '/api/admin/companies', { as: who.admin });
+    await call('GET', '/api/admin/audit', '/api/admin/audit', { as: who.admin });
   });
 
   it('exercised every route that answers JSON', () => {

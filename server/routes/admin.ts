@@ -1,0 +1,70 @@
+// The admin console's API under /admin: only an admin gets past this folder's hook (403 for
+// everyone else, whichever company they are of). The services do the work and the auditing.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Problem, WriteProblems } from '#contract/common.ts';
+import { AccountChangeResult, AdminCompany, AdminCompanyList, AdminUserList, AdminUserParams, AdminUserQuery, AuditPage, AuditQuery, CompanyBody, CompanyParams } from '#contract/admin.ts';
+import { HttpProblem } from '../lib/problem.ts';
+import { adminCompanies, adminUsers, auditPage, createCompany, renameCompanyAs, setUserDisabled } from '../services/admin-service.ts';
+
+const reads = { 400: Problem, 401: Problem, 403: Problem };
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  // After the API's session hook: req.user is set here, or the request already got 401.
+  app.addHook('preValidation', async (req) => {
+    if (req.user?.role !== 'admin') throw new HttpProblem(403, 'Only an admin may use the admin console.');
+  });
+
+  app.get(
+    '/users',
+    { schema: { tags: ['admin'], summary: 'Users matching a search by name or email, role and company (the first 50, and how many match)', querystring: AdminUserQuery, response: { 200: AdminUserList, ...reads } } },
+    async (req) => adminUsers(app.deps.database, req.query),
+  );
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(
+      `/users/:userId/${action}`,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: disabled
+            ? 'Disable a user: they cannot sign in, their sessions end and their tracker tokens are revoked (not yourself)'
+            : 'Enable a disabled user: they may sign in again (revoked trackers stay revoked)',
+          params: AdminUserParams,
+          response: { 200: AccountChangeResult, ...WriteProblems },
+        },
+      },
+      async (req) => setUserDisabled(app.deps.database, req.user, req.params.userId, disabled, app.deps.clock.now()),
+    );
+  }
+
+  app.get(
+    '/companies',
+    { schema: { tags: ['admin'], summary: 'Every company, with its number of clients and contracts', response: { 200: AdminCompanyList, ...reads } } },
+    async () => ({ companies: await adminCompanies(app.deps.database) }),
+  );
+
+  app.post(
+    '/companies',
+    { schema: { tags: ['admin'], summary: 'Create a company (its name trimmed, 1–100 characters, unique in any case)', body: CompanyBody, response: { 201: AdminCompany, ...WriteProblems } } },
+    async (req, reply) => reply.code(201).send(await createCompany(app.deps.database, req.user, req.body.name, app.deps.clock.now())),
+  );
+
+  app.patch(
+    '/companies/:companyId',
+    { schema: { tags: ['admin'], summary: 'Rename a company', params: CompanyParams, body: CompanyBody, response: { 200: AdminCompany, ...WriteProblems } } },
+    async (req) => renameCompanyAs(app.deps.database, req.user, req.params.companyId, req.body.name, app.deps.clock.now()),
+  );
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit trail, newest first, 50 at a time (before=older for the next page), filtered by company, contract, user and kind',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...reads },
+      },
+    },
+    async (req) => auditPage(app.deps.database, req.query),
+  );
+};
