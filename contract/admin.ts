@@ -82,6 +82,8 @@ export const AdminAuditEntry = AuditEntry.extend({
   contract: z.object({ id: Id, title: z.string() }).nullable(),
   company: Named.nullable(),
   weekStart: z.string().nullable(),
+  /** The user ("Dana Dev <dev@…>") or company the subject names, when it names one. */
+  subjectName: z.string().nullable(),
 });
 export type AdminAuditEntry = z.infer<typeof AdminAuditEntry>;
 

@@ -75,11 +75,14 @@ export async function listAudit(q: Queryable, filter: AuditQuery, limit: number)
     `select a.id::int as id, a.at, a.action, a.subject, a.before, a.after, a.week_start as "weekStart",
             case when u.id is null then null else json_build_object('id', u.id, 'name', u.name, 'role', u.role) end as actor,
             case when k.id is null then null else json_build_object('id', k.id, 'title', k.title) end as contract,
-            case when co.id is null then null else json_build_object('id', co.id, 'name', co.name) end as company
+            case when co.id is null then null else json_build_object('id', co.id, 'name', co.name) end as company,
+            coalesce(su.name || ' <' || su.email || '>', sc.name) as "subjectName"
        from audit_log a
        left join users u on u.id = a.actor_id
        left join contracts k on k.id = a.contract_id
        left join companies co on co.id = k.company_id
+       left join users su on su.id::text = a.subject
+       left join companies sc on sc.id::text = a.subject
       ${where.length ? `where ${where.join(' and ')}` : ''}
       order by a.id desc
       limit $${params.length}`,

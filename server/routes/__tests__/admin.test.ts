@@ -153,6 +153,7 @@ describe.each(backends)('admin console API on %s', (backend) => {
     };
     const byUser = await page(`userId=${world.users.designer.id}&kind=user`);
     expect(byUser.entries.map((e) => e.action)).toEqual(['user.enabled', 'user.disabled']);
+    expect(byUser.entries[0]).toMatchObject({ actor: { name: 'Ada Admin', role: 'admin' }, subjectName: 'Desi Designer <designer@test.test>', contract: null });
     expect((await page(`userId=${world.users.designer.id}&kind=user.disabled`)).entries).toHaveLength(1);
 
     // 60 entries on one contract: a first page of 50, then the 10 older ones.
