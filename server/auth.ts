@@ -6,10 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { User } from './data/users.ts';
 import { findSessionUser, tokenHash } from './data/users.ts';
+import { touchSession } from './data/sessions.ts';
 import { findTrackerByTokenHash, type TrackerIdentity } from './data/trackers.ts';
 import { HttpProblem } from './lib/problem.ts';
 
 export const SESSION_COOKIE = 'wd_session';
+const SEEN_EVERY_MS = 5 * 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,6 +43,8 @@ export async function authenticateSession(this: FastifyInstance, req: FastifyReq
   const user = await sessionUser(this, req);
   if (!user) throw new HttpProblem(401, 'Sign in first: this needs a session. POST /api/auth/login with your email and password.');
   req.user = user;
+  // "Last seen" on the settings page: a write marks it, at most every few minutes. A read never writes.
+  if (req.method !== 'GET' && req.method !== 'HEAD') await touchSession(this.deps.database, req.cookies[SESSION_COOKIE]!, this.deps.clock.now(), SEEN_EVERY_MS);
 }
 
 /** The user of the request's session cookie, or null (no cookie, a malformed one, or an ended session). */

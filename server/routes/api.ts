@@ -9,6 +9,7 @@ import { contractListRoutes } from './contracts.ts';
 import { disputeRoutes } from './disputes.ts';
 import { healthRoutes } from './health.ts';
 import { overviewRoutes } from './overview.ts';
+import { settingsRoutes } from './settings.ts';
 import { trackerRoutes } from './trackers.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -20,6 +21,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(disputeRoutes);
   await api.register(trackerRoutes);
   await api.register(overviewRoutes);
+  await api.register(settingsRoutes);
   await api.register(adminRoutes, { prefix: '/admin' });
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
 };

@@ -1,16 +1,51 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LoginBody, Me } from '#contract/auth.ts';
+import { CodeStep, LoginBody, LoginCodeBody, Me } from '#contract/auth.ts';
 import { Problem } from '#contract/common.ts';
 import { SESSION_COOKIE } from '../auth.ts';
+import { createPendingLogin, findPendingLogin, takePendingLogin } from '../data/sessions.ts';
 import { createSession, deleteSession, findUserForLogin, toMe } from '../data/users.ts';
 import { HttpProblem } from '../lib/problem.ts';
 import { DUMMY_HASH, verifyPassword } from '../lib/password.ts';
+import { checkSecondFactor, isTotpOn } from '../services/totp-service.ts';
 
 const SESSION_DAYS = 30;
+/** How long the code step of a two-factor sign-in waits for its code. */
+const PENDING_MS = 5 * 60_000;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Refuses with 429 while the account or address has failed too often; counts this attempt. */
+  const reserveAttempt = async (email: string, ip: string) => {
+    // Wall-clock time: the limiter's windows are shared by every server, whatever WORKDIARY_NOW says.
+    const wait = await app.deps.loginLimiter.reserve(email, ip, new Date());
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      throw new HttpProblem(
+        429,
+        `Too many failed sign-ins to this account or from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { 'Retry-After': String(wait) },
+      );
+    }
+  };
+
+  const startSession = async (req: FastifyRequest, reply: FastifyReply, userId: string) => {
+    const { database, clock, config } = app.deps;
+    const token = randomBytes(32).toString('base64url');
+    const now = clock.now();
+    const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+    await createSession(database, userId, token, now, expires, req.headers['user-agent']?.slice(0, 300) ?? null);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: SESSION_DAYS * 86_400,
+    });
+  };
+
   app.post(
     '/auth/login',
     {
@@ -19,39 +54,57 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign in with email and password; sets the session cookie',
         security: [],
         body: LoginBody,
-        response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
+        response: { 200: Me, 202: CodeStep, 400: Problem, 401: Problem, 429: Problem },
       },
     },
     async (req, reply) => {
-      const { database, clock, loginLimiter, config } = app.deps;
+      const { database, clock, loginLimiter } = app.deps;
       const { email, password } = req.body;
-      // Wall-clock time: the limiter's windows are shared by every server, whatever WORKDIARY_NOW says.
-      const wait = await loginLimiter.reserve(email, req.ip, new Date());
-      if (wait > 0) {
-        const minutes = Math.ceil(wait / 60);
-        throw new HttpProblem(
-          429,
-          `Too many failed sign-ins to this account or from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          undefined,
-          { 'Retry-After': String(wait) },
-        );
-      }
+      await reserveAttempt(email, req.ip);
       const user = await findUserForLogin(database, email);
       // Verify against a dummy hash when there is no such user (or a disabled one), so timing does not tell.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
+      if (await isTotpOn(database, user.id)) {
+        // The attempt stays counted until the code step succeeds: a right password alone does not clear it.
+        const pendingToken = randomBytes(32).toString('base64url');
+        await createPendingLogin(database, user.id, pendingToken, new Date(clock.now().getTime() + PENDING_MS));
+        return reply.code(202).send({ codeStep: true as const, pendingToken });
+      }
       await loginLimiter.succeed(email, req.ip);
-      const token = randomBytes(32).toString('base64url');
+      await startSession(req, reply, user.id);
+      return toMe(user);
+    },
+  );
+
+  app.post(
+    '/auth/login/code',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Second step of a two-factor sign-in: the authenticator code or a recovery code; sets the session cookie',
+        security: [],
+        body: LoginCodeBody,
+        response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { database, clock, loginLimiter } = app.deps;
       const now = clock.now();
-      const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-      await createSession(database, user.id, token, now, expires);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: SESSION_DAYS * 86_400,
-      });
+      const pending = await findPendingLogin(database, req.body.pendingToken, now);
+      if (!pending) throw new HttpProblem(401, 'This sign-in took too long or was already used. Sign in again with your email and password.');
+      // Every code counts against the same limits as a password, so codes cannot be guessed through.
+      await reserveAttempt(pending.email, req.ip);
+      if (!(await checkSecondFactor(database, pending.userId, req.body.code, now))) {
+        throw new HttpProblem(401, 'This code is not right, or was used already. Enter the code your authenticator app shows now, or a recovery code.', [
+          { field: 'body.code', message: 'is not a current code' },
+        ]);
+      }
+      if (!(await takePendingLogin(database, req.body.pendingToken))) throw new HttpProblem(401, 'This sign-in was already used. Sign in again with your email and password.');
+      const user = await findUserForLogin(database, pending.email);
+      if (!user) throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
+      await loginLimiter.succeed(pending.email, req.ip);
+      await startSession(req, reply, user.id);
       return toMe(user);
     },
   );

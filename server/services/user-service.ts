@@ -2,7 +2,9 @@
 // password both end the user's sessions and revoke their tracker tokens, so whoever held the
 // account (or a copy of a token) is out at once. The admin command line calls these; an admin
 // screen would call the same. Each change is written to the audit trail.
+import { NewPassword } from '#contract/auth.ts';
 import type { Database, Queryable } from '../db/client.ts';
+import { deleteOtherSessions } from '../data/sessions.ts';
 import { appendAudit } from '../data/audit.ts';
 import { deleteUserSessions, lockUserByEmail, setPasswordHash, setUserDisabledAt, type UserAccount } from '../data/users.ts';
 import { hashPassword } from '../lib/password.ts';
@@ -28,8 +30,10 @@ async function withAccount(database: Database, email: string, change: (tx: Query
   });
 }
 
-async function endAccess(tx: Queryable, user: UserAccount, actorId: Actor, now: Date) {
-  return { sessionsEnded: await deleteUserSessions(tx, user.id), trackersRevoked: await revokeEveryTracker(tx, user.id, actorId, now) };
+/** `keepToken`: the session the user changed their own password in, which stays signed in. */
+async function endAccess(tx: Queryable, user: UserAccount, actorId: Actor, now: Date, keepToken?: string) {
+  const sessionsEnded = keepToken ? await deleteOtherSessions(tx, user.id, keepToken) : await deleteUserSessions(tx, user.id);
+  return { sessionsEnded, trackersRevoked: await revokeEveryTracker(tx, user.id, actorId, now) };
 }
 
 /** The user cannot sign in any more; their sessions end and their tracker tokens are revoked. */
@@ -55,15 +59,18 @@ export function enableUser(database: Database, email: string, actorId: Actor, no
   });
 }
 
-/** Sets a new password; the user's sessions end and their tracker tokens are revoked. */
-export async function changePassword(database: Database, email: string, password: string, actorId: Actor, now: Date): Promise<AccountChange> {
-  // The sign-in form takes at most 200 characters (contract/auth.ts).
-  if (password.length < 10 || password.length > 200) throw new HttpProblem(400, 'The password must be 10 to 200 characters long.');
+/**
+ * Sets a new password; the user's sessions end (all but `keepToken`'s, when the user changes
+ * their own) and their tracker tokens are revoked.
+ */
+export async function changePassword(database: Database, email: string, password: string, actorId: Actor, now: Date, keepToken?: string): Promise<AccountChange> {
+  const rule = NewPassword.safeParse(password);
+  if (!rule.success) throw new HttpProblem(400, rule.error.issues[0]!.message, [{ field: 'body.newPassword', message: rule.error.issues[0]!.message }]);
   // Hashed before the transaction: scrypt takes a while, and the account stays unlocked meanwhile.
   const hash = await hashPassword(password);
   return withAccount(database, email, async (tx, user) => {
     await setPasswordHash(tx, user.id, hash);
-    const ended = await endAccess(tx, user, actorId, now);
+    const ended = await endAccess(tx, user, actorId, now, keepToken);
     await appendAudit(tx, { at: now, actorId, action: 'user.password_changed', subject: user.id });
     return { email: user.email, changed: true, ...ended };
   });

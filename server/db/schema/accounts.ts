@@ -25,6 +25,11 @@ export const users = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     /** Set by an admin: the user cannot sign in, and their sessions and tracker tokens were ended. */
     disabledAt: ts('disabled_at'),
+    /** Base32 TOTP secret (RFC 6238); set while enabling, on once totpEnabledAt is set. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** The last time step a code was accepted for: a code is never taken twice. */
+    totpLastCounter: integer('totp_last_counter'),
   },
   (t) => [
     check('users_role_check', sql`${t.role} in ('client', 'contractor', 'admin')`),
@@ -37,13 +42,40 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie's token: a leaked table does not give sessions away. */
     tokenHash: text('token_hash').primaryKey(),
+    /** What the settings page names a session by: never the token. */
+    id: uuid('id').notNull().unique().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    /** Sign-in, or the session's last write (a GET never writes), at most every few minutes. */
+    lastSeenAt: ts('last_seen_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A right password of a user with TOTP: the code step's short-lived token, hashed. */
+export const pendingLogins = pgTable(
+  'pending_logins',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: ref('user_id', () => users.id),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('pending_logins_user_idx').on(t.userId)],
+);
+
+/** Ten single-use codes for when the authenticator is lost: sha256 only, used ones are kept. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: ref('user_id', () => users.id),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
 /**
