@@ -39,8 +39,12 @@ export async function touchSession(database: Database, token: string, now: Date,
   );
 }
 
-export async function createPendingLogin(database: Database, userId: string, token: string, expiresAt: Date): Promise<void> {
-  await database.query(`insert into pending_logins (token_hash, user_id, expires_at) values ($1, $2, $3)`, [tokenHash(token), userId, expiresAt]);
+/** A new code step; the user's ended ones go, so the table holds only live ones of each user. */
+export async function createPendingLogin(database: Database, userId: string, token: string, now: Date, expiresAt: Date): Promise<void> {
+  await database.transaction(async (tx) => {
+    await tx.query(`delete from pending_logins where user_id = $1 and expires_at <= $2`, [userId, now]);
+    await tx.query(`insert into pending_logins (token_hash, user_id, expires_at) values ($1, $2, $3)`, [tokenHash(token), userId, expiresAt]);
+  });
 }
 
 /** The user whose password was right for this pending token, while it lasts. */
@@ -56,8 +60,4 @@ export async function findPendingLogin(database: Database, token: string, now: D
 /** Uses the pending token up; false when another request used it first. */
 export async function takePendingLogin(q: Queryable, token: string): Promise<boolean> {
   return (await q.query(`delete from pending_logins where token_hash = $1 returning 1`, [tokenHash(token)])).length > 0;
-}
-
-export async function deleteExpiredPendingLogins(database: Database, now: Date): Promise<void> {
-  await database.query(`delete from pending_logins where expires_at <= $1`, [now]);
 }

@@ -68,7 +68,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (await isTotpOn(database, user.id)) {
         // The attempt stays counted until the code step succeeds: a right password alone does not clear it.
         const pendingToken = randomBytes(32).toString('base64url');
-        await createPendingLogin(database, user.id, pendingToken, new Date(clock.now().getTime() + PENDING_MS));
+        const now = clock.now();
+        await createPendingLogin(database, user.id, pendingToken, now, new Date(now.getTime() + PENDING_MS));
         return reply.code(202).send({ codeStep: true as const, pendingToken });
       }
       await loginLimiter.succeed(email, req.ip);
