@@ -100,6 +100,7 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
           loader: trackersLoader(queryClient),
           lazy: lazyPage(() => import('./routes/app/trackers.tsx')),
         },
+        { path: paths.settings.path, lazy: lazyPage(() => import('./routes/app/settings.tsx')) },
         { path: '*', lazy: lazyPage(() => import('./routes/not-found.tsx')) },
       ],
     },

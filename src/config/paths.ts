@@ -56,6 +56,11 @@ export const paths = {
     path: '/trackers',
     getHref: () => '/trackers',
   },
+  /** The user's own name, zone, password, two-factor sign-in and sessions. */
+  settings: {
+    path: '/settings',
+    getHref: () => '/settings',
+  },
 } as const;
 
 /** Only same-app paths may be redirected to after login (no `//evil.example`). */

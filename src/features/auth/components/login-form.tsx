@@ -1,19 +1,23 @@
-// Email + password. A wrong password or too many attempts is said in the server's words.
+// Email + password, then the authenticator's code for a user with two-factor sign-in. A wrong
+// password or code, or too many attempts, is said in the server's words.
 import { useId, useState, type FormEvent } from 'react';
-import type { Me } from '#contract/auth.ts';
+import type { CodeStep, Me } from '#contract/auth.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { useLogin } from '../api/login.ts';
 
 export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
-  const login = useLogin({ onSuccess });
+  const [step, setStep] = useState<CodeStep | null>(null);
+  const login = useLogin({ onSuccess, onCodeStep: setStep });
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const errorId = useId();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (login.isPending) return;
-    login.mutate({ email: email.trim(), password });
+    if (step) login.mutate({ pendingToken: step.pendingToken, code: code.trim() });
+    else login.mutate({ email: email.trim(), password });
   };
 
   const error = login.error;
@@ -33,18 +37,41 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
             <ul>
               {fieldErrors.map((f) => (
                 <li key={f.field}>
-                  {f.field}: {f.message}
+                  {f.field.replace(/^body\./, '')}: {f.message}
                 </li>
               ))}
             </ul>
           )}
         </div>
       )}
-      <LoginField field="email" value={email} onChange={setEmail} invalid={isApiError(error, 401)} />
-      <LoginField field="password" value={password} onChange={setPassword} invalid={isApiError(error, 401)} />
-      <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending || !email || !password}>
-        {login.isPending ? 'Signing in…' : 'Sign in'}
+      {step ? (
+        <>
+          <p className="login-form__step">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
+          <LoginField field="code" value={code} onChange={setCode} invalid={isApiError(error, 401)} />
+        </>
+      ) : (
+        <>
+          <LoginField field="email" value={email} onChange={setEmail} invalid={isApiError(error, 401)} />
+          <LoginField field="password" value={password} onChange={setPassword} invalid={isApiError(error, 401)} />
+        </>
+      )}
+      <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending || (step ? !code.trim() : !email || !password)}>
+        {login.isPending ? 'Signing in…' : step ? 'Verify and sign in' : 'Sign in'}
       </button>
+      {step && (
+        // The code step lasts five minutes: past it, the password is asked again.
+        <button
+          type="button"
+          className="btn btn--ghost btn--block"
+          onClick={() => {
+            setStep(null);
+            setCode('');
+            login.reset();
+          }}
+        >
+          Start over
+        </button>
+      )}
     </form>
   );
 }
@@ -53,6 +80,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
 const FIELDS = {
   email: { label: 'Email', type: 'email', autoComplete: 'username', inputMode: 'email', autoFocus: true },
   password: { label: 'Password', type: 'password', autoComplete: 'current-password', inputMode: undefined, autoFocus: false },
+  code: { label: 'Code', type: 'text', autoComplete: 'one-time-code', inputMode: 'numeric', autoFocus: true },
 } as const;
 
 interface LoginFieldProps {
