@@ -2,7 +2,7 @@
 // cannot be undone) or Contest with a reply the admin will read.
 import { useState } from 'react';
 import { useAnswerSlot } from '../api/answer-slot.ts';
-import { MISSING_REPLY } from '../utils/dispute-labels.ts';
+import { MISSING_REPLY } from '#src/utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 import { ReplyField, useRequiredText } from './reply-field.tsx';
 

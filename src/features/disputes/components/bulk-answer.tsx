@@ -6,7 +6,7 @@ import type { Dispute } from '#contract/disputes.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { useAnswerSlot } from '../api/answer-slot.ts';
-import { MISSING_REPLY, slotCountText } from '../utils/dispute-labels.ts';
+import { MISSING_REPLY, slotCountText } from '#src/utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 import { ReplyField } from './reply-field.tsx';
 

@@ -1,7 +1,7 @@
 // The audit trail, oldest first: who (or the system), what, when, and what changed.
 import type { Dispute } from '#contract/disputes.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
-import { actionLabel, actorText, changeLines } from '../utils/audit-format.ts';
+import { actionLabel, actorText, changeLines } from '#src/utils/audit-format.ts';
 import { slotTimeLabel } from './dispute-slot-item.tsx';
 import './dispute-audit.css';
 

@@ -2,7 +2,7 @@
 import type { DisputeSlotStatus, DisputeStatus } from '#contract/disputes.ts';
 import type { SlotState } from '#contract/week.ts';
 import { SLOT_STATE_LABEL } from '#src/utils/dispute-words.ts';
-import { SLOT_STATUS_LABEL, SLOT_STATUS_TONE, STATUS_LABEL } from '../utils/dispute-labels.ts';
+import { SLOT_STATUS_LABEL, SLOT_STATUS_TONE, STATUS_LABEL } from '#src/utils/dispute-labels.ts';
 import './dispute-badges.css';
 
 export function DisputeStatusBadge({ status, large = false }: { status: DisputeStatus; large?: boolean }) {

@@ -6,7 +6,7 @@ import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
 import { formatMoney } from '#src/utils/money.ts';
 import { ago, countdown } from '../utils/countdown.ts';
 import { REASON_LABELS } from '#src/utils/dispute-words.ts';
-import { pendingText, slotCountText } from '../utils/dispute-labels.ts';
+import { pendingText, slotCountText } from '#src/utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { DisputeStatusBadge } from './dispute-badges.tsx';
 import './dispute-row.css';

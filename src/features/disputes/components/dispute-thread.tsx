@@ -3,7 +3,7 @@ import type { Dispute } from '#contract/disputes.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
 import { useAddComment } from '../api/add-comment.ts';
-import { ROLE_LABEL } from '../utils/dispute-labels.ts';
+import { ROLE_LABEL } from '#src/utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 import { ReplyField, useRequiredText } from './reply-field.tsx';
 import './dispute-thread.css';

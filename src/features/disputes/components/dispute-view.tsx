@@ -15,7 +15,7 @@ import { useDispute } from '../api/get-dispute.ts';
 import { useServerNow } from '../hooks/use-server-now.ts';
 import { countdown } from '../utils/countdown.ts';
 import { REASON_LABELS } from '#src/utils/dispute-words.ts';
-import { pendingText, slotCountText, STATUS_MEANING } from '../utils/dispute-labels.ts';
+import { pendingText, slotCountText, STATUS_MEANING } from '#src/utils/dispute-labels.ts';
 import type { Role } from '../utils/disputes-search.ts';
 import { BulkAnswer } from './bulk-answer.tsx';
 import { DisputeAudit } from './dispute-audit.tsx';

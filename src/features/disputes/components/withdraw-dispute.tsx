@@ -5,7 +5,7 @@ import type { Dispute } from '#contract/disputes.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
 import { formatMoney } from '#src/utils/money.ts';
 import { useWithdrawDispute } from '../api/withdraw-dispute.ts';
-import { slotCountText } from '../utils/dispute-labels.ts';
+import { slotCountText } from '#src/utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 
 export function WithdrawDispute({ dispute }: { dispute: Dispute }) {

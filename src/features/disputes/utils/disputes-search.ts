@@ -3,7 +3,7 @@
 // everyone else every dispute they may see. `status=all` asks for all explicitly.
 import type { DisputeStatus, DisputeSummary } from '#contract/disputes.ts';
 import { isWeekStart } from '#src/utils/week.ts';
-import { parseStatuses } from './dispute-labels.ts';
+import { parseStatuses } from '#src/utils/dispute-labels.ts';
 
 export type Role = 'client' | 'contractor' | 'admin';
 

@@ -2,7 +2,7 @@
 // "before → after" of what changed. The server records actions as `noun.past_verb`
 // (`slot.memo_edited`); known ones get a sentence, others are read out as words.
 import type { AuditEntry } from '#contract/disputes.ts';
-import { REASON_LABELS } from '#src/utils/dispute-words.ts';
+import { REASON_LABELS } from './dispute-words.ts';
 import { ROLE_LABEL, SLOT_STATUS_LABEL, slotCountText, STATUS_LABEL } from './dispute-labels.ts';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -21,6 +21,11 @@ const ACTION_LABEL: Record<string, string> = {
   'dispute.withdrawn': 'Withdrew the dispute',
   'dispute.commented': 'Commented',
   'dispute.comment_added': 'Commented',
+  'user.disabled': 'Disabled the account of',
+  'user.enabled': 'Enabled the account of',
+  'user.password_changed': 'Set a new password for',
+  'company.created': 'Created the company',
+  'company.renamed': 'Renamed the company',
 };
 
 /** "Opened the dispute"; an unknown `dispute.slot_reopened` reads "Dispute: slot reopened". */

@@ -5,6 +5,8 @@ describe('actionLabel', () => {
   it('reads known actions as sentences', () => {
     expect(actionLabel('dispute.opened')).toBe('Opened the dispute');
     expect(actionLabel('dispute.withdrawn')).toBe('Withdrew the dispute');
+    expect(actionLabel('user.disabled')).toBe('Disabled the account of');
+    expect(actionLabel('company.renamed')).toBe('Renamed the company');
   });
   it('reads unknown actions as words', () => {
     expect(actionLabel('dispute.slot_reopened')).toBe('Dispute: slot reopened');
