@@ -4,6 +4,7 @@
 // schema of every answer to a representative set of real requests, and checks that each sends
 // no field its schema does not list; and that every route with a JSON answer was exercised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
 import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
 import { addSlots, createWorld, slotRun, testImage, type World } from '#server/test/fixtures.ts';
 import type { CreatedTracker } from '#contract/trackers.ts';
@@ -177,6 +178,17 @@ describe.each(backends)('response schemas on %s', (backend) => {
     await call('PATCH', '/api/admin/companies/{companyId}', companyUrl, { as: who.admin, payload: { name: 'Initech Labs' } });
     await call('GET', '/api/admin/companies', '/api/admin/companies', { as: who.admin });
     await call('GET', '/api/admin/audit', '/api/admin/audit', { as: who.admin });
+
+    // Settings: read, renamed, other sessions ended; two-factor on, then a sign-in with its code.
+    const settings = (route: string, opts: { payload?: unknown; method?: string } = {}) => call(opts.method ?? 'POST', route, route, { as: who.client2, ...opts });
+    await settings('/api/settings', { method: 'GET' });
+    await settings('/api/settings', { method: 'PATCH', payload: { name: 'Gil G. Globex' } });
+    await settings('/api/settings/sessions/sign-out-others');
+    const totp = new TOTP({ secret: Secret.fromBase32((await settings('/api/settings/totp')).json<{ secret: string }>().secret) });
+    await settings('/api/settings/totp/confirm', { payload: { code: totp.generate() } });
+    const step = await call('POST', '/api/auth/login', '/api/auth/login', { payload: { email: world.users.client2.email, password: 'test-password' } });
+    const code = totp.generate({ timestamp: Date.now() + 30_000 });
+    await call('POST', '/api/auth/login/code', '/api/auth/login/code', { payload: { pendingToken: step.json<{ pendingToken: string }>().pendingToken, code } });
   });
 
   it('exercised every route that answers JSON', () => {
