@@ -61,6 +61,25 @@ export const paths = {
     path: '/settings',
     getHref: () => '/settings',
   },
+  /** The admin console: it opens on its users; the nav link is active on all its pages. */
+  admin: {
+    path: '/admin',
+    getHref: () => '/admin',
+  },
+  /** ?q=&role=&companyId= */
+  adminUsers: {
+    path: '/admin/users',
+    getHref: (search?: Record<string, string | undefined>) => `/admin/users${query(search)}`,
+  },
+  adminCompanies: {
+    path: '/admin/companies',
+    getHref: () => '/admin/companies',
+  },
+  /** ?companyId=&contractId=&userId=&kind= */
+  adminAudit: {
+    path: '/admin/audit',
+    getHref: (search?: Record<string, string | undefined>) => `/admin/audit${query(search)}`,
+  },
 } as const;
 
 /** Only same-app paths may be redirected to after login (no `//evil.example`). */

@@ -1,5 +1,5 @@
 // The signed-in frame: a top bar with the product, the main navigation (Trackers for
-// contractors) with what waits on the user counted beside it, and the user.
+// contractors, Admin for admins) with what waits on the user counted beside it, and the user.
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { paths } from '#src/config/paths.ts';
@@ -27,11 +27,13 @@ function Count({ n }: { n: number }) {
 export function AppLayout({
   userMenu,
   showTrackers = false,
+  showAdmin = false,
   counts = null,
   children,
 }: {
   userMenu: ReactNode;
   showTrackers?: boolean;
+  showAdmin?: boolean;
   counts?: NavCounts | null;
   children: ReactNode;
 }) {
@@ -64,6 +66,11 @@ export function AppLayout({
             {showTrackers && (
               <NavLink to={paths.trackers.getHref()} className="topbar__link">
                 Trackers
+              </NavLink>
+            )}
+            {showAdmin && (
+              <NavLink to={paths.admin.getHref()} className="topbar__link">
+                Admin
               </NavLink>
             )}
           </nav>

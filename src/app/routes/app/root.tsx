@@ -20,7 +20,7 @@ export default function AppRoot() {
   const me = useMe().data;
   const needs = useOverview().data?.needs;
   return (
-    <AppLayout userMenu={<UserMenu />} showTrackers={me?.role === 'contractor'} counts={needs ? { review: needs.reviews.length, disputes: needs.disputes.length } : null}>
+    <AppLayout userMenu={<UserMenu />} showTrackers={me?.role === 'contractor'} showAdmin={me?.role === 'admin'} counts={needs ? { review: needs.reviews.length, disputes: needs.disputes.length } : null}>
       <div className="route-progress" data-active={navigation.state === 'loading' ? 'true' : 'false'} aria-hidden="true" />
       <Outlet />
       <ScrollRestoration />

@@ -1,0 +1,59 @@
+// The admin console's requests: users, companies and the audit trail. A change refreshes the
+// lists it touches and the audit trail, which now holds one more entry.
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountChangeResult, AdminCompany, AdminCompanyList, AdminUserList, AdminUserQuery, AuditPage, AuditQuery } from '#contract/admin.ts';
+import type { ContractList } from '#contract/contracts.ts';
+import { api, request } from '#src/lib/api-client.ts';
+
+const ADMIN = ['admin'] as const;
+
+export const adminUsersQueryOptions = (query: AdminUserQuery) =>
+  queryOptions({
+    queryKey: [...ADMIN, 'users', query],
+    queryFn: ({ signal }) => api.get<AdminUserList>('/admin/users', { signal, query: { q: query.q || undefined, role: query.role, companyId: query.companyId } }),
+    placeholderData: (previous) => previous,
+  });
+
+export const useAdminUsers = (query: AdminUserQuery) => useQuery(adminUsersQueryOptions(query));
+
+export const adminCompaniesQueryOptions = () =>
+  queryOptions({
+    queryKey: [...ADMIN, 'companies'],
+    queryFn: ({ signal }) => api.get<AdminCompanyList>('/admin/companies', { signal }),
+  });
+
+export const useAdminCompanies = () => useQuery(adminCompaniesQueryOptions());
+
+/** Every contract, for the audit trail's contract filter. */
+export const useAdminContracts = () =>
+  useQuery({ queryKey: [...ADMIN, 'contracts'], queryFn: ({ signal }) => api.get<ContractList>('/contracts', { signal }) });
+
+type AuditFilter = Omit<AuditQuery, 'before'>;
+
+export const auditQueryOptions = (filter: AuditFilter) =>
+  infiniteQueryOptions({
+    queryKey: [...ADMIN, 'audit', filter],
+    queryFn: ({ signal, pageParam }) =>
+      api.get<AuditPage>('/admin/audit', { signal, query: { ...filter, before: pageParam === null ? undefined : String(pageParam) } }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.older,
+  });
+
+export const useAudit = (filter: AuditFilter) => useInfiniteQuery(auditQueryOptions(filter));
+
+function useAdminMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN }) });
+}
+
+export const useSetUserDisabled = () =>
+  useAdminMutation(({ userId, disabled }: { userId: string; disabled: boolean }) =>
+    api.post<AccountChangeResult>(`/admin/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`),
+  );
+
+export const useCreateCompany = () => useAdminMutation(({ name }: { name: string }) => api.post<AdminCompany>('/admin/companies', { name }));
+
+export const useRenameCompany = () =>
+  useAdminMutation(({ companyId, name }: { companyId: string; name: string }) =>
+    request<AdminCompany>(`/admin/companies/${encodeURIComponent(companyId)}`, { method: 'PATCH', body: { name } }),
+  );

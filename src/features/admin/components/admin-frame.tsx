@@ -1,0 +1,31 @@
+// The admin console's frame: its title, and tabs for users, companies and the audit trail.
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { paths } from '#src/config/paths.ts';
+import './admin.css';
+
+const TABS = [
+  { to: paths.adminUsers.getHref(), label: 'Users' },
+  { to: paths.adminCompanies.getHref(), label: 'Companies' },
+  { to: paths.adminAudit.getHref(), label: 'Audit trail' },
+];
+
+export function AdminFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
+  return (
+    <div className="page__content admin">
+      <title>{`${title} · Admin · workdiary`}</title>
+      <nav className="admin-tabs" aria-label="Admin">
+        {TABS.map((t) => (
+          <NavLink key={t.to} to={t.to} className="admin-tabs__link">
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <div className="page-head">
+        <h1 className="page-head__title">{title}</h1>
+        <p className="page-head__lead">{lead}</p>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// The companies: how many clients and contracts each has, a new one, and a rename. Names are
+// unique in any case; the server says so, and the field shows it.
+import { useMemo, useState } from 'react';
+import type { AdminCompany } from '#contract/admin.ts';
+import { FormDialog } from '#src/components/ui/form-dialog.tsx';
+import { QueryErrorState } from '#src/components/ui/error-state.tsx';
+import { formatInZone } from '#src/utils/date-format.ts';
+import { browserTimeZone } from '#src/utils/time-zone.ts';
+import { useAdminCompanies, useCreateCompany, useRenameCompany } from '../api/admin-api.ts';
+import { AdminFrame } from './admin-frame.tsx';
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The problem's own sentence: "A company named “Globex” already exists: choose another name." */
+const nameError = (error: Error | null) => error?.message ?? null;
+
+function NewCompany() {
+  const [name, setName] = useState('');
+  const create = useCreateCompany();
+  const error = nameError(create.error);
+  return (
+    <form
+      className="admin-filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ name }, { onSuccess: () => setName('') });
+      }}
+    >
+      <input className="input admin-filters__search" aria-label="New company name" placeholder="New company name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'new-company-error' : undefined} />
+      <button type="submit" className="btn btn--primary" disabled={create.isPending || name.trim() === ''}>
+        {create.isPending ? 'Creating…' : 'Create company'}
+      </button>
+      {error && (
+        <p id="new-company-error" className="alert alert--error admin-filters__error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function RenameDialog({ company, onClose }: { company: AdminCompany; onClose: () => void }) {
+  const [name, setName] = useState(company.name);
+  const rename = useRenameCompany();
+  const error = nameError(rename.error);
+  return (
+    <FormDialog
+      title={`Rename ${company.name}`}
+      description="Clients and contracts keep the company; only its name changes, everywhere it is shown."
+      submitLabel="Rename"
+      pendingLabel="Renaming…"
+      pending={rename.isPending}
+      onClose={onClose}
+      onSubmit={() => rename.mutate({ companyId: company.id, name }, { onSuccess: onClose })}
+    >
+      <div className="field">
+        <label htmlFor="rename-company">Name</label>
+        <input id="rename-company" className="input" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} autoFocus />
+      </div>
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
+    </FormDialog>
+  );
+}
+
+export function CompaniesView() {
+  const companies = useAdminCompanies();
+  const [renaming, setRenaming] = useState<AdminCompany | null>(null);
+  const timeZone = useMemo(() => browserTimeZone(), []);
+  return (
+    <AdminFrame title="Companies" lead="The companies whose clients review contracts. A client belongs to one company; its contracts are the company's.">
+      <NewCompany />
+      {companies.isPending ? (
+        <div className="skeleton skeleton--block" aria-busy="true" aria-label="Loading companies" />
+      ) : companies.isError ? (
+        <QueryErrorState title="The companies could not be loaded" query={companies} />
+      ) : (
+        <ul className="admin-list" aria-label="Companies">
+          {companies.data.companies.map((c) => (
+            <li key={c.id} className="admin-row" aria-label={c.name}>
+              <div className="admin-row__main">
+                <span className="admin-row__name">{c.name}</span>
+                <span className="admin-row__sub">Since {formatInZone(c.createdAt, timeZone, 'd MMM yyyy')}</span>
+              </div>
+              <div className="admin-row__facts">
+                <span>{count(c.clients, 'client')}</span>
+                <span>{count(c.contracts, 'contract')}</span>
+              </div>
+              <div className="admin-row__actions">
+                <button type="button" className="btn btn--sm btn--secondary" onClick={() => setRenaming(c)}>
+                  Rename
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {renaming && <RenameDialog company={renaming} onClose={() => setRenaming(null)} />}
+    </AdminFrame>
+  );
+}
