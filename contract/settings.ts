@@ -45,6 +45,8 @@ export const TotpSetup = z.object({
   secret: z.string(),
   /** otpauth://totp/… for an authenticator app. */
   uri: z.string(),
+  /** The URI as a QR code for the app's camera: a PNG data URL. */
+  qrCode: z.string(),
 });
 export type TotpSetup = z.infer<typeof TotpSetup>;
 

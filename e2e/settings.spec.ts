@@ -32,6 +32,8 @@ test('a client renames themselves, turns on two-factor sign-in and signs in with
   await saveName(page, NEW_NAME);
 
   await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('settings-setup-1280.png'), fullPage: true });
   const secret = await page.getByLabel('Setup key').inputValue();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   // A wrong code is refused, and two-factor sign-in stays off.

@@ -5,6 +5,7 @@
 // each is all that is kept.
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import { findUserSettings, replaceRecoveryCodes, setPendingTotpSecret, setTotpEnabled, takeTotpCounter, useRecoveryCode } from '../data/users.ts';
@@ -36,7 +37,8 @@ export async function startTotp(database: Database, userId: string) {
   if (user.totpEnabledAt) throw new HttpProblem(409, 'Two-factor sign-in is already on. Turn it off first to set up a new authenticator.');
   const secret = new Secret({ size: 20 }).base32;
   await setPendingTotpSecret(database, userId, secret);
-  return { secret, uri: totpOf(secret, user.email).toString() };
+  const uri = totpOf(secret, user.email).toString();
+  return { secret, uri, qrCode: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) };
 }
 
 /** Turns two-factor sign-in on with a current code; answers the recovery codes, shown once. */

@@ -37,6 +37,7 @@ describe.each(backends)('two-factor sign-in on %s', (backend) => {
     const who = await login(env.app, email);
     const setup = (await post(who, '/settings/totp')).json<TotpSetup>();
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\/workdiary:.+\?.*secret=/);
+    expect(setup.qrCode).toMatch(/^data:image\/png;base64,/);
     const wrong = await post(who, '/settings/totp/confirm', { code: '000000' === codeOf(setup.secret) ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
     expect((await env.app.inject({ method: 'GET', url: '/api/settings', headers: { cookie: who.cookie } })).json<Settings>().totpEnabled).toBe(false);

@@ -23,7 +23,8 @@ function Setup({ setup, onDone }: { setup: TotpSetup; onDone: (codes: string[]) 
   };
   return (
     <form onSubmit={submit} noValidate>
-      <p className="settings-card__lead">Add this key to your authenticator app (or open the link on the phone that has it), then enter the 6-digit code it shows.</p>
+      <p className="settings-card__lead">Scan this code with your authenticator app, or type the key into it, then enter the 6-digit code it shows.</p>
+      <img className="totp-qr" src={setup.qrCode} width={200} height={200} alt="QR code of the setup key for an authenticator app" />
       <div className="field">
         <label htmlFor="totp-secret">Setup key</label>
         <input id="totp-secret" className="totp-secret" value={setup.secret} readOnly onFocus={(e) => e.target.select()} />
