@@ -24,27 +24,21 @@ export const emptyMinutes = (): StateMinutes => ({
   total: 0,
 });
 
+// Where a slot's minutes count, by its state; a deleted slot counts nowhere, not even in the total.
+const BUCKET: Record<(typeof SLOT_STATES)[number], Exclude<keyof StateMinutes, 'manual' | 'total'> | null> = {
+  billable: 'billable',
+  inactive: 'inactive',
+  over_limit: 'overLimit',
+  held: 'held',
+  refunded: 'refunded',
+  deleted: null,
+};
+
 export function addSlotMinutes(m: StateMinutes, state: (typeof SLOT_STATES)[number], manual: boolean) {
-  switch (state) {
-    case 'billable':
-      m.billable += SLOT_MINUTES;
-      if (manual) m.manual += SLOT_MINUTES;
-      break;
-    case 'inactive':
-      m.inactive += SLOT_MINUTES;
-      break;
-    case 'over_limit':
-      m.overLimit += SLOT_MINUTES;
-      break;
-    case 'held':
-      m.held += SLOT_MINUTES;
-      break;
-    case 'refunded':
-      m.refunded += SLOT_MINUTES;
-      break;
-    case 'deleted':
-      return;
-  }
+  const bucket = BUCKET[state];
+  if (!bucket) return;
+  m[bucket] += SLOT_MINUTES;
+  if (bucket === 'billable' && manual) m.manual += SLOT_MINUTES;
   m.total += SLOT_MINUTES;
 }
 
