@@ -42,13 +42,20 @@ export const rows: Row[] = [];
 export const row = (section: string, figure: string, value: string, target = '', verdict: Verdict = '') => rows.push({ section, figure, value, target, verdict });
 const check = (ok: boolean | null): Verdict => (ok === null ? 'ERROR' : ok ? 'PASS' : 'MISS');
 
-
-export function apiRows(section: string, r: ApiSection | { error: string } | undefined, p50Target: number, p99Target?: number) {
-  if (!r) return;
+/** A run's result to report, or nothing: a run that did not happen adds no row, a failed one its error. */
+function reported<T extends object>(section: string, figure: string, r: T | { error: string } | undefined): T | undefined {
+  if (!r) return undefined;
   if ('error' in r) {
-    row(section, 'week API', r.error, '', 'ERROR');
-    return;
+    row(section, figure, r.error, '', 'ERROR');
+    return undefined;
   }
+  return r;
+}
+
+
+export function apiRows(section: string, result: ApiSection | { error: string } | undefined, p50Target: number, p99Target?: number) {
+  const r = reported(section, 'week API', result);
+  if (!r) return;
   const s = r.sequential.summary;
   row(section, 'table size', `${fmtInt(r.dataset.slotsTotal)} slots (${r.dataset.origin})`, section === 'PostgreSQL' ? '≥ 1,000,000' : '', section === 'PostgreSQL' ? check(r.dataset.slotsTotal >= 1_000_000) : '');
   row(section, 'week slots / memos / titles', `${r.week.slots} / ${r.week.memos} / ${r.week.titles}`, '1008 slots', check(r.week.slots === SLOTS_PER_WEEK));
@@ -80,13 +87,10 @@ export function apiRows(section: string, r: ApiSection | { error: string } | und
   if (b.plan) row(section, 'EXPLAIN ANALYZE week query', `${fmtMs(b.plan.executionMs)} exec, ${fmtMs(b.plan.planningMs)} plan; ${b.plan.lines[0]?.trim().replace(/\s+\(cost.*$/, '')}`);
 }
 
-export function ingestRows(r: IngestResult | { error: string } | undefined) {
-  if (!r) return;
+export function ingestRows(result: IngestResult | { error: string } | undefined) {
   const section = 'Ingestion';
-  if ('error' in r) {
-    row(section, 'ingestion', r.error, '', 'ERROR');
-    return;
-  }
+  const r = reported(section, 'ingestion', result);
+  if (!r) return;
   const u = r.uploads;
   row(section, `slots/s (${INGEST.uploaders} trackers, 1920×1080 PNG, HTTP)`, `${u.perSecond.toFixed(1)} slots/s (${fmtInt(u.count)} in ${INGEST.durationMs / 1000} s; ${fmtKb(r.images.meanBytes)} each)`);
   row(section, 'upload p50 / p99', `${fmtMs(u.summary.p50)} / ${fmtMs(u.summary.p99)}`);
@@ -106,13 +110,10 @@ export function hostileLine(r: HostileResult) {
   return `hostile burst: ${r.refused4xx} of ${r.sent} answered 4xx, peak RSS ${Math.round(r.rssMb.peak)} MB (target < 1 GB): ${ok ? 'PASS' : 'MISS'}`;
 }
 
-export function hostileRows(r: HostileResult | { error: string } | undefined) {
-  if (!r) return;
+export function hostileRows(result: HostileResult | { error: string } | undefined) {
   const section = 'Hostile';
-  if ('error' in r) {
-    row(section, 'hostile burst', r.error, '', 'ERROR');
-    return;
-  }
+  const r = reported(section, 'hostile burst', result);
+  if (!r) return;
   row(section, `${r.sent} hostile uploads at once: answered 4xx`, `${r.refused4xx} of ${r.sent} in ${(r.burstMs / 1000).toFixed(1)} s`, `${r.sent} of ${r.sent}`, check(r.refused4xx === r.sent));
   row(section, 'server peak RSS (VmHWM)', `${Math.round(r.rssMb.peak)} MB (${Math.round(r.rssMb.started)} MB once started)`, '< 1 GB', check(r.rssMb.peak < HOSTILE.rssTargetMb));
   row(section, 'a normal upload afterwards', String(r.normalStatus), '201', check(r.normalStatus === 201));
