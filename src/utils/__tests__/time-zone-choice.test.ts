@@ -5,24 +5,21 @@ const winter = Date.parse('2026-11-26T12:00:00Z');
 const summer = Date.parse('2026-07-02T12:00:00Z');
 
 describe('time-zone switch', () => {
-  it('labels each choice with the zone name and its offset in the week shown', () => {
-    expect(tzChoiceLabel('utc', 'UTC', winter)).toBe('UTC');
-    expect(tzChoiceLabel('local', 'Europe/Berlin', winter)).toBe('Your time · Europe/Berlin (UTC+01:00)');
-    expect(tzChoiceLabel('local', 'Europe/Berlin', summer)).toBe('Your time · Europe/Berlin (UTC+02:00)');
-    expect(tzChoiceLabel('contractor', 'Asia/Kolkata', winter)).toBe("Contractor's time · Asia/Kolkata (UTC+05:30)");
-    expect(tzChoiceLabel('contractor', 'America/Sao_Paulo', winter)).toBe("Contractor's time · America/Sao_Paulo (UTC\u221203:00)");
-    expect(tzChoiceLabel('local', 'UTC', winter)).toBe('Your time · UTC');
+  it.each([
+    ['utc', 'UTC', winter, 'UTC', 'UTC'],
+    ['local', 'Europe/Berlin', winter, 'Your time · Europe/Berlin (UTC+01:00)', 'Your time · Berlin (UTC+1)'],
+    ['local', 'Europe/Berlin', summer, 'Your time · Europe/Berlin (UTC+02:00)', 'Your time · Berlin (UTC+2)'],
+    ['contractor', 'Europe/Berlin', summer, "Contractor's time · Europe/Berlin (UTC+02:00)", 'Contractor · Berlin (UTC+2)'],
+    ['contractor', 'Asia/Kolkata', winter, "Contractor's time · Asia/Kolkata (UTC+05:30)", 'Contractor · Kolkata (UTC+5:30)'],
+    ['contractor', 'America/Sao_Paulo', winter, "Contractor's time · America/Sao_Paulo (UTC\u221203:00)", 'Contractor · Sao Paulo (UTC\u22123)'],
+    ['local', 'UTC', winter, 'Your time · UTC', 'Your time · UTC'],
+    ['local', 'Europe/London', winter, 'Your time · Europe/London (UTC)', 'Your time · London (UTC)'],
+  ] as const)('labels %s in %s with the zone and its offset in the week shown; on a phone its city and a compact offset', (choice, zone, at, label, short) => {
+    expect(tzChoiceLabel(choice, zone, at)).toBe(label);
+    expect(tzChoiceShortLabel(choice, zone, at)).toBe(short);
   });
 
-  it('shortens each label for a phone to the zone’s city and a compact offset', () => {
-    expect(tzChoiceShortLabel('utc', 'UTC', winter)).toBe('UTC');
-    expect(tzChoiceShortLabel('local', 'Europe/Berlin', winter)).toBe('Your time · Berlin (UTC+1)');
-    expect(tzChoiceShortLabel('contractor', 'Europe/Berlin', summer)).toBe('Contractor · Berlin (UTC+2)');
-    expect(tzChoiceShortLabel('contractor', 'Asia/Kolkata', winter)).toBe('Contractor · Kolkata (UTC+5:30)');
-    expect(tzChoiceShortLabel('contractor', 'America/Sao_Paulo', winter)).toBe('Contractor · Sao Paulo (UTC\u22123)');
-    expect(tzChoiceShortLabel('local', 'UTC', winter)).toBe('Your time · UTC');
-    expect(tzChoiceShortLabel('local', 'Europe/London', winter)).toBe('Your time · London (UTC)');
-    // No longer than the select shows at 375 px, where the long one was cut off.
+  it('keeps the phone label shorter than the select shows at 375 px, where the long one was cut off', () => {
     expect(tzChoiceShortLabel('contractor', 'Europe/Berlin', winter).length).toBeLessThan(tzChoiceLabel('contractor', 'Europe/Berlin', winter).length - 10);
   });
 
