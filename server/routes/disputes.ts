@@ -13,6 +13,7 @@ import {
 } from '#contract/disputes.ts';
 import { answerSlot, commentOnDispute, createDispute, resolveSlot, withdrawDispute } from '../services/dispute-service.ts';
 import { getDispute, listDisputes } from '../services/dispute-view.ts';
+import { creating } from './creating.ts';
 
 /** What deciding one slot of a dispute says of itself, whoever decides (the contractor answers, an admin resolves). */
 const slotDecision = (summary: string) => ({ tags: ['disputes'], summary, params: DisputeSlotParams, response: { 200: Dispute, ...WriteProblems } });
@@ -90,15 +91,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/disputes/:disputeId/comments',
-    {
-      schema: {
-        tags: ['disputes'],
-        summary: 'Add to a dispute’s thread (any party who may see it, whatever its status)',
-        params: DisputeParams,
-        body: AddComment,
-        response: { 201: Dispute, ...WriteProblems },
-      },
-    },
+    creating('disputes', 'Add to a dispute’s thread (any party who may see it, whatever its status)', DisputeParams, AddComment, Dispute),
     async (req, reply) => {
       const dispute = await commentOnDispute(app.deps.database, req.user, req.params.disputeId, req.body.body, app.deps.clock.now());
       return reply.code(201).send(dispute);

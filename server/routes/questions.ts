@@ -1,12 +1,12 @@
 // Questions on slots, under /contracts/:contractId (contract-scope.ts): a client asks without
 // disputing, the contractor answers; no money is held and no slot's state changes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Problem } from '#contract/common.ts';
+import { Problem, WriteProblems } from '#contract/common.ts';
 import { ContractParams } from '#contract/contracts.ts';
 import { QuestionList, QuestionListQuery, QuestionMessageBody, QuestionParams, SlotQuestionParams, SlotQuestions } from '#contract/questions.ts';
 import { askQuestion, closeQuestion, contractQuestions, replyToQuestion, slotQuestions } from '../services/question-service.ts';
+import { creating } from './creating.ts';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -38,15 +38,13 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/slots/:start/questions',
-    {
-      schema: {
-        tags: ['questions'],
-        summary: 'Ask about a slot without disputing it (a client of the contract’s company; one unclosed question per slot)',
-        params: SlotQuestionParams,
-        body: QuestionMessageBody,
-        response: { 201: SlotQuestions, ...problems },
-      },
-    },
+    creating(
+      'questions',
+      'Ask about a slot without disputing it (a client of the contract’s company; one unclosed question per slot)',
+      SlotQuestionParams,
+      QuestionMessageBody,
+      SlotQuestions,
+    ),
     async (req, reply) => {
       const now = app.deps.clock.now();
       const result = await askQuestion(app.deps.database, req.user, req.contract, new Date(req.params.start), req.body.body, now);
@@ -56,15 +54,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/slots/:start/questions/:questionId/replies',
-    {
-      schema: {
-        tags: ['questions'],
-        summary: 'Answer a question (the contractor) or follow up on it (the client), until it is closed',
-        params: QuestionParams,
-        body: QuestionMessageBody,
-        response: { 201: SlotQuestions, ...problems },
-      },
-    },
+    creating('questions', 'Answer a question (the contractor) or follow up on it (the client), until it is closed', QuestionParams, QuestionMessageBody, SlotQuestions),
     async (req, reply) => {
       const { start, questionId } = req.params;
       const now = app.deps.clock.now();
@@ -80,7 +70,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['questions'],
         summary: 'Close a question that needs nothing more (a client of the contract’s company)',
         params: QuestionParams,
-        response: { 200: SlotQuestions, ...problems },
+        response: { 200: SlotQuestions, ...WriteProblems },
       },
     },
     async (req) => closeQuestion(app.deps.database, req.user, req.contract, new Date(req.params.start), req.params.questionId, app.deps.clock.now()),

@@ -6,6 +6,7 @@ import { AddManualTime, EditSlot, ManualTimeAdded } from '#contract/disputes.ts'
 import { ContractParams } from '#contract/contracts.ts';
 import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { addManualTime, deleteSlot, editSlotMemo } from '../services/slot-service.ts';
+import { creating } from './creating.ts';
 
 /** Under /contracts/:contractId (contract-scope.ts). */
 export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,15 +44,13 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/manual-time',
-    {
-      schema: {
-        tags: ['slots'],
-        summary: 'Add manual time in whole slots with a memo (contractor, where the week’s terms allow it, until the edit deadline)',
-        params: ContractParams,
-        body: AddManualTime,
-        response: { 201: ManualTimeAdded, ...WriteProblems },
-      },
-    },
+    creating(
+      'slots',
+      'Add manual time in whole slots with a memo (contractor, where the week’s terms allow it, until the edit deadline)',
+      ContractParams,
+      AddManualTime,
+      ManualTimeAdded,
+    ),
     async (req, reply) => {
       const starts = await addManualTime(
         app.deps.database,
