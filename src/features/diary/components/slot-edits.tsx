@@ -7,6 +7,7 @@ import type { SlotDetail } from '#contract/week.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
 import { paths } from '#src/config/paths.ts';
 import { isApiError } from '#src/lib/api-client.ts';
+import { useConfirming } from '#src/utils/confirming.ts';
 import { useDeleteSlot } from '../api/delete-slot.ts';
 import { useEditSlotMemo } from '../api/edit-slot-memo.ts';
 import { MEMO_MAX } from '../utils/manual-time.ts';
@@ -167,19 +168,13 @@ export function DeleteSlot({
   /** May return a promise: the slot stays in the cached week until it settles. */
   onDeleted: (start: string) => void | Promise<void>;
 }) {
-  const [confirming, setConfirming] = useState(false);
   const remove = useDeleteSlot(contractId, {
     onDeleted: (deleted) => {
       setConfirming(false);
       return onDeleted(deleted);
     },
   });
-
-  const close = () => {
-    if (remove.isPending) return;
-    setConfirming(false);
-    remove.reset();
-  };
+  const { open: confirming, setOpen: setConfirming, close } = useConfirming(remove);
 
   return (
     <>

@@ -1,23 +1,18 @@
 // The client's way out of a dispute: after a confirmation that says what happens to the
 // money (the slots still held are paid after all; refunded ones stay refunded).
-import { useState } from 'react';
 import type { Dispute } from '#contract/disputes.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
+import { useConfirming } from '#src/utils/confirming.ts';
 import { formatMoney } from '#src/utils/money.ts';
 import { useWithdrawDispute } from '../api/withdraw-dispute.ts';
 import { slotCountText } from '#src/utils/dispute-labels.ts';
 import { problemText } from '../utils/problem-text.ts';
 
 export function WithdrawDispute({ dispute }: { dispute: Dispute }) {
-  const [open, setOpen] = useState(false);
   const withdraw = useWithdrawDispute();
+  const { open, setOpen, close } = useConfirming(withdraw);
   const undecided = dispute.slots.filter((s) => s.status === 'open' || s.status === 'contested').length;
   const refunded = dispute.slots.filter((s) => s.state === 'refunded').length;
-  const close = () => {
-    if (withdraw.isPending) return;
-    setOpen(false);
-    withdraw.reset();
-  };
 
   return (
     <>
