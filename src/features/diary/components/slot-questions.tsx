@@ -3,8 +3,8 @@
 // changes no state; the server says who may do what (`ask`, `actions`).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Question, QuestionStatus } from '#contract/questions.ts';
+import { MessageByline } from '#src/components/ui/message-byline.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
-import { formatInZone } from '#src/utils/date-format.ts';
 import { useAskQuestion } from '../api/ask-question.ts';
 import { useCloseQuestion } from '../api/close-question.ts';
 import { useSlotQuestions } from '../api/get-slot-questions.ts';
@@ -20,7 +20,6 @@ const STATUS_LABEL: Record<QuestionStatus, string> = {
   answered: 'Answered',
   closed: 'Closed',
 };
-const ROLE_LABEL = { client: 'Client', contractor: 'Contractor', admin: 'Admin' } as const;
 
 /** The server's reason, or the text field's own message as a sentence. */
 function errorText(error: unknown, what: string): string | null {
@@ -114,12 +113,7 @@ function QuestionThread({ question, contractId, start, zone }: { question: Quest
       <ol className="question__messages">
         {question.messages.map((m) => (
           <li key={m.id} className={`question__message question__message--${m.author.role}`}>
-            <p className="question__who">
-              <strong>{m.author.name}</strong> <span className="muted small">{ROLE_LABEL[m.author.role]}</span>{' '}
-              <time className="muted small" dateTime={m.createdAt}>
-                {formatInZone(m.createdAt, zone, 'EEE d MMM, HH:mm')}
-              </time>
-            </p>
+            <MessageByline className="question__who" roleClassName="muted small" author={m.author} at={m.createdAt} zone={zone} />
             <p className="question__body">{m.body}</p>
           </li>
         ))}

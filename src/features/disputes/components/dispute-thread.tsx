@@ -1,9 +1,8 @@
 // The conversation: every party's comments in order, and a box to add one.
 import type { Dispute } from '#contract/disputes.ts';
-import { formatInZone } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
 import { useAddComment } from '../api/add-comment.ts';
-import { ROLE_LABEL } from '#src/utils/dispute-labels.ts';
+import { MessageByline } from '#src/components/ui/message-byline.tsx';
 import { problemText } from '../utils/problem-text.ts';
 import { ReplyField, useRequiredText } from './reply-field.tsx';
 import './dispute-thread.css';
@@ -28,12 +27,7 @@ export function DisputeThread({ dispute, timeZone }: { dispute: Dispute; timeZon
                 {initials(c.author.name)}
               </span>
               <div className="thread__bubble">
-                <p className="thread__who">
-                  <strong>{c.author.name}</strong> <span className="tag">{ROLE_LABEL[c.author.role]}</span>{' '}
-                  <time className="muted small" dateTime={c.createdAt}>
-                    {formatInZone(c.createdAt, timeZone, 'EEE d MMM, HH:mm')}
-                  </time>
-                </p>
+                <MessageByline className="thread__who" roleClassName="tag" author={c.author} at={c.createdAt} zone={timeZone} />
                 <p className="thread__body">{c.body}</p>
               </div>
             </li>
