@@ -12,6 +12,16 @@ async function openFirstDiary(page: Page) {
   await expect(slotButtons(page).first()).toBeVisible();
 }
 
+/** The client's first diary with its first slot open in the lightbox. */
+async function openFirstSlot(page: Page) {
+  await signIn(page, 'client@demo.test');
+  await openFirstDiary(page);
+  await slotButtons(page).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 test('a client opens a diary and its thumbnails really load', async ({ page }) => {
   await signIn(page, 'client@demo.test');
   await expect(page.getByRole('link', { name: /Open diary for/ })).toHaveCount(2);
@@ -33,12 +43,7 @@ test('a client opens a diary and its thumbnails really load', async ({ page }) =
 });
 
 test('the lightbox steps with → and closes with Esc', async ({ page }) => {
-  await signIn(page, 'client@demo.test');
-  await openFirstDiary(page);
-
-  await slotButtons(page).first().click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
+  const dialog = await openFirstSlot(page);
   await expect(page).toHaveURL(/[?&]slot=/);
   const title = dialog.getByRole('heading', { level: 2 });
   const before = await title.textContent();
@@ -139,10 +144,7 @@ test('the diary fits a 375 px wide phone', async ({ page }) => {
 });
 
 test('the lightbox zooms the screenshot to 100 %, pans it and links the full size', async ({ page }) => {
-  await signIn(page, 'client@demo.test');
-  await openFirstDiary(page);
-  await slotButtons(page).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openFirstSlot(page);
   const shot = dialog.getByRole('img', { name: /^Screenshot taken/ });
   await expect.poll(() => shot.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThanOrEqual(1600);
   const natural = await shot.evaluate((i) => (i as HTMLImageElement).naturalWidth);
