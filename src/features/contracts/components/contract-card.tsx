@@ -48,15 +48,15 @@ export function ContractCard({ contract, role }: { contract: ContractSummary; ro
       <dl className="contract-card__stats">
         <div>
           <dt>This week</dt>
-          <dd className="contract-card__big">{formatMinutes(thisWeek.trackedMinutes)}</dd>
+          <dd className="big-figure contract-card__big">{formatMinutes(thisWeek.trackedMinutes)}</dd>
         </div>
         <div>
           <dt>Billable</dt>
-          <dd className="contract-card__big">{formatMinutes(thisWeek.billableMinutes)}</dd>
+          <dd className="big-figure contract-card__big">{formatMinutes(thisWeek.billableMinutes)}</dd>
         </div>
         <div>
           <dt>Avg. activity</dt>
-          <dd className="contract-card__big">
+          <dd className="big-figure contract-card__big">
             {activity === null ? '—' : `${activity}%`}
             {activity !== null && (
               <span className="activity-bar" aria-hidden="true">

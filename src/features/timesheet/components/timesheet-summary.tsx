@@ -46,7 +46,7 @@ function Stat({ kind, label, value, children, dot, lead }: StatProps) {
         {dot && <i className="ts-dot" aria-hidden="true" />}
         {label}
       </p>
-      <p className="ts-stat__amount">{value}</p>
+      <p className="big-figure ts-stat__amount">{value}</p>
       <p className="ts-stat__sub">{children}</p>
     </div>
   );
