@@ -74,6 +74,13 @@ function MessageForm({
           setText(event.target.value);
           setMissing(false);
         }}
+        onKeyDown={(event) => {
+          // Esc with a draft keeps it (and the lightbox); Esc in an empty box closes as anywhere.
+          if (event.key === 'Escape' && text.trim()) {
+            event.preventDefault();
+            event.stopPropagation();
+          }
+        }}
         aria-invalid={over > 0 || Boolean(shown) || undefined}
         aria-describedby={shown ? `${id}-error` : undefined}
       />

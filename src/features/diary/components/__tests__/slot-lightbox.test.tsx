@@ -37,17 +37,17 @@ function detail(start: string): SlotDetail {
   };
 }
 
-function renderLightbox(slot = 1) {
+function renderLightbox(slot = 1, { ask = false, onClose = () => {} }: { ask?: boolean; onClose?: () => void } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   for (const start of layout.slotStart) {
     const iso = new Date(start).toISOString();
     queryClient.setQueryData(getSlotQueryOptions(CONTRACT, iso).queryKey, detail(iso));
-    queryClient.setQueryData(getSlotQuestionsQueryOptions(CONTRACT, iso).queryKey, { questions: [], ask: false });
+    queryClient.setQueryData(getSlotQuestionsQueryOptions(CONTRACT, iso).queryKey, { questions: [], ask });
   }
   const onStep = vi.fn();
   render(
     <QueryClientProvider client={queryClient}>
-      <SlotLightbox contractId={CONTRACT} week={week} layout={layout} slot={slot} zoneName="UTC" onStep={onStep} onClose={() => {}} />
+      <SlotLightbox contractId={CONTRACT} week={week} layout={layout} slot={slot} zoneName="UTC" onStep={onStep} onClose={onClose} />
     </QueryClientProvider>,
   );
   return { onStep };
@@ -92,5 +92,23 @@ describe('the lightbox screenshot', () => {
     const link = screen.getByRole('link', { name: /Open full size/ });
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('href')).toMatch(new RegExp(`/contracts/${CONTRACT}/slots/2026-11-23T09:10:00.000Z/screenshot$`));
+  });
+});
+
+describe('a question being written in the lightbox', () => {
+  it('survives Esc: the draft stays and the lightbox stays open; Esc in an empty box closes it', async () => {
+    const user = userEvent.setup();
+    const onClose = vi.fn();
+    renderLightbox(1, { ask: true, onClose });
+    const box = screen.getByLabelText('Ask the contractor about this slot');
+    await user.type(box, 'Which ticket was this?');
+    await user.keyboard('{Escape}');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(onClose).not.toHaveBeenCalled();
+    expect((box as HTMLTextAreaElement).value).toBe('Which ticket was this?');
+
+    await user.clear(box);
+    await user.keyboard('{Escape}');
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 });
