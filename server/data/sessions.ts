@@ -61,3 +61,8 @@ export async function findPendingLogin(database: Database, token: string, now: D
 export async function takePendingLogin(q: Queryable, token: string): Promise<boolean> {
   return (await q.query(`delete from pending_logins where token_hash = $1 returning 1`, [tokenHash(token)])).length > 0;
 }
+
+/** Deletes the code steps that have ended, whoever they were for (the sweeps call it). */
+export async function deleteEndedPendingLogins(q: Queryable, now: Date): Promise<number> {
+  return (await q.query(`delete from pending_logins where expires_at <= $1 returning 1`, [now])).length;
+}

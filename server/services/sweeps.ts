@@ -6,11 +6,13 @@
 // several API instances run them at once: each change is a conditional write under the
 // week's lock, so it happens once. Reads past a deadline
 // apply the same rules themselves, so nobody sees a stale state between two sweeps. They
-// also delete the sign-in counters of ended windows, which are counted on the wall clock.
+// also delete the sign-in counters of ended windows, which are counted on the wall clock, and
+// the two-factor code steps that have ended.
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { deleteEndedWindows } from '../data/login-failures.ts';
+import { deleteEndedPendingLogins } from '../data/sessions.ts';
 import { escalateOverdueDisputes } from './dispute-sweep.ts';
 import { ORPHAN_AGE_MS, sweepOrphanBlobs } from './orphan-sweep.ts';
 import { autoApproveDueWeeks } from './timesheet-service.ts';
@@ -19,6 +21,7 @@ export async function runSweeps(database: Database, now: Date, wallNow = new Dat
   const escalated = (await escalateOverdueDisputes(database, now)).length;
   const autoApproved = await autoApproveDueWeeks(database, now);
   await deleteEndedWindows(database, wallNow);
+  await deleteEndedPendingLogins(database, now);
   return { escalated, autoApproved };
 }
 

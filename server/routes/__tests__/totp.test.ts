@@ -8,6 +8,7 @@ import { createWorld, PASSWORD, type World } from '#server/test/fixtures.ts';
 import type { Problem } from '#contract/common.ts';
 import type { CodeStep } from '#contract/auth.ts';
 import type { RecoveryCodes, Settings, TotpSetup } from '#contract/settings.ts';
+import { runSweeps } from '#server/services/sweeps.ts';
 
 /** The code an authenticator shows `steps` 30-second steps from now. */
 const codeOf = (secret: string, steps = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
@@ -96,8 +97,14 @@ describe.each(backends)('two-factor sign-in on %s', (backend) => {
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json<Problem>().detail).toMatch(/Sign in again/);
     const pending = await pendingOf(world.users.admin.email);
+    const steps = async () => (await env.database.query('select 1 from pending_logins')).length;
+    await runSweeps(env.database, env.clock.now());
+    expect(await steps()).toBe(1);
     env.clock.advance(6 * 60_000);
     expect((await post(null, '/auth/login/code', { pendingToken: pending, code: codeOf(secret, 1) })).statusCode).toBe(401);
+    // The sweeps delete the ended step; nobody has to sign in again for it to go.
+    await runSweeps(env.database, env.clock.now());
+    expect(await steps()).toBe(0);
   });
 
   it('turning it off needs a current code or the password; then the password alone signs in', async () => {
