@@ -2,7 +2,7 @@
 // range and what the client is paying for: "09:10–09:20, active 8 of 10 minutes".
 import type { SlotKind, SlotState } from '#contract/week.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
-import { formatMoney } from '#src/utils/money.ts';
+import { formatMoney, slotsAmount } from '#src/utils/money.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { formatClock } from '#src/utils/time-zone.ts';
 import { STATE_WORDS } from './slot-states.ts';
@@ -48,8 +48,6 @@ export function slotButtonName({ range, state, kind, active, deleted }: SlotFact
   return `${range}, ${STATE_WORDS[state]}${kind === 'manual' ? ', manual time' : ''}`;
 }
 
-/** An amount over slots, in minor units: slots × hourly rate ÷ 6, rounded once, half up. */
-const slotsAmount = (slots: number, hourlyRate: number) => Math.floor((slots * hourlyRate + 3) / 6);
 
 export const slotCount = (n: number) => (n === 1 ? '1 slot' : `${n} slots`);
 
