@@ -5,3 +5,4 @@ export * from './schema/work.ts';
 export * from './schema/disputes.ts';
 export * from './schema/questions.ts';
 export * from './schema/audit.ts';
+export * from './schema/notify.ts';

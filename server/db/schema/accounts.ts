@@ -1,14 +1,21 @@
 // Who uses the product: companies, people, their sessions and sign-in failures, tracker tokens,
 // and the settings.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, ref, ts } from './columns.ts';
 
-export const companies = pgTable('companies', {
-  id: id(),
-  name: text('name').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
+export const companies = pgTable(
+  'companies',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Set by an admin: its clients cannot sign in, and nobody can be invited into it. */
+    deactivatedAt: ts('deactivated_at'),
+  },
+  // Names are unique whatever their case: "Acme" and "acme" would be one company to a reader.
+  (t) => [uniqueIndex('companies_name_unique').on(sql`lower(${t.name})`)],
+);
 
 export const users = pgTable(
   'users',

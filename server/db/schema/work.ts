@@ -17,7 +17,8 @@ export const contracts = pgTable(
     weeklyLimitHours: integer('weekly_limit_hours'),
     manualTimeAllowed: boolean('manual_time_allowed').notNull().default(false),
     timeZone: text('time_zone').notNull().default('UTC'),
-    status: text('status', { enum: ['active', 'paused', 'ended'] }).notNull().default('active'),
+    /** `pending` until the contractor accepts the invitation to it. */
+    status: text('status', { enum: ['pending', 'active', 'paused', 'ended'] }).notNull().default('active'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

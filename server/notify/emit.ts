@@ -1,0 +1,123 @@
+// The outbox's one way in. A service calls `emit` inside the transaction of the change that
+// caused the event: the event, each recipient's bell item and mail, and each subscribed
+// webhook's delivery are written there, so a rollback tells nobody and a crash loses nothing.
+// The same fact (its `key`) becomes an event once, however many servers or sweeps notice it.
+import { randomBytes } from 'node:crypto';
+import { KIND_INFO, type Channel, type NotificationKind } from '#contract/notifications.ts';
+import type { Queryable } from '../db/client.ts';
+import { renderEvent, type EventData } from './render.ts';
+
+export interface EventInput {
+  kind: NotificationKind;
+  /** Names the fact, e.g. `week-in-review:<contract>:<week>`. */
+  key: string;
+  at: Date;
+  contractId: string | null;
+  /** The company whose people and webhooks hear of it (defaults to the contract's). */
+  companyId?: string | null;
+  data: EventData;
+}
+
+/** Runs after the rows are written, in the same transaction: graphile-worker's job on PostgreSQL. */
+export type AfterEmit = (tx: Queryable, eventId: number) => Promise<void>;
+let afterEmit: AfterEmit | null = null;
+/** The delivery side (server/notify/delivery) hooks the queue in here at start. */
+export function onEmit(hook: AfterEmit | null): void {
+  afterEmit = hook;
+}
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  channel: Channel | null;
+}
+
+const DEFAULT_BASE = 'http://localhost:3000';
+export const PUBLIC_URL_SETTING = 'public_url';
+
+/** A mail's Message-ID: random, so it also serves as the unguessable unsubscribe handle. */
+export const newMessageId = () => `${randomBytes(24).toString('base64url')}@workdiary`;
+
+/** Writes the event and its fan-out; returns the event's id, or null when it was already emitted. */
+export async function emit(tx: Queryable, input: EventInput): Promise<number | null> {
+  const info = KIND_INFO[input.kind];
+  const [event] = await tx.query<{ id: number; companyId: string | null; base: string | null }>(
+    `insert into notification_events (kind, key, company_id, contract_id, data, at)
+     values ($1, $2, coalesce($3::uuid, (select company_id from contracts where id = $4::uuid)), $4::uuid, $5, $6)
+     on conflict (key) do nothing
+     returning id, company_id as "companyId", (select value from settings where key = '${PUBLIC_URL_SETTING}') as base`,
+    [input.kind, input.key, input.companyId ?? null, input.contractId, JSON.stringify(input.data), input.at],
+  );
+  if (!event) return null;
+  const recipients = await tx.query<Recipient>(
+    `select u.id, u.email, u.name, p.channel
+       from users u
+       left join notification_prefs p on p.user_id = u.id and p.kind = $1
+      where u.disabled_at is null
+        and case $2::text
+              when 'client' then u.role = 'client' and u.company_id = $3::uuid
+              when 'contractor' then u.id = (select contractor_id from contracts where id = $4::uuid)
+              else u.role = 'admin'
+            end`,
+    [input.kind, info.audience, event.companyId, input.contractId],
+  );
+  const base = (event.base ?? DEFAULT_BASE).replace(/\/+$/, '');
+  const rows = recipients
+    .map((r) => ({ ...r, channel: r.channel ?? info.channel }))
+    .filter((r) => r.channel !== 'off');
+  if (rows.length > 0) {
+    const items = rows.map((r) => {
+      const messageId = newMessageId();
+      return { r, messageId, message: renderEvent(input.kind, input.data, { base, recipientName: r.name, messageId }) };
+    });
+    await tx.query(
+      `insert into notifications (event_id, user_id, kind, title, body, link, created_at)
+       select $1, x.user_id, $2, x.title, x.body, x.link, $3
+         from jsonb_to_recordset($4::jsonb) as x(user_id uuid, title text, body text, link text)`,
+      [event.id, input.kind, input.at, JSON.stringify(items.map(({ r, message }) => ({ user_id: r.id, title: message.title, body: message.body, link: message.link })))],
+    );
+    const mailed = items.filter(({ r }) => r.channel === 'app_mail');
+    if (mailed.length > 0) await queueMails(tx, event.id, input.kind, input.at, mailed.map(({ r, messageId, message }) => ({ userId: r.id, to: r.email, messageId, ...message.mail })));
+  }
+  if (event.companyId) {
+    await tx.query(
+      `insert into webhook_deliveries (webhook_id, event_id, message_id, kind, payload, status, next_attempt_at, created_at)
+       select w.id, $1, 'msg_' || replace(gen_random_uuid()::text, '-', ''), $2,
+              jsonb_build_object('type', $2::text, 'timestamp', $3::timestamptz, 'data', $4::jsonb), 'pending', $3, $3
+         from webhooks w
+        where w.company_id = $5 and w.disabled_at is null and $2 = any (w.kinds)`,
+      [event.id, input.kind, input.at, JSON.stringify(input.data), event.companyId],
+    );
+  }
+  if (afterEmit) await afterEmit(tx, event.id);
+  return event.id;
+}
+
+export interface MailInput {
+  userId: string | null;
+  to: string;
+  messageId: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Queues mails in the caller's transaction (the delivery side sends them, or keeps them). */
+export async function queueMails(tx: Queryable, eventId: number | null, kind: string, at: Date, mails: MailInput[]): Promise<void> {
+  await tx.query(
+    `insert into mails (event_id, user_id, kind, to_address, subject, text, html, message_id, status, next_attempt_at, created_at)
+     select $1, x.user_id, $2, x.to_address, x.subject, x.text, x.html, x.message_id, 'pending', $3, $3
+       from jsonb_to_recordset($4::jsonb) as x(user_id uuid, to_address text, subject text, text text, html text, message_id text)
+     on conflict do nothing`,
+    [eventId, kind, at, JSON.stringify(mails.map((m) => ({ user_id: m.userId, to_address: m.to, subject: m.subject, text: m.text, html: m.html, message_id: m.messageId })))],
+  );
+}
+
+/** The base of every link in a mail: WORKDIARY_PUBLIC_URL, or the URL `npm start` printed. */
+export async function setPublicUrl(q: Queryable, url: string): Promise<void> {
+  await q.query(
+    `insert into settings (key, value) values ('${PUBLIC_URL_SETTING}', $1) on conflict (key) do update set value = excluded.value`,
+    [url.replace(/\/+$/, '')],
+  );
+}

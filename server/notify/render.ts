@@ -1,0 +1,82 @@
+// What each kind of event says: the bell's title and line, and the mail (plain text and HTML,
+// with an unsubscribe link for that kind). Made from the event's data when it is emitted, so
+// the outbox shows what the recipient got.
+import type { NotificationKind } from '#contract/notifications.ts';
+
+/** Filled by the service that emits: names and figures already formatted for a reader. */
+export interface EventData {
+  /** The dashboard path where the event is acted on, e.g. `/contracts/<id>/review/2026-11-30`. */
+  path: string;
+  contract?: string;
+  contractor?: string;
+  company?: string;
+  /** The week, as its Monday: `2026-11-30`. */
+  week?: string;
+  /** An amount with its currency, e.g. `$1,234.50`. */
+  amount?: string;
+  /** A deadline or instant, already written for a reader, e.g. `Thu 3 Dec, 15:00 UTC`. */
+  when?: string;
+  count?: number;
+  /** A short quote: a comment, a question, an answer. */
+  text?: string;
+  /** The sealed week's fingerprint, when there is one. */
+  fingerprint?: string;
+}
+
+export interface Rendered {
+  title: string;
+  body: string;
+  link: string;
+  mail: { subject: string; text: string; html: string };
+}
+
+const plural = (n: number | undefined, one: string, many = `${one}s`) => `${n ?? 0} ${n === 1 ? one : many}`;
+const week = (d: EventData) => (d.week ? `the week of ${d.week}` : 'a week');
+const on = (d: EventData) => (d.contract ? ` on ${d.contract}` : '');
+
+const LINES: Record<NotificationKind, (d: EventData) => { title: string; body: string }> = {
+  'week-in-review': (d) => ({ title: 'Week in review', body: `${d.contractor ?? 'A contractor'}'s ${week(d)}${on(d)} is ready for review${d.when ? ` until ${d.when}` : ''}.` }),
+  'review-closing': (d) => ({ title: 'Review closes in 24 hours', body: `Nothing is approved yet for ${week(d)}${on(d)}. It is approved automatically${d.when ? ` at ${d.when}` : ' when the review closes'}.` }),
+  'dispute-answered': (d) => ({ title: 'Dispute answered', body: `${d.contractor ?? 'The contractor'} answered your dispute${on(d)}${d.text ? `: “${d.text}”` : '.'}` }),
+  'dispute-escalated': (d) => ({ title: 'Dispute escalated', body: `A dispute${on(d)} went to an admin${d.when ? ` on ${d.when}` : ''}.` }),
+  'dispute-resolved-client': (d) => ({ title: 'Dispute resolved', body: `A dispute${on(d)} was resolved${d.text ? `: ${d.text}` : '.'}` }),
+  'over-cap': (d) => ({ title: 'Over the weekly cap', body: `${d.contractor ?? 'A contractor'} went over the weekly cap${on(d)} in ${week(d)}${d.text ? ` (${d.text})` : ''}.` }),
+  'question-answered': (d) => ({ title: 'Question answered', body: `${d.contractor ?? 'The contractor'} answered your question${on(d)}${d.text ? `: “${d.text}”` : '.'}` }),
+  'slots-disputed': (d) => ({ title: 'Slots disputed', body: `${plural(d.count, 'slot')}${on(d)} ${d.count === 1 ? 'was' : 'were'} disputed. Answer${d.when ? ` by ${d.when}` : ' within 3 days'}.` }),
+  'dispute-resolved': (d) => ({ title: 'Dispute resolved', body: `A dispute${on(d)} was resolved${d.text ? `: ${d.text}` : '.'}` }),
+  'week-approved': (d) => ({ title: 'Week approved', body: `${week(d)}${on(d)} was approved${d.text ? ` ${d.text}` : ''}${d.amount ? `: ${d.amount}` : ''}.${d.fingerprint ? ` Seal ${d.fingerprint}.` : ''}` }),
+  'tracker-silent': (d) => ({ title: 'Tracker not uploading', body: `Your tracker${on(d)} has not uploaded for 2 working hours${d.when ? `, since ${d.when}` : ''}.` }),
+  'question-asked': (d) => ({ title: 'Question on a slot', body: `A client asked about a slot${on(d)}${d.text ? `: “${d.text}”` : '.'}` }),
+  'dispute-escalated-admin': (d) => ({ title: 'Dispute escalated to you', body: `A dispute${on(d)}${d.company ? ` (${d.company})` : ''} waits for your decision.` }),
+};
+
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export interface MailFrame {
+  base: string;
+  recipientName: string;
+  /** Also the unsubscribe handle: random and known only to the mail's reader. */
+  messageId: string;
+}
+
+/** The one mail layout: a greeting, the line, a button to act, and the footer. */
+export function mailBody(frame: MailFrame, line: string, action: { label: string; url: string }, footer: { text: string; url: string } | null) {
+  const text = [`Hello ${frame.recipientName},`, '', line, '', `${action.label}: ${action.url}`, ...(footer ? ['', '--', `${footer.text}: ${footer.url}`] : [])].join('\n');
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2933;max-width:560px;margin:0 auto;padding:24px">
+<p>Hello ${escapeHtml(frame.recipientName)},</p>
+<p>${escapeHtml(line)}</p>
+<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+${footer ? `<hr style="border:none;border-top:1px solid #e5e7eb"><p style="font-size:12px;color:#6b7280"><a href="${escapeHtml(footer.url)}" style="color:#6b7280">${escapeHtml(footer.text)}</a></p>` : ''}
+</body></html>`;
+  return { text, html };
+}
+
+export const unsubscribeUrl = (base: string, messageId: string) => `${base}/unsubscribe/${encodeURIComponent(messageId)}`;
+
+export function renderEvent(kind: NotificationKind, data: EventData, frame: MailFrame): Rendered {
+  const { title, body } = LINES[kind](data);
+  const url = `${frame.base}${data.path}`;
+  const { text, html } = mailBody(frame, body, { label: 'Open in workdiary', url }, { text: `Stop these mails (“${title}”)`, url: unsubscribeUrl(frame.base, frame.messageId) });
+  return { title, body, link: data.path, mail: { subject: `${title}${data.contract ? ` · ${data.contract}` : ''}`, text, html } };
+}
