@@ -37,6 +37,8 @@ const Env = z.object({
   WORKDIARY_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** How often the deadline sweeps (auto-approval, auto-escalation) run. */
   WORKDIARY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Let webhooks reach loopback, private and link-local addresses (a receiver on this machine or network). */
+  WORKDIARY_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -57,6 +59,8 @@ export interface Config {
   db: { connectTimeoutMs: number; statementTimeoutMs: number };
   logLevel: string;
   sweepMs: number;
+  /** WORKDIARY_WEBHOOK_ALLOW_PRIVATE: webhooks may reach internal addresses. */
+  webhookAllowPrivate: boolean;
 }
 
 const yes = (v: string | undefined) => v === '1' || v === 'true';
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: { connectTimeoutMs: e.WORKDIARY_DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.WORKDIARY_DB_STATEMENT_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     sweepMs: e.WORKDIARY_SWEEP_SECONDS * 1000,
+    webhookAllowPrivate: yes(e.WORKDIARY_WEBHOOK_ALLOW_PRIVATE),
   };
 }
 

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.ts';
 import { overviewRoutes } from './overview.ts';
 import { settingsRoutes } from './settings.ts';
 import { trackerRoutes } from './trackers.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   api.addHook('onRequest', authenticateSession);
@@ -22,6 +23,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(trackerRoutes);
   await api.register(overviewRoutes);
   await api.register(settingsRoutes);
+  await api.register(webhookRoutes);
   await api.register(adminRoutes, { prefix: '/admin' });
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
 };
