@@ -39,6 +39,15 @@ const Env = z.object({
   WORKDIARY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Let webhooks reach loopback, private and link-local addresses (a receiver on this machine or network). */
   WORKDIARY_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** Where mail goes (smtp://user:pass@host:587, smtps://…:465). Unset: mails are kept for Admin → Outbox. */
+  WORKDIARY_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, like smtp://user:pass@mail.example.com:587' })
+    .optional(),
+  /** The From of every mail: an address, or a name and an address. */
+  WORKDIARY_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { error: 'must be an address, like workdiary <no-reply@diary.example.com>' })
+    .default('workdiary <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -59,6 +68,9 @@ export interface Config {
   db: { connectTimeoutMs: number; statementTimeoutMs: number };
   logLevel: string;
   sweepMs: number;
+  /** WORKDIARY_SMTP_URL; undefined: mails are kept in the database for the outbox. */
+  smtpUrl?: string;
+  mailFrom: string;
   /** WORKDIARY_WEBHOOK_ALLOW_PRIVATE: webhooks may reach internal addresses. */
   webhookAllowPrivate: boolean;
 }
@@ -93,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: { connectTimeoutMs: e.WORKDIARY_DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.WORKDIARY_DB_STATEMENT_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     sweepMs: e.WORKDIARY_SWEEP_SECONDS * 1000,
+    smtpUrl: e.WORKDIARY_SMTP_URL,
+    mailFrom: e.WORKDIARY_MAIL_FROM,
     webhookAllowPrivate: yes(e.WORKDIARY_WEBHOOK_ALLOW_PRIVATE),
   };
 }

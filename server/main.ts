@@ -8,7 +8,11 @@ import { loadConfig } from './config.ts';
 import { demoClockStart } from './demo/clock.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
-import { startSweeps } from './services/sweeps.ts';
+import { startSweeps, sweepDeadlines } from './services/sweeps.ts';
+import { startDelivery } from './notify/delivery.ts';
+import { setPublicUrl } from './notify/emit.ts';
+import { mailDeliverer } from './notify/mail-delivery.ts';
+import { smtpMailer } from './notify/smtp.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,11 +58,24 @@ async function main() {
     throw err;
   }
 
-  const sweeps = startSweeps(database, blobs, clock, config.sweepMs, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
+  const log = (msg: string, err?: unknown) => (err ? console.error(msg, err) : console.log(msg));
+  // On PostgreSQL graphile-worker's cron runs the deadline sweeps (one server per tick).
+  const sweeps = startSweeps(database, blobs, clock, config.sweepMs, log, database.kind !== 'postgres');
 
   const url = address.replace('127.0.0.1', 'localhost');
+  // Mail: links start at the public URL; without an SMTP server mails are kept for Admin → Outbox.
+  await setPublicUrl(database, config.publicUrl ?? url);
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const delivery = await startDelivery(database, {
+    clock,
+    deliverers: [mailDeliverer(mailer)],
+    connectionString: config.databaseUrl,
+    sweep: (now) => sweepDeadlines(database, now, log),
+    log,
+  });
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`API docs: ${url}/api/docs`);
+  console.log(`Mail: ${mailer ? `sent through ${new URL(config.smtpUrl!).host}` : 'kept for Admin → Outbox (set WORKDIARY_SMTP_URL to send)'}`);
   if (config.startAt) console.log(`Clock: started at ${config.startAt.toISOString()} (WORKDIARY_NOW)`);
   if (demoStart) console.log(`Demo clock: started at ${demoStart.toISOString()}, so last week waits for review (set WORKDIARY_NOW to choose)`);
   if (accounts.length) {
@@ -68,6 +85,8 @@ async function main() {
 
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping`);
+    await delivery.stop();
+    mailer?.close();
     await sweeps.stop();
     await app.close();
     await database.close();

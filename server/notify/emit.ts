@@ -18,12 +18,20 @@ export interface EventInput {
   data: EventData;
 }
 
-/** Runs after the rows are written, in the same transaction: graphile-worker's job on PostgreSQL. */
-export type AfterEmit = (tx: Queryable, eventId: number) => Promise<void>;
+/**
+ * Runs after the rows are written, in the same transaction: graphile-worker's job on PostgreSQL.
+ * `eventId` is null for mails queued without an event (an invitation, a reset, a retry).
+ */
+export type AfterEmit = (tx: Queryable, eventId: number | null) => Promise<void>;
 let afterEmit: AfterEmit | null = null;
 /** The delivery side (server/notify/delivery) hooks the queue in here at start. */
 export function onEmit(hook: AfterEmit | null): void {
   afterEmit = hook;
+}
+
+/** Tells the delivery side, in `tx`, that something is due: for rows written outside `emit`. */
+export async function pokeDelivery(tx: Queryable): Promise<void> {
+  if (afterEmit) await afterEmit(tx, null);
 }
 
 interface Recipient {
@@ -112,6 +120,8 @@ export async function queueMails(tx: Queryable, eventId: number | null, kind: st
      on conflict do nothing`,
     [eventId, kind, at, JSON.stringify(mails.map((m) => ({ user_id: m.userId, to_address: m.to, subject: m.subject, text: m.text, html: m.html, message_id: m.messageId })))],
   );
+  // An event's mails are announced with the event, once, at the end of `emit`.
+  if (eventId === null) await pokeDelivery(tx);
 }
 
 /** The base of every link in a mail: WORKDIARY_PUBLIC_URL, or the URL `npm start` printed. */

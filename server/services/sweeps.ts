@@ -29,8 +29,14 @@ export interface SweepTimer {
   stop(): Promise<void>;
 }
 
+/** The deadline sweeps, with a line in the log when they changed something. */
+export async function sweepDeadlines(database: Database, now: Date, log: (msg: string) => void): Promise<void> {
+  const r = await runSweeps(database, now);
+  if (r.escalated || r.autoApproved) log(`sweep: ${r.escalated} dispute(s) escalated, ${r.autoApproved} week(s) approved automatically`);
+}
+
 /**
- * Runs the sweeps now and then every `intervalMs`, and the orphan sweep now and then hourly;
+ * Runs the sweeps now and then every `intervalMs` (unless `deadlines` is false), and the orphan sweep now and then hourly;
  * a run never overlaps the previous one.
  */
 export function startSweeps(
@@ -39,6 +45,8 @@ export function startSweeps(
   clock: Clock,
   intervalMs: number,
   log: (msg: string, err?: unknown) => void,
+  /** false on PostgreSQL: graphile-worker's cron runs the deadline sweeps there, once a tick across servers. */
+  deadlines = true,
 ): SweepTimer {
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -52,10 +60,7 @@ export function startSweeps(
   };
   const tick = () => {
     if (running || stopped) return;
-    running = runSweeps(database, clock.now())
-      .then((r) => {
-        if (r.escalated || r.autoApproved) log(`sweep: ${r.escalated} dispute(s) escalated, ${r.autoApproved} week(s) approved automatically`);
-      })
+    running = (deadlines ? sweepDeadlines(database, clock.now(), log) : Promise.resolve())
       .then(sweepOrphans)
       .catch((err: unknown) => log('sweep failed', err))
       .finally(() => {
