@@ -64,3 +64,34 @@ export const NotificationItem = z.object({
   read: z.boolean(),
 });
 export type NotificationItem = z.infer<typeof NotificationItem>;
+
+/** The bell: the newest items first, a page at a time (`before` the last id shown), and how many are unread. */
+export const NotificationsQuery = z.object({
+  before: z.coerce.number({ error: 'must be the id of an item, a whole number' }).int().positive().optional(),
+  limit: z.coerce.number({ error: 'must be a whole number from 1 to 50' }).int().min(1).max(50).default(20),
+});
+export const NotificationList = z.object({
+  items: z.array(NotificationItem),
+  unread: z.number().int(),
+  /** Pass as `before` for the next page; null when there is none. */
+  nextBefore: z.number().int().nullable(),
+});
+export type NotificationList = z.infer<typeof NotificationList>;
+export const UnreadCount = z.object({ unread: z.number().int() });
+export type UnreadCount = z.infer<typeof UnreadCount>;
+export const NotificationParams = z.object({ id: z.coerce.number({ error: 'must be the id of an item, a whole number' }).int().positive() });
+
+/** A person's choice for each kind of their role, with the kind's default beside it. */
+export const NotificationPref = z.object({ kind: NotificationKind, label: z.string(), channel: Channel, defaultChannel: Channel });
+export type NotificationPref = z.infer<typeof NotificationPref>;
+export const NotificationPrefs = z.object({ prefs: z.array(NotificationPref) });
+export type NotificationPrefs = z.infer<typeof NotificationPrefs>;
+export const NotificationPrefsUpdate = z.object({
+  prefs: z.array(z.object({ kind: NotificationKind, channel: Channel })).min(1, { error: 'must name at least one kind' }).max(NOTIFICATION_KINDS.length * 2),
+});
+export type NotificationPrefsUpdate = z.infer<typeof NotificationPrefsUpdate>;
+
+/** What an unsubscribe link stops: one kind of mail for the person it was sent to. */
+export const UnsubscribeParams = z.object({ messageId: z.string().min(1).max(200) });
+export const UnsubscribeInfo = z.object({ kind: NotificationKind, label: z.string(), channel: Channel });
+export type UnsubscribeInfo = z.infer<typeof UnsubscribeInfo>;

@@ -24,6 +24,7 @@ import { HttpProblem, sendProblem, unavailable } from './lib/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db/outage.ts';
 import { apiRoutes } from './routes/api.ts';
 import { downloadRoutes } from './routes/downloads.ts';
+import { oneClickUnsubscribeRoutes } from './routes/unsubscribe.ts';
 import { loginLimiter, type LoginLimiter } from './lib/login-limiter.ts';
 
 /** The settings the app itself reads (the rest of Config is main.ts's). */
@@ -154,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(downloadRoutes, { dir: opts.staticDir });
+  await app.register(oneClickUnsubscribeRoutes);
 
   const staticDir = opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

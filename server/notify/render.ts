@@ -32,22 +32,26 @@ export interface Rendered {
 
 const plural = (n: number | undefined, one: string, many = `${one}s`) => `${n ?? 0} ${n === 1 ? one : many}`;
 const week = (d: EventData) => (d.week ? `the week of ${d.week}` : 'a week');
+const Week = (d: EventData) => (d.week ? `The week of ${d.week}` : 'A week');
 const on = (d: EventData) => (d.contract ? ` on ${d.contract}` : '');
+/** A line's tail from `text`, which the emitter writes as a clause (quotes included where it quotes someone). */
+const tail = (d: EventData, otherwise = '.') => (d.text ? `: ${d.text}${/[.!?…]”?$/.test(d.text) ? '' : '.'}` : otherwise);
+const quoted = (d: EventData) => (d.text ? `: “${d.text}”` : '.');
 
 const LINES: Record<NotificationKind, (d: EventData) => { title: string; body: string }> = {
-  'week-in-review': (d) => ({ title: 'Week in review', body: `${d.contractor ?? 'A contractor'}'s ${week(d)}${on(d)} is ready for review${d.when ? ` until ${d.when}` : ''}.` }),
-  'review-closing': (d) => ({ title: 'Review closes in 24 hours', body: `Nothing is approved yet for ${week(d)}${on(d)}. It is approved automatically${d.when ? ` at ${d.when}` : ' when the review closes'}.` }),
-  'dispute-answered': (d) => ({ title: 'Dispute answered', body: `${d.contractor ?? 'The contractor'} answered your dispute${on(d)}${d.text ? `: “${d.text}”` : '.'}` }),
-  'dispute-escalated': (d) => ({ title: 'Dispute escalated', body: `A dispute${on(d)} went to an admin${d.when ? ` on ${d.when}` : ''}.` }),
-  'dispute-resolved-client': (d) => ({ title: 'Dispute resolved', body: `A dispute${on(d)} was resolved${d.text ? `: ${d.text}` : '.'}` }),
+  'week-in-review': (d) => ({ title: 'Week in review', body: `${d.contractor ?? 'A contractor'}’s ${d.week ? `week of ${d.week}` : 'week'}${on(d)} is ready for your review${d.when ? `, until ${d.when}` : ''}.` }),
+  'review-closing': (d) => ({ title: 'Review closes in 24 hours', body: `Nothing is approved yet for ${week(d)}${on(d)}. What is not disputed is approved automatically${d.when ? ` after ${d.when}` : ' when the review closes'}.` }),
+  'dispute-answered': (d) => ({ title: 'Dispute answered', body: `${d.contractor ?? 'The contractor'} answered your dispute${on(d)}${tail(d)}` }),
+  'dispute-escalated': (d) => ({ title: 'Dispute escalated', body: `A dispute${on(d)} went to an admin${d.text ? ` (${d.text})` : ''}.` }),
+  'dispute-resolved-client': (d) => ({ title: 'Dispute resolved', body: `A dispute${on(d)} was resolved${tail(d)}` }),
   'over-cap': (d) => ({ title: 'Over the weekly cap', body: `${d.contractor ?? 'A contractor'} went over the weekly cap${on(d)} in ${week(d)}${d.text ? ` (${d.text})` : ''}.` }),
-  'question-answered': (d) => ({ title: 'Question answered', body: `${d.contractor ?? 'The contractor'} answered your question${on(d)}${d.text ? `: “${d.text}”` : '.'}` }),
-  'slots-disputed': (d) => ({ title: 'Slots disputed', body: `${plural(d.count, 'slot')}${on(d)} ${d.count === 1 ? 'was' : 'were'} disputed. Answer${d.when ? ` by ${d.when}` : ' within 3 days'}.` }),
-  'dispute-resolved': (d) => ({ title: 'Dispute resolved', body: `A dispute${on(d)} was resolved${d.text ? `: ${d.text}` : '.'}` }),
-  'week-approved': (d) => ({ title: 'Week approved', body: `${week(d)}${on(d)} was approved${d.text ? ` ${d.text}` : ''}${d.amount ? `: ${d.amount}` : ''}.${d.fingerprint ? ` Seal ${d.fingerprint}.` : ''}` }),
-  'tracker-silent': (d) => ({ title: 'Tracker not uploading', body: `Your tracker${on(d)} has not uploaded for 2 working hours${d.when ? `, since ${d.when}` : ''}.` }),
-  'question-asked': (d) => ({ title: 'Question on a slot', body: `A client asked about a slot${on(d)}${d.text ? `: “${d.text}”` : '.'}` }),
-  'dispute-escalated-admin': (d) => ({ title: 'Dispute escalated to you', body: `A dispute${on(d)}${d.company ? ` (${d.company})` : ''} waits for your decision.` }),
+  'question-answered': (d) => ({ title: 'Question answered', body: `${d.contractor ?? 'The contractor'} answered your question${on(d)}${quoted(d)}` }),
+  'slots-disputed': (d) => ({ title: 'Slots disputed', body: `${plural(d.count, 'slot')}${on(d)} ${d.count === 1 ? 'was' : 'were'} disputed${d.text ? ` (“${d.text}”)` : ''}. Answer${d.when ? ` by ${d.when}` : ' within 3 days'}.` }),
+  'dispute-resolved': (d) => ({ title: 'Dispute resolved', body: `A dispute${on(d)} was resolved${tail(d)}` }),
+  'week-approved': (d) => ({ title: 'Week approved', body: `${Week(d)}${on(d)} was approved${d.text ? ` ${d.text}` : ''}${d.amount ? `: ${d.amount}` : ''}.${d.fingerprint ? ` Seal ${d.fingerprint}.` : ''}` }),
+  'tracker-silent': (d) => ({ title: 'Tracker not uploading', body: `Your tracker${on(d)} has not uploaded for 2 working hours${d.when ? `, since ${d.when}` : ''}. Is it running?` }),
+  'question-asked': (d) => ({ title: 'Question on a slot', body: `A client asked about a slot${on(d)}${quoted(d)}` }),
+  'dispute-escalated-admin': (d) => ({ title: 'Dispute escalated to you', body: `A dispute${on(d)}${d.company ? ` (${d.company})` : ''} waits for your decision${d.text ? `: ${d.text}` : ''}.` }),
 };
 
 export const escapeHtml = (s: string) =>

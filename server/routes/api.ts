@@ -8,9 +8,11 @@ import { contractScope } from './contract-scope.ts';
 import { contractListRoutes } from './contracts.ts';
 import { disputeRoutes } from './disputes.ts';
 import { healthRoutes } from './health.ts';
+import { notificationRoutes } from './notifications.ts';
 import { overviewRoutes } from './overview.ts';
 import { settingsRoutes } from './settings.ts';
 import { trackerRoutes } from './trackers.ts';
+import { unsubscribeRoutes } from './unsubscribe.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -23,6 +25,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(trackerRoutes);
   await api.register(overviewRoutes);
   await api.register(settingsRoutes);
+  await api.register(notificationRoutes);
+  await api.register(unsubscribeRoutes);
   await api.register(webhookRoutes);
   await api.register(adminRoutes, { prefix: '/admin' });
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());

@@ -27,6 +27,7 @@ import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
 import { requireVisibleContract } from './contract-service.ts';
 import { escalateOverdueDisputes } from './dispute-sweep.ts';
 import { disputeNotFound, getDispute, partyOf, stateOf, type Party } from './dispute-view.ts';
+import { disputeAnswered, disputeResolved, slotsDisputed } from '../notify/events.ts';
 import { loadWeekState } from './week-state.ts';
 
 const ONLY = {
@@ -125,6 +126,7 @@ export async function createDispute(database: Database, user: User, body: z.outp
         answerDue: new Date(now.getTime() + ANSWER_WINDOW_MS),
         slots: starts,
       });
+      await slotsDisputed(tx, contract, { id, weekStart, slots: starts.length, answerDue: new Date(now.getTime() + ANSWER_WINDOW_MS), comment }, now);
       await appendAudit(tx, {
         at: now,
         actorId: user.id,
@@ -223,6 +225,8 @@ export function answerSlot(database: Database, user: User, disputeId: string, st
       rec(`dispute.slot_${status}`, { subject: at.toISOString(), before: { status: 'open' }, after: { status, reply } }),
     ];
     if (next.status !== state.status) {
+      const statuses = slots.map((s) => (s.start.getTime() === at.getTime() ? status : s.status));
+      await disputeAnswered(tx, row, statuses, reply, next.status === 'escalated', now);
       if (next.status === 'settled') {
         await setDisputeStatus(tx, disputeId, { status: 'settled', closedAt: now });
         records.push(rec('dispute.settled', { before: { status: state.status }, after: { status: 'settled', reason: 'every slot accepted' } }));
@@ -251,6 +255,7 @@ export function resolveSlot(database: Database, user: User, disputeId: string, s
     if (next.status === 'settled') {
       await setDisputeStatus(tx, disputeId, { status: 'settled', closedAt: now });
       records.push(rec('dispute.settled', { before: { status: state.status }, after: { status: 'settled', reason: 'every slot resolved' } }));
+      await disputeResolved(tx, row, { statuses: slots.map((s) => (s.start.getTime() === at.getTime() ? status : s.status)) }, now);
     }
     await appendAudit(tx, records);
   });
@@ -262,6 +267,7 @@ export function withdrawDispute(database: Database, user: User, disputeId: strin
     apply(state, { type: 'withdraw' }, now);
     const released = await withdrawUndecidedSlots(tx, disputeId);
     await setDisputeStatus(tx, disputeId, { status: 'withdrawn', closedAt: now });
+    await disputeResolved(tx, row, 'withdrawn', now);
     await appendAudit(
       tx,
       audit(row, now, user.id)('dispute.withdrawn', {

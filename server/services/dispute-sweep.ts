@@ -5,6 +5,7 @@
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import { escalateOverdue } from '../data/disputes.ts';
+import { overdueEscalated } from '../notify/events.ts';
 
 /**
  * Escalates every open dispute whose answer deadline is at or before `now` (or only `disputeId`),
@@ -27,6 +28,7 @@ export function escalateOverdueDisputes(database: Database, now: Date, disputeId
         after: { status: 'escalated', reason: 'no answer within 3 days' },
       })),
     );
+    await overdueEscalated(tx, escalated);
     return escalated.map((d) => d.id);
   });
 }

@@ -15,6 +15,7 @@ import { activeMinutes, capturedInside, judgeUpload, type SlotPayload, type Stor
 import { weekActions } from '../domain/lifecycle.ts';
 import { weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem, unavailable } from '../lib/problem.ts';
+import { overCapCheck } from '../notify/events.ts';
 import { BlobStoreUnavailableError, sha256Hex, type BlobStore } from '../storage/blob-store.ts';
 import {
   ImageRefusedError,
@@ -167,6 +168,7 @@ export async function ingestSlot(
         before: null,
         after: { device: tracker.device, activeMinutes: active, screenshotSha256: stored?.sha256 ?? null, duplicate: row.created },
       });
+      if (active > 0) await overCapCheck(tx, contract, target.weekStart, now);
       return answer('created', row.created);
     }
     const verdict = verdictOn(row, contract, start, payload, now);

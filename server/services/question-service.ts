@@ -21,6 +21,7 @@ import type { User } from '../data/users.ts';
 import { weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { partyOf } from './dispute-view.ts';
+import { questionEvent } from '../notify/events.ts';
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
 const slotNotFound = (start: Date) => notFound(`The slot starting ${start.toISOString()}`);
@@ -110,6 +111,7 @@ export async function askQuestion(database: Database, user: User, contract: Cont
       if (slot.deleted) throw new HttpProblem(409, `The slot starting ${start.toISOString()} was deleted by the contractor; there is nothing left to ask about.`);
       const questionId = await insertQuestion(tx, { contractId: contract.id, slotStart: start, askedBy: user.id, askedAt: now, body });
       await appendAudit(tx, { ...audit(user, contract, start, now), action: 'question.asked', after: { questionId, status: 'open', body } });
+      await questionEvent(tx, contract, { id: questionId, slotStart: start, body, answer: false, first: true }, now);
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -140,6 +142,7 @@ export async function replyToQuestion(database: Database, user: User, contract: 
     const status: QuestionStatus = party === 'contractor' ? 'answered' : 'open';
     await insertQuestionMessage(tx, { questionId, authorId: user.id, body, createdAt: now });
     await setQuestionStatus(tx, questionId, { status, answeredAt: party === 'contractor' ? now : undefined });
+    await questionEvent(tx, contract, { id: questionId, slotStart: start, body, answer: party === 'contractor', first: false }, now);
     await appendAudit(tx, {
       ...audit(user, contract, start, now),
       action: 'question.replied',

@@ -15,6 +15,7 @@ import { weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { loadWeekState } from './week-state.ts';
+import { overCapCheck } from '../notify/events.ts';
 
 const slotNotFound = (start: Date) => notFound(`The slot starting ${start.toISOString()}`);
 
@@ -169,6 +170,7 @@ export async function addManualTime(
       );
     }
     await insertManualSlots(tx, contract.id, contract.contractor.id, starts, range.memo);
+    await overCapCheck(tx, contract, weekStart, now);
     await appendAudit(tx, {
       at: now,
       actorId: user.id,

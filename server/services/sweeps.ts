@@ -16,13 +16,15 @@ import { deleteEndedPendingLogins } from '../data/sessions.ts';
 import { escalateOverdueDisputes } from './dispute-sweep.ts';
 import { ORPHAN_AGE_MS, sweepOrphanBlobs } from './orphan-sweep.ts';
 import { autoApproveDueWeeks } from './timesheet-service.ts';
+import { runEventSweeps } from '../notify/event-sweeps.ts';
 
-export async function runSweeps(database: Database, now: Date, wallNow = new Date()): Promise<{ escalated: number; autoApproved: number }> {
+export async function runSweeps(database: Database, now: Date, wallNow = new Date()): Promise<{ escalated: number; autoApproved: number; events: number }> {
   const escalated = (await escalateOverdueDisputes(database, now)).length;
   const autoApproved = await autoApproveDueWeeks(database, now);
   await deleteEndedWindows(database, wallNow);
   await deleteEndedPendingLogins(database, now);
-  return { escalated, autoApproved };
+  const events = await runEventSweeps(database, now);
+  return { escalated, autoApproved, events };
 }
 
 export interface SweepTimer {

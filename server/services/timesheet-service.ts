@@ -16,6 +16,7 @@ import { weekDeadlines, weekKey, weekStartOf } from '../domain/week.ts';
 import { HttpProblem } from '../lib/problem.ts';
 import { tallyDays, weekHeading } from './week-service.ts';
 import { loadWeekState, type WeekState } from './week-state.ts';
+import { weekApproved } from '../notify/events.ts';
 
 const count = (states: readonly SlotState[], s: SlotState) => states.reduce((n, x) => n + (x === s ? 1 : 0), 0);
 
@@ -74,6 +75,7 @@ async function recordApproval(tx: Queryable, ws: WeekState, kind: 'manual' | 'au
       before: { status: ws.status },
       after: { status: kind === 'manual' ? 'approved' : 'auto_approved', minutes: approval.minutes, amounts: approval.amounts, terms: ws.terms },
     });
+    await weekApproved(tx, ws.contract, { weekStart: ws.weekStart, kind, by: by?.name ?? null, amounts: approval.amounts }, now);
   }
   return inserted;
 }
