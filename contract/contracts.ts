@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 
-export const ContractStatus = z.enum(['active', 'paused', 'ended']);
+export const ContractStatus = z.enum(['pending', 'active', 'paused', 'ended']);
 
 export const Contract = z.object({
   id: Id,

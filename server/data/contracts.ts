@@ -15,9 +15,13 @@ export type ContractRow = Omit<Contract, 'nextTerms'>;
  * The visibility rule as SQL over the contracts alias `k`, from three parameters starting at
  * `$at` (viewerParams gives them). One text for every role: one prepared statement, not three.
  */
-export const visibleTo = (k: string, at: number) => `(${k}.company_id = $${at} or ${k}.contractor_id = $${at + 1} or $${at + 2}::boolean)`;
+export const visibleTo = (k: string, at: number) =>
+  `(${k}.company_id = $${at} or (${k}.contractor_id = $${at + 1} and ${k}.status <> 'pending') or $${at + 2}::boolean)`;
 
-/** visibleTo's parameters: a client sees their company's contracts, a contractor their own, an admin all. */
+/**
+ * visibleTo's parameters: a client sees their company's contracts, a contractor their own (once
+ * they accepted the invitation to it: not while it is pending), an admin all.
+ */
 export const viewerParams = (user: User): [string | null, string | null, boolean] => [
   user.role === 'client' ? user.companyId : null,
   user.role === 'contractor' ? user.id : null,

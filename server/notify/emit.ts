@@ -124,6 +124,12 @@ export async function queueMails(tx: Queryable, eventId: number | null, kind: st
   if (eventId === null) await pokeDelivery(tx);
 }
 
+/** The base of every link in a mail, as `setPublicUrl` stored it (no trailing slash). */
+export async function publicBase(q: Queryable): Promise<string> {
+  const [row] = await q.query<{ value: string }>(`select value from settings where key = '${PUBLIC_URL_SETTING}'`);
+  return (row?.value ?? DEFAULT_BASE).replace(/\/+$/, '');
+}
+
 /** The base of every link in a mail: WORKDIARY_PUBLIC_URL, or the URL `npm start` printed. */
 export async function setPublicUrl(q: Queryable, url: string): Promise<void> {
   await q.query(

@@ -11,7 +11,10 @@
 // Message-ID, and mail clients show a repeated Message-ID once. So delivery is at least once,
 // never lost; the bench (`npm run bench`, section notify) counts the repeats across a kill -9.
 import type { Database } from '../db/client.ts';
-import { claimDueMails, keepDueMails, markMailAttemptFailed, markMailSent, type ClaimedMail } from '../data/mails.ts';
+import { appendAudit } from '../data/audit.ts';
+import { claimDueMails, keepDueMails, markMailAttemptFailed, markMailSent, retryMail, type ClaimedMail } from '../data/mails.ts';
+import { HttpProblem, notFound } from '../lib/problem.ts';
+import { pokeDelivery } from './emit.ts';
 import { SMTP_CONNECTIONS, SMTP_TIMEOUT_MS, type Mailer } from './smtp.ts';
 
 /** A delivery step: sends what is due at `now`, returns how many it finished. */
@@ -60,3 +63,14 @@ export const mailDeliverer =
   (mailer: Mailer | null): Deliverer =>
   (database, now) =>
     deliverDueMails(database, now, mailer);
+
+/** Admin → Outbox's retry: a failed or waiting mail is due now (audited); 404 unknown, 409 sent or kept. */
+export async function retryMailAs(database: Database, admin: { id: string }, mailId: number, now: Date): Promise<void> {
+  await database.transaction(async (tx) => {
+    const r = await retryMail(tx, mailId, now);
+    if (!r) throw notFound('The mail');
+    if (r.after !== 'pending') throw new HttpProblem(409, `This mail was ${r.before}: only a failed or waiting mail can be sent again.`);
+    await appendAudit(tx, { at: now, actorId: admin.id, action: 'mail.retried', subject: String(mailId), before: { status: r.before }, after: { status: 'pending' } });
+    await pokeDelivery(tx);
+  });
+}

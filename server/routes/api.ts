@@ -9,6 +9,7 @@ import { contractListRoutes } from './contracts.ts';
 import { disputeRoutes } from './disputes.ts';
 import { healthRoutes } from './health.ts';
 import { notificationRoutes } from './notifications.ts';
+import { outboxRoutes } from './outbox.ts';
 import { overviewRoutes } from './overview.ts';
 import { settingsRoutes } from './settings.ts';
 import { trackerRoutes } from './trackers.ts';
@@ -29,5 +30,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(unsubscribeRoutes);
   await api.register(webhookRoutes);
   await api.register(adminRoutes, { prefix: '/admin' });
+  await api.register(outboxRoutes, { prefix: '/admin/outbox' });
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CodeStep, LoginBody, LoginCodeBody, Me } from '#contract/auth.ts';
@@ -10,10 +10,28 @@ import { createSession, deleteSession, findUserForLogin, toMe } from '../data/us
 import { HttpProblem } from '../lib/problem.ts';
 import { DUMMY_HASH, verifyPassword } from '../lib/password.ts';
 import { checkSecondFactor, isTotpOn } from '../services/totp-service.ts';
+import { requestPasswordResetLater } from '../services/password-reset.ts';
+import { FORGOT_ANSWER, ForgotAnswer, ForgotBody } from '#contract/invitations.ts';
 
 const SESSION_DAYS = 30;
 /** How long the code step of a two-factor sign-in waits for its code. */
 const PENDING_MS = 5 * 60_000;
+
+/** Signs the user in: a new session and its cookie (sign-in, and accepting an invitation). */
+export async function startSessionFor(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
+  const { database, clock, config } = app.deps;
+  const token = randomBytes(32).toString('base64url');
+  const now = clock.now();
+  const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await createSession(database, userId, token, now, expires, req.headers['user-agent']?.slice(0, 300) ?? null);
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Refuses with 429 while the account or address has failed too often; counts this attempt. */
@@ -31,20 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   };
 
-  const startSession = async (req: FastifyRequest, reply: FastifyReply, userId: string) => {
-    const { database, clock, config } = app.deps;
-    const token = randomBytes(32).toString('base64url');
-    const now = clock.now();
-    const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-    await createSession(database, userId, token, now, expires, req.headers['user-agent']?.slice(0, 300) ?? null);
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      maxAge: SESSION_DAYS * 86_400,
-    });
-  };
+  const startSession = (req: FastifyRequest, reply: FastifyReply, userId: string) => startSessionFor(app, req, reply, userId);
 
   app.post(
     '/auth/login',
@@ -107,6 +112,26 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await loginLimiter.succeed(pending.email, req.ip);
       await startSession(req, reply, user.id);
       return toMe(user);
+    },
+  );
+
+  app.post(
+    '/auth/forgot',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Forgot password: mails a link (1 hour, single use) if an account uses the address; the same 202 either way',
+        security: [],
+        body: ForgotBody,
+        response: { 202: ForgotAnswer, 400: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      // Counted like a sign-in, per account and per address, so it cannot flood a mailbox.
+      await reserveAttempt(req.body.email, req.ip);
+      // Answered before the lookup: the answer and its timing are the same whether the address exists or not.
+      requestPasswordResetLater(app.deps.database, req.body.email, app.deps.clock.now(), (err) => req.log.error({ err }, 'password reset mail failed'));
+      return reply.code(202).send(FORGOT_ANSWER);
     },
   );
 

@@ -5,8 +5,10 @@
 // statement instead (`config: { ownAccessCheck: true }`), saving a round trip per request.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ContractRow } from '../data/contracts.ts';
+import { HttpProblem } from '../lib/problem.ts';
 import { requireVisibleContract } from '../services/contract-service.ts';
 import { contractRoutes } from './contracts.ts';
+import { contractStatusRoutes } from './contract-status.ts';
 import { ingestRoutes } from './ingest.ts';
 import { questionRoutes } from './questions.ts';
 import { slotEditRoutes } from './slot-edits.ts';
@@ -36,6 +38,10 @@ export const contractScope: FastifyPluginAsyncZod = async (app) => {
     const { contractId } = req.params as { contractId: string };
     // The tracker uploads as its contractor; every other route takes a session.
     req.contract = await requireVisibleContract(app.deps.database, req.tracker?.user ?? req.user, contractId);
+    // A contract waiting for its contractor to accept takes no uploads, edits, reviews or approvals.
+    if (req.contract.status === 'pending' && req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpProblem(409, 'This contract waits for the contractor to accept the invitation: nothing can be recorded on it yet.');
+    }
   });
   await app.register(contractRoutes);
   await app.register(weekRoutes);
@@ -44,4 +50,5 @@ export const contractScope: FastifyPluginAsyncZod = async (app) => {
   await app.register(slotEditRoutes);
   await app.register(ingestRoutes);
   await app.register(questionRoutes);
+  await app.register(contractStatusRoutes);
 };
