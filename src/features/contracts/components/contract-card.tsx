@@ -9,7 +9,7 @@ import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
 import { formatMoney } from '../utils/money.ts';
 
-const STATUS_LABEL = { active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
+const STATUS_LABEL = { pending: 'Pending invitation', active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
 
 /** Who the viewer works with on this contract, and the line under the title. */
 function counterpart(contract: ContractSummary, role: Role): { name: string; sub: string } {
@@ -70,15 +70,19 @@ export function ContractCard({ contract, role }: { contract: ContractSummary; ro
       {/* No week in the links: the page opens the week in review, if one waits, else this week. */}
       <footer className="contract-card__foot">
         <span className="contract-card__week">Week of {formatCalendarDate(thisWeek.weekStart, 'd MMM yyyy')}</span>
-        <span className="contract-card__links">
-          <Link className="contract-card__link" to={paths.timesheet.getHref(contract.id)}>
-            Timesheet<span className="sr-only"> of {contract.title}</span>
-          </Link>
-          <Link className="contract-card__link" to={paths.diary.getHref(contract.id)}>
-            Open diary<span className="sr-only"> for {contract.title}</span>
-            <span aria-hidden="true"> →</span>
-          </Link>
-        </span>
+        {contract.status === 'pending' ? (
+          <span className="contract-card__week">Waiting for {contract.contractor.email} to accept</span>
+        ) : (
+          <span className="contract-card__links">
+            <Link className="contract-card__link" to={paths.timesheet.getHref(contract.id)}>
+              Timesheet<span className="sr-only"> of {contract.title}</span>
+            </Link>
+            <Link className="contract-card__link" to={paths.diary.getHref(contract.id)}>
+              Open diary<span className="sr-only"> for {contract.title}</span>
+              <span aria-hidden="true"> →</span>
+            </Link>
+          </span>
+        )}
       </footer>
     </article>
   );
