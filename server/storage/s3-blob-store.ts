@@ -1,0 +1,132 @@
+// Screenshot blobs in S3-compatible object storage (AWS S3, Garage, SeaweedFS, Ceph RGW,
+// Cloudflare R2), through the AWS SDK. Keys are `<namespace>/<sha256[0..2]>/<sha256>`, as on
+// the disk. A PUT is atomic and durable once answered, so there are no half-written objects
+// to sweep; orphans (an object whose row never committed) are found by age and by the rows.
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { randomBytes } from 'node:crypto';
+import { BlobStoreUnavailableError, sha256Hex, type BlobStore } from './blob-store.ts';
+
+export interface S3Options {
+  bucket: string;
+  /** e.g. http://127.0.0.1:9000; unset for AWS itself. */
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Path-style URLs (http://host/bucket/key): most servers other than AWS want them. */
+  forcePathStyle: boolean;
+}
+
+/** How long a full-size screenshot's presigned URL lives at most. */
+export const SIGNED_URL_SECONDS = 300;
+/**
+ * URLs are signed as of the start of a window half their life long: within a window every
+ * request for one screenshot gets the same URL (the browser's cache works), and a URL handed
+ * out lives between 150 and 300 seconds.
+ */
+export const SIGNING_WINDOW_MS = (SIGNED_URL_SECONDS / 2) * 1000;
+
+// The SDK warns on Node 20 that its releases from January 2027 need Node 22. package.json pins
+// it to a 3.1178.x release, which supports Node 20, so the warning says nothing to an operator.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const SAFE = /^[A-Za-z0-9_-]{1,80}$/;
+const HEX = /^[0-9a-f]{64}$/;
+
+export function s3Client(o: S3Options): S3Client {
+  return new S3Client({
+    region: o.region,
+    endpoint: o.endpoint,
+    forcePathStyle: o.forcePathStyle,
+    credentials: o.accessKeyId && o.secretAccessKey ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey } : undefined,
+    // Servers other than AWS refuse the SDK's default request checksums.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 3,
+  });
+}
+
+export interface S3BlobStore extends BlobStore {
+  /** A GET URL for the blob, the same within a signing window, valid at most 5 minutes. */
+  signedUrl(namespace: string, sha256: string, now: Date): Promise<string>;
+  client: S3Client;
+}
+
+const isMissing = (err: unknown) =>
+  err instanceof NoSuchKey || (err instanceof S3ServiceException && (err.name === 'NotFound' || err.$metadata.httpStatusCode === 404));
+
+export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o)): S3BlobStore {
+  const Bucket = o.bucket;
+  const prefix = (ns: string) => {
+    if (!SAFE.test(ns)) throw new Error(`bad blob namespace ${ns}`);
+    return `${ns}/`;
+  };
+  const key = (ns: string, sha: string) => {
+    if (!HEX.test(sha)) throw new Error(`bad blob key ${sha}`);
+    return `${prefix(ns)}${sha.slice(0, 2)}/${sha}`;
+  };
+  return {
+    client,
+    async put(ns, bytes, known) {
+      const sha = known ?? sha256Hex(bytes);
+      try {
+        // Always written, never skipped when present: the write renews the object's
+        // LastModified, so an upload in flight never looks like an old orphan.
+        await client.send(new PutObjectCommand({ Bucket, Key: key(ns, sha), Body: bytes, ContentType: 'application/octet-stream' }));
+      } catch (err) {
+        throw new BlobStoreUnavailableError(err);
+      }
+      return sha;
+    },
+    async get(ns, sha) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket, Key: key(ns, sha) }));
+        return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : Buffer.alloc(0);
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+    },
+    async delete(ns, sha) {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key(ns, sha) }));
+    },
+    async listOlderThan(ns, before) {
+      const out: string[] = [];
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix(ns), ContinuationToken }));
+        for (const obj of page.Contents ?? []) {
+          const sha = obj.Key?.split('/').pop() ?? '';
+          if (HEX.test(sha) && obj.LastModified && obj.LastModified.getTime() < before.getTime()) out.push(sha);
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+      return out;
+    },
+    async deleteUnfinished() {
+      return 0; // single PUTs: an object is there whole or not at all
+    },
+    async check() {
+      const probe = `.probe/${randomBytes(6).toString('hex')}`;
+      try {
+        await client.send(new PutObjectCommand({ Bucket, Key: probe, Body: 'workdiary' }));
+        await client.send(new DeleteObjectCommand({ Bucket, Key: probe }));
+      } catch (err) {
+        throw new BlobStoreUnavailableError(err);
+      }
+    },
+    async signedUrl(ns, sha, now) {
+      const signingDate = new Date(Math.floor(now.getTime() / SIGNING_WINDOW_MS) * SIGNING_WINDOW_MS);
+      return getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key(ns, sha) }), { expiresIn: SIGNED_URL_SECONDS, signingDate });
+    },
+  };
+}
