@@ -2,6 +2,7 @@
 // stops the server with a message that names it.
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Options } from './storage/s3-blob-store.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -48,6 +49,15 @@ const Env = z.object({
     .string()
     .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { error: 'must be an address, like workdiary <no-reply@diary.example.com>' })
     .default('workdiary <no-reply@localhost>'),
+  /** Keep screenshots in this S3-compatible bucket instead of the data folder's disk. */
+  WORKDIARY_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3-63 lower-case letters, digits, dots and dashes' }).optional(),
+  /** The S3 server, like http://127.0.0.1:9000; unset for AWS S3 itself. */
+  WORKDIARY_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, like https://s3.eu-central-1.amazonaws.com' }).optional(),
+  WORKDIARY_S3_REGION: z.string().default('us-east-1'),
+  WORKDIARY_S3_ACCESS_KEY_ID: z.string().optional(),
+  WORKDIARY_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (host/bucket/key), which most servers other than AWS need. */
+  WORKDIARY_S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -73,6 +83,8 @@ export interface Config {
   mailFrom: string;
   /** WORKDIARY_WEBHOOK_ALLOW_PRIVATE: webhooks may reach internal addresses. */
   webhookAllowPrivate: boolean;
+  /** Set when screenshots go to S3-compatible storage; undefined: the data folder's disk. */
+  s3?: S3Options;
 }
 
 const yes = (v: string | undefined) => v === '1' || v === 'true';
@@ -108,6 +120,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.WORKDIARY_SMTP_URL,
     mailFrom: e.WORKDIARY_MAIL_FROM,
     webhookAllowPrivate: yes(e.WORKDIARY_WEBHOOK_ALLOW_PRIVATE),
+    s3: e.WORKDIARY_S3_BUCKET
+      ? {
+          bucket: e.WORKDIARY_S3_BUCKET,
+          endpoint: e.WORKDIARY_S3_ENDPOINT,
+          region: e.WORKDIARY_S3_REGION,
+          accessKeyId: e.WORKDIARY_S3_ACCESS_KEY_ID,
+          secretAccessKey: e.WORKDIARY_S3_SECRET_ACCESS_KEY,
+          forcePathStyle: yes(e.WORKDIARY_S3_FORCE_PATH_STYLE),
+        }
+      : undefined,
   };
 }
 

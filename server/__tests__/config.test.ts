@@ -33,4 +33,13 @@ describe('configuration', () => {
     expect(loadConfig({ WORKDIARY_PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
     expect(() => loadConfig({ WORKDIARY_PUBLIC_URL: 'ftp://x' })).toThrow(/WORKDIARY_PUBLIC_URL/);
   });
+
+  it('keeps screenshots on the disk unless a bucket is named, and then reads the S3 settings', () => {
+    expect(loadConfig({}).s3).toBeUndefined();
+    expect(
+      loadConfig({ WORKDIARY_S3_BUCKET: 'screens', WORKDIARY_S3_ENDPOINT: 'http://127.0.0.1:9000', WORKDIARY_S3_FORCE_PATH_STYLE: '1', WORKDIARY_S3_ACCESS_KEY_ID: 'k', WORKDIARY_S3_SECRET_ACCESS_KEY: 's' }).s3,
+    ).toEqual({ bucket: 'screens', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's', forcePathStyle: true });
+    expect(() => loadConfig({ WORKDIARY_S3_BUCKET: 'Bad_Bucket' })).toThrow(/WORKDIARY_S3_BUCKET/);
+    expect(() => loadConfig({ WORKDIARY_S3_BUCKET: 'screens', WORKDIARY_S3_ENDPOINT: 'minio:9000' })).toThrow(/WORKDIARY_S3_ENDPOINT/);
+  });
 });
