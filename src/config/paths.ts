@@ -75,6 +75,15 @@ export const paths = {
     path: '/admin/companies',
     getHref: () => '/admin/companies',
   },
+  /** ?status=&to= */
+  adminOutbox: {
+    path: '/admin/outbox',
+    getHref: () => '/admin/outbox',
+  },
+  adminOutboxMail: {
+    path: '/admin/outbox/:mailId',
+    getHref: (mailId: number) => `/admin/outbox/${mailId}`,
+  },
   /** ?companyId=&contractId=&userId=&kind= */
   adminAudit: {
     path: '/admin/audit',

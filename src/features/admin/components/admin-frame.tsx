@@ -8,6 +8,7 @@ const TABS = [
   { to: paths.adminUsers.getHref(), label: 'Users' },
   { to: paths.adminCompanies.getHref(), label: 'Companies' },
   { to: paths.adminAudit.getHref(), label: 'Audit trail' },
+  { to: paths.adminOutbox.getHref(), label: 'Outbox' },
 ];
 
 export function AdminFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
