@@ -1,7 +1,8 @@
 // The admin console's API (/api/admin/…, admin role only): users, companies and the audit trail.
 import { z } from 'zod';
-import { Id, Role, Text, Written } from './common.ts';
-import { AuditEntry } from './disputes.ts';
+import { Email, Id, Role, Text, TimeZone, Written } from './common.ts';
+import { Contract, ContractStatus } from './contracts.ts';
+import { AuditEntry, HourlyRate, WeeklyCap } from './disputes.ts';
 
 const Named = z.object({ id: Id, name: z.string() });
 
@@ -51,6 +52,8 @@ export const AdminCompany = z.object({
   clients: z.number().int(),
   contracts: z.number().int(),
   createdAt: z.string(),
+  /** When an admin deactivated it: its clients cannot sign in, its contracts take no uploads. Null while active. */
+  deactivatedAt: z.string().nullable(),
 });
 export type AdminCompany = z.infer<typeof AdminCompany>;
 
@@ -61,6 +64,47 @@ export const CompanyBody = z.object({ name: Written(100, 'must not be empty') })
 export type CompanyBody = z.infer<typeof CompanyBody>;
 
 export const CompanyParams = z.object({ companyId: Id });
+
+export const CompanyChangeResult = z.object({
+  company: AdminCompany,
+  /** False when the company already was as asked. */
+  changed: z.boolean(),
+  /** Sessions of the company's clients ended by a deactivation. */
+  sessionsEnded: z.number().int(),
+});
+export type CompanyChangeResult = z.infer<typeof CompanyChangeResult>;
+
+export const CONTRACT_PAGE = 50;
+
+export const AdminContractQuery = z.object({
+  companyId: Id.optional(),
+  status: ContractStatus.optional(),
+  /** Part of the title, or of the contractor's name or email, any case. */
+  q: Text.trim().max(100, { error: 'must be at most 100 characters' }).optional(),
+});
+export type AdminContractQuery = z.infer<typeof AdminContractQuery>;
+
+export const AdminContractList = z.object({
+  contracts: z.array(Contract),
+  /** How many contracts match; at most CONTRACT_PAGE of them are listed. */
+  total: z.number().int(),
+  /** The Monday 00:00 UTC (by the server's clock) from which a change of terms made now applies. */
+  changesFrom: z.string(),
+});
+export type AdminContractList = z.infer<typeof AdminContractList>;
+
+/** A new contract for an existing contractor, with the command line's rules. */
+export const NewContract = z.object({
+  companyId: Id,
+  contractorEmail: Email,
+  title: Written(200, 'must not be empty'),
+  hourlyRate: HourlyRate,
+  currency: Text.regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO currency code, like USD' }),
+  weeklyLimitHours: WeeklyCap,
+  manualTimeAllowed: z.boolean(),
+  timeZone: TimeZone,
+});
+export type NewContract = z.infer<typeof NewContract>;
 
 export const AUDIT_PAGE = 50;
 

@@ -215,13 +215,24 @@ export type AddManualTime = z.input<typeof AddManualTime>;
 
 export const ManualTimeAdded = z.object({ starts: z.array(Instant) });
 
-/** Body of a client's change of a contract's terms; it applies from the next Monday 00:00 UTC. */
+/** A contract's rate: whole minor units (cents) per hour. */
+export const HourlyRate = z
+  .number({ error: 'must be a whole number of minor units (cents) per hour' })
+  .int({ error: 'must be a whole number of minor units (cents) per hour' })
+  .min(0, { error: 'must not be negative' })
+  .max(10_000_000, { error: 'must be at most 10,000,000 minor units an hour' });
+
+/** The weekly cap in whole hours, or null for none. */
+export const WeeklyCap = z.number().int().min(0).max(168, { error: 'must be 0–168 hours, or null for no cap' }).nullable();
+
+/** Body of a change of a contract's terms (its company's client or an admin); it applies from the next Monday 00:00 UTC. */
 export const ChangeTerms = z
   .object({
-    weeklyLimitHours: z.number().int().min(0).max(168, { error: 'must be 0–168 hours, or null for no cap' }).nullable().optional(),
+    weeklyLimitHours: WeeklyCap.optional(),
     manualTimeAllowed: z.boolean().optional(),
+    hourlyRate: HourlyRate.optional(),
   })
-  .refine((b) => b.weeklyLimitHours !== undefined || b.manualTimeAllowed !== undefined, {
-    error: 'name weeklyLimitHours or manualTimeAllowed (or both) to change',
+  .refine((b) => b.weeklyLimitHours !== undefined || b.manualTimeAllowed !== undefined || b.hourlyRate !== undefined, {
+    error: 'name hourlyRate, weeklyLimitHours or manualTimeAllowed to change',
   });
 export type ChangeTerms = z.input<typeof ChangeTerms>;

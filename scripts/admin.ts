@@ -9,10 +9,8 @@ import { loadConfig } from '#server/config.ts';
 import { openDatabase, type Database } from '#server/db/client.ts';
 import { companies, contracts, users } from '#server/db/schema.ts';
 import { hashPassword } from '#server/lib/password.ts';
-import { TimeZone } from '#contract/common.ts';
-import { appendAudit } from '#server/data/audit.ts';
-import { findTermsChanges, upsertTermsChange } from '#server/data/weeks.ts';
-import { changeEffectiveFrom, termsForWeek } from '#server/domain/terms.ts';
+import { NewContract } from '#contract/admin.ts';
+import { changeTerms, contractById, createContract } from '#server/services/contract-admin-service.ts';
 import { changePassword, disableUser, enableUser, type AccountChange } from '#server/services/user-service.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -52,9 +50,12 @@ const opts = {
 
 class UsageError extends Error {}
 
+/** The flag a field of the shared contract body comes from, for messages. */
+const FLAG: Record<string, string> = { contractorEmail: 'contractor', hourlyRate: 'rate', weeklyLimitHours: 'limit', manualTimeAllowed: 'manual', timeZone: 'tz', companyId: 'company' };
+
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new UsageError(r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+  if (!r.success) throw new UsageError(r.error.issues.map((i) => `--${FLAG[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`).join('\n'));
   return r.data;
 }
 
@@ -189,59 +190,34 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
           contractor: z.email(),
           title: z.string().min(1),
           rate: z.coerce.number().int().min(0),
-          currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO currency code, like USD'),
+          currency: z.string(),
           limit: z.coerce.number().int().min(0).max(168).optional(),
           manual: z.boolean(),
-          tz: TimeZone,
+          tz: z.string(),
         }),
         values,
       );
       const company = await findCompany(database, a.company);
-      const [contractor] = await db.select().from(users).where(eq(users.email, a.contractor.toLowerCase()));
-      if (!contractor || contractor.role !== 'contractor') throw new UsageError(`No contractor ${a.contractor}: create them with "user create --role contractor".`);
-      const [k] = await db
-        .insert(contracts)
-        .values({
-          companyId: company.id,
-          contractorId: contractor.id,
-          title: a.title,
-          hourlyRate: a.rate,
-          currency: a.currency,
-          weeklyLimitHours: a.limit ?? null,
-          manualTimeAllowed: a.manual,
-          timeZone: a.tz,
-        })
-        .returning();
-      console.log(`Contract "${k!.title}" created: ${k!.id}`);
+      const input = parse(NewContract, {
+        companyId: company.id,
+        contractorEmail: a.contractor,
+        title: a.title,
+        hourlyRate: a.rate,
+        currency: a.currency,
+        weeklyLimitHours: a.limit ?? null,
+        manualTimeAllowed: a.manual,
+        timeZone: a.tz,
+      });
+      const k = await createContract(database, null, input, new Date());
+      console.log(`Contract "${k.title}" created: ${k.id}`);
       return;
     }
     case 'contract rate': {
       const a = parse(z.object({ contract: z.uuid(), rate: z.coerce.number().int().min(0) }), values);
-      const [k] = await db.select().from(contracts).where(eq(contracts.id, a.contract));
+      const k = await contractById(database, a.contract);
       if (!k) throw new UsageError(`No contract ${a.contract}.`);
-      const now = new Date();
-      const effectiveFrom = changeEffectiveFrom(now);
-      await database.transaction(async (tx) => {
-        const changes = await findTermsChanges(tx, k.id);
-        const { effectiveFrom: _f, ...before } = termsForWeek(
-          { hourlyRate: k.hourlyRate, weeklyLimitHours: k.weeklyLimitHours, manualTimeAllowed: k.manualTimeAllowed },
-          changes,
-          effectiveFrom,
-        );
-        const after = { ...before, hourlyRate: a.rate };
-        await upsertTermsChange(tx, k.id, { effectiveFrom, terms: after }, null, now);
-        await appendAudit(tx, {
-          at: now,
-          actorId: null,
-          action: 'contract.rate_changed',
-          contractId: k.id,
-          weekStart: effectiveFrom,
-          subject: `from ${effectiveFrom.toISOString()} (admin CLI)`,
-          before,
-          after,
-        });
-      });
-      console.log(`Rate of "${k.title}" set to ${a.rate} ${k.currency}/h (minor units) from ${effectiveFrom.toISOString()}.`);
+      const done = await changeTerms(database, null, k, { hourlyRate: a.rate }, new Date());
+      console.log(`Rate of "${k.title}" set to ${a.rate} ${k.currency}/h (minor units) from ${done.nextTerms?.effectiveFrom}.`);
       return;
     }
     case 'list': {

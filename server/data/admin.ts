@@ -1,6 +1,7 @@
 // The admin console's reads and writes of users and companies (audit reads are in audit.ts).
 import type { Queryable } from '../db/client.ts';
-import { USER_PAGE, type AdminCompany, type AdminUser, type AdminUserQuery } from '#contract/admin.ts';
+import { CONTRACT_PAGE, USER_PAGE, type AdminCompany, type AdminContractQuery, type AdminUser, type AdminUserQuery, type NewContract } from '#contract/admin.ts';
+import { CONTRACT_COLUMNS, CONTRACT_FROM, type ContractRow } from './contracts.ts';
 
 /** `%`, `_` and `\` in a search are what the person typed, not patterns. */
 const likeAny = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -51,13 +52,17 @@ export async function findAdminUser(q: Queryable, userId: string): Promise<Admin
 }
 
 const COMPANY_SELECT = `
-  select co.id, co.name, co.created_at as "createdAt",
+  select co.id, co.name, co.created_at as "createdAt", co.deactivated_at as "deactivatedAt",
          (select count(*)::int from users u where u.company_id = co.id and u.role = 'client') as clients,
          (select count(*)::int from contracts k where k.company_id = co.id) as contracts
     from companies co`;
 
-type CompanyRow = Omit<AdminCompany, 'createdAt'> & { createdAt: Date | string };
-const toCompany = (r: CompanyRow): AdminCompany => ({ ...r, createdAt: new Date(r.createdAt).toISOString() });
+type CompanyRow = Omit<AdminCompany, 'createdAt' | 'deactivatedAt'> & { createdAt: Date | string; deactivatedAt: Date | string | null };
+const toCompany = (r: CompanyRow): AdminCompany => ({
+  ...r,
+  createdAt: new Date(r.createdAt).toISOString(),
+  deactivatedAt: r.deactivatedAt === null ? null : new Date(r.deactivatedAt).toISOString(),
+});
 
 export async function listCompanies(q: Queryable): Promise<AdminCompany[]> {
   return (await q.query<CompanyRow>(`${COMPANY_SELECT} order by lower(co.name), co.id`)).map(toCompany);
@@ -68,15 +73,7 @@ export async function findCompany(q: Queryable, companyId: string): Promise<Admi
   return rows[0] ? toCompany(rows[0]) : null;
 }
 
-/**
- * Names are unique in any case, but the table has no such index: writers of company names
- * take this lock first, so two admins cannot both create "Acme" at once.
- */
-export async function lockCompanyNames(q: Queryable): Promise<void> {
-  await q.query(`select pg_advisory_xact_lock(hashtext('workdiary.company_names'))`);
-}
-
-/** Another company already named so, in any case. */
+/** Another company already named so, in any case (companies_name_unique on lower(name) keeps it to one). */
 export async function companyNamed(q: Queryable, name: string, exceptId: string | null): Promise<{ id: string; name: string } | null> {
   const rows = await q.query<{ id: string; name: string }>(
     `select id, name from companies where lower(name) = lower($1) and ($2::uuid is null or id <> $2::uuid) limit 1`,
@@ -98,4 +95,57 @@ export async function renameCompany(q: Queryable, companyId: string, name: strin
     [companyId, name],
   );
   return rows[0]?.before ?? null;
+}
+
+/** When the company was deactivated (null: it is active), its row locked until the transaction ends; undefined when there is no such company. */
+export async function lockCompanyDeactivation(q: Queryable, companyId: string): Promise<{ deactivatedAt: Date | null } | undefined> {
+  const rows = await q.query<{ deactivatedAt: Date | string | null }>(`select deactivated_at as "deactivatedAt" from companies where id = $1 for update`, [companyId]);
+  const row = rows[0];
+  return row && { deactivatedAt: row.deactivatedAt === null ? null : new Date(row.deactivatedAt) };
+}
+
+export async function setCompanyDeactivated(q: Queryable, companyId: string, at: Date | null): Promise<void> {
+  await q.query(`update companies set deactivated_at = $2 where id = $1`, [companyId, at]);
+}
+
+/** Signs out every client of the company (and drops their half-done two-factor sign-ins); how many sessions ended. */
+export async function deleteCompanyClientSessions(q: Queryable, companyId: string): Promise<number> {
+  const clients = `select id from users where company_id = $1 and role = 'client'`;
+  await q.query(`delete from pending_logins where user_id in (${clients})`, [companyId]);
+  const rows = await q.query<{ n: number }>(`with gone as (delete from sessions where user_id in (${clients}) returning 1) select count(*)::int as n from gone`, [companyId]);
+  return rows[0]!.n;
+}
+
+/** Contracts matching the filters, by company then title: the first CONTRACT_PAGE, and how many match. */
+export async function listAdminContracts(q: Queryable, query: AdminContractQuery): Promise<{ contracts: ContractRow[]; total: number }> {
+  const rows = await q.query<ContractRow & { total: number }>(
+    `select ${CONTRACT_COLUMNS}, count(*) over ()::int as total
+       from ${CONTRACT_FROM}
+      where ($1::uuid is null or k.company_id = $1::uuid)
+        and ($2::text is null or k.status = $2::text)
+        and ($3::text is null or k.title ilike $3::text or u.name ilike $3::text or u.email ilike $3::text)
+      order by lower(c.name), lower(k.title), k.id
+      limit ${CONTRACT_PAGE}`,
+    [query.companyId ?? null, query.status ?? null, query.q ? likeAny(query.q) : null],
+  );
+  if (rows.length === 0) return { contracts: [], total: 0 };
+  return { contracts: rows.map(({ total: _, ...r }) => r), total: rows[0]!.total };
+}
+
+/** The contractor with this email (any case), or null when there is none or the account is not a contractor's. */
+export async function findContractorByEmail(q: Queryable, email: string): Promise<{ id: string; disabled: boolean } | null> {
+  const rows = await q.query<{ id: string; disabled: boolean }>(
+    `select id, disabled_at is not null as disabled from users where email = lower($1) and role = 'contractor'`,
+    [email.trim()],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertContract(q: Queryable, c: NewContract & { contractorId: string }, now: Date): Promise<string> {
+  const rows = await q.query<{ id: string }>(
+    `insert into contracts (company_id, contractor_id, title, hourly_rate, currency, weekly_limit_hours, manual_time_allowed, time_zone, status, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9) returning id`,
+    [c.companyId, c.contractorId, c.title, c.hourlyRate, c.currency, c.weeklyLimitHours, c.manualTimeAllowed, c.timeZone, now],
+  );
+  return rows[0]!.id;
 }

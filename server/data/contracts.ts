@@ -58,7 +58,21 @@ export async function findContractIds(q: Queryable): Promise<string[]> {
   return (await q.query<{ id: string }>(`select id from contracts order by id`)).map((r) => r.id);
 }
 
-/** Locks the contract's row until the transaction ends: changes to its terms queue behind each other. */
-export async function lockContract(tx: Queryable, contractId: string): Promise<void> {
-  await tx.query(`select 1 from contracts where id = $1 for update`, [contractId]);
+/**
+ * The contract's status, its row locked until the transaction ends (changes to its status and
+ * terms queue behind each other); null when there is no such contract.
+ */
+export async function lockContractStatus(tx: Queryable, contractId: string): Promise<Contract['status'] | null> {
+  const rows = await tx.query<{ status: Contract['status'] }>(`select status from contracts where id = $1 for update`, [contractId]);
+  return rows[0]?.status ?? null;
+}
+
+export async function setContractStatus(tx: Queryable, contractId: string, status: Contract['status']): Promise<void> {
+  await tx.query(`update contracts set status = $2 where id = $1`, [contractId, status]);
+}
+
+/** Whether an admin deactivated the company: its contracts then take no tracker uploads. */
+export async function isCompanyDeactivated(q: Queryable, companyId: string): Promise<boolean> {
+  const rows = await q.query<{ off: boolean }>(`select deactivated_at is not null as off from companies where id = $1`, [companyId]);
+  return rows[0]?.off ?? false;
 }

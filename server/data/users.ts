@@ -13,11 +13,15 @@ export interface User {
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The user who may sign in with this email: none when there is no such user or an admin disabled them. */
+/**
+ * The user who may sign in with this email: none when there is no such user or an admin disabled
+ * them. `companyDeactivated`: a client whose company an admin deactivated (told so, but only after
+ * the right password).
+ */
 export async function findUserForLogin(database: Database, email: string) {
-  const rows = await database.query<User & { passwordHash: string }>(
+  const rows = await database.query<User & { passwordHash: string; companyDeactivated: boolean }>(
     `select u.id, u.email, u.name, u.role, u.company_id as "companyId", c.name as "companyName",
-            u.password_hash as "passwordHash"
+            u.password_hash as "passwordHash", (u.role = 'client' and c.deactivated_at is not null) as "companyDeactivated"
        from users u left join companies c on c.id = u.company_id
       where u.email = $1 and u.disabled_at is null`,
     [email.trim().toLowerCase()],
@@ -36,7 +40,8 @@ export async function findSessionUser(database: Database, token: string, now: Da
   const rows = await database.query<User>(
     `select u.id, u.email, u.name, u.role, u.company_id as "companyId", c.name as "companyName"
        from sessions s join users u on u.id = s.user_id left join companies c on c.id = u.company_id
-      where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null`,
+      where s.token_hash = $1 and s.expires_at > $2 and u.disabled_at is null
+        and (c.deactivated_at is null or u.role <> 'client')`,
     [tokenHash(token), now],
   );
   return rows[0] ?? null;

@@ -2,9 +2,26 @@
 // everyone else, whichever company they are of). The services do the work and the auditing.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem, WriteProblems } from '#contract/common.ts';
-import { AccountChangeResult, AdminCompany, AdminCompanyList, AdminUserList, AdminUserParams, AdminUserQuery, AuditPage, AuditQuery, CompanyBody, CompanyParams } from '#contract/admin.ts';
+import {
+  AccountChangeResult,
+  AdminCompany,
+  AdminCompanyList,
+  AdminContractList,
+  AdminContractQuery,
+  AdminUserList,
+  AdminUserParams,
+  AdminUserQuery,
+  AuditPage,
+  AuditQuery,
+  CompanyBody,
+  CompanyChangeResult,
+  CompanyParams,
+  NewContract,
+} from '#contract/admin.ts';
+import { Contract } from '#contract/contracts.ts';
 import { HttpProblem } from '../lib/problem.ts';
-import { adminCompanies, adminUsers, auditPage, createCompany, renameCompanyAs, setUserDisabled } from '../services/admin-service.ts';
+import { adminCompanies, adminUsers, auditPage, createCompany, renameCompanyAs, setCompanyActive, setUserDisabled } from '../services/admin-service.ts';
+import { adminContracts, createContract } from '../services/contract-admin-service.ts';
 
 const reads = { 400: Problem, 401: Problem, 403: Problem };
 
@@ -53,6 +70,44 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/companies/:companyId',
     { schema: { tags: ['admin'], summary: 'Rename a company', params: CompanyParams, body: CompanyBody, response: { 200: AdminCompany, ...WriteProblems } } },
     async (req) => renameCompanyAs(app.deps.database, req.user, req.params.companyId, req.body.name, app.deps.clock.now()),
+  );
+
+  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    app.post(
+      `/companies/:companyId/${action}`,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: active
+            ? 'Reactivate a company: its clients may sign in again and its active contracts take uploads again'
+            : 'Deactivate a company: its clients are signed out and cannot sign in, its contracts keep their status but take no uploads, and no one is invited into it',
+          params: CompanyParams,
+          response: { 200: CompanyChangeResult, ...WriteProblems },
+        },
+      },
+      async (req) => setCompanyActive(app.deps.database, req.user, req.params.companyId, active, app.deps.clock.now()),
+    );
+  }
+
+  app.get(
+    '/contracts',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Contracts by company, status and part of the title or contractor (the first 50, and how many match)',
+        querystring: AdminContractQuery,
+        response: { 200: AdminContractList, ...reads },
+      },
+    },
+    async (req) => adminContracts(app.deps.database, req.query, app.deps.clock.now()),
+  );
+
+  app.post(
+    '/contracts',
+    {
+      schema: { tags: ['admin'], summary: 'Create an active contract for an existing contractor (as `npm run admin -- contract create`)', body: NewContract, response: { 201: Contract, ...WriteProblems } },
+    },
+    async (req, reply) => reply.code(201).send(await createContract(app.deps.database, req.user, req.body, app.deps.clock.now())),
   );
 
   app.get(

@@ -33,6 +33,13 @@ export async function startSessionFor(app: FastifyInstance, req: FastifyRequest,
   });
 }
 
+/** A client of a deactivated company is told why they cannot sign in (only once the password was right). */
+function refuseDeactivatedCompany(user: { companyDeactivated: boolean; companyName: string | null }) {
+  if (user.companyDeactivated) {
+    throw new HttpProblem(403, `${user.companyName ?? 'Your company'} is deactivated on this workdiary, so its clients cannot sign in. Ask its administrator to reactivate it.`);
+  }
+}
+
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Refuses with 429 while the account or address has failed too often; counts this attempt. */
   const reserveAttempt = async (email: string, ip: string) => {
@@ -59,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign in with email and password; sets the session cookie',
         security: [],
         body: LoginBody,
-        response: { 200: Me, 202: CodeStep, 400: Problem, 401: Problem, 429: Problem },
+        response: { 200: Me, 202: CodeStep, 400: Problem, 401: Problem, 403: Problem, 429: Problem },
       },
     },
     async (req, reply) => {
@@ -70,6 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // Verify against a dummy hash when there is no such user (or a disabled one), so timing does not tell.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
+      refuseDeactivatedCompany(user);
       if (await isTotpOn(database, user.id)) {
         // The attempt stays counted until the code step succeeds: a right password alone does not clear it.
         const pendingToken = randomBytes(32).toString('base64url');
@@ -91,7 +99,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Second step of a two-factor sign-in: the authenticator code or a recovery code; sets the session cookie',
         security: [],
         body: LoginCodeBody,
-        response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
+        response: { 200: Me, 400: Problem, 401: Problem, 403: Problem, 429: Problem },
       },
     },
     async (req, reply) => {
@@ -109,6 +117,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await takePendingLogin(database, req.body.pendingToken))) throw new HttpProblem(401, 'This sign-in was already used. Sign in again with your email and password.');
       const user = await findUserForLogin(database, pending.email);
       if (!user) throw new HttpProblem(401, 'The email or password is not right. Check both and try again.');
+      refuseDeactivatedCompany(user);
       await loginLimiter.succeed(pending.email, req.ip);
       await startSession(req, reply, user.id);
       return toMe(user);

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Contract, ContractList, ContractParams } from '#contract/contracts.ts';
 import { Problem } from '#contract/common.ts';
 import { ChangeTerms } from '#contract/disputes.ts';
-import { changeTerms, contractPayload, listContracts } from '../services/contract-service.ts';
+import { contractPayload, listContracts } from '../services/contract-service.ts';
+import { changeTerms } from '../services/contract-admin-service.ts';
 
 export const contractListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -38,10 +39,10 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['contracts'],
-        summary: 'Change the weekly cap or manual-time permission (client). It applies from the next Monday 00:00 UTC.',
+        summary: 'Change the rate, weekly cap or manual-time permission (its company’s client, or an admin). It applies from the next Monday 00:00 UTC.',
         params: ContractParams,
         body: ChangeTerms,
-        response: { 200: Contract, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: Contract, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
       },
     },
     async (req) => changeTerms(app.deps.database, req.user, req.contract, req.body, app.deps.clock.now()),

@@ -11,7 +11,7 @@ import { authenticateTracker, requireTracker } from '../auth.ts';
 import { startsTooLate } from '../domain/ingest.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
 import { ingestSlot, type Upload } from '../services/ingest-service.ts';
-import { noteTrackerUpload } from '../services/tracker-service.ts';
+import { noteTrackerUpload, takesUploads } from '../services/tracker-service.ts';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -126,9 +126,10 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
           { field: 'params.start', message: 'must not be in the future' },
         ]);
       }
-      // Another contractor's contract (contract-scope.ts), or one that is not active, answers exactly like a missing one.
+      // Another contractor's contract (contract-scope.ts), one that is not active, or one of a
+      // deactivated company answers exactly like a missing one.
       const { contract } = req;
-      if (contract.status !== 'active') throw notFound('The contract');
+      if (!(await takesUploads(app.deps.database, contract))) throw notFound('The contract');
       const upload = await readUpload(req);
       const { httpStatus, ...body } = await ingestSlot(app.deps.database, app.deps.blobs, tracker, contract, start, upload, now);
       await noteTrackerUpload(app.deps.database, tracker, now);

@@ -1,13 +1,13 @@
-// The admin console: users, companies and the audit trail. Only admins get here (routes/admin.ts
+// The admin console: users, companies and the audit trail (contracts: contract-admin-service). Only admins get here (routes/admin.ts
 // refuses everyone else). Disabling and enabling go through user-service, as the command line
 // does; every change here is written to the audit trail with the admin who made it.
 import type { Database } from '../db/client.ts';
 import type { User } from '../data/users.ts';
 import { appendAudit, listAudit } from '../data/audit.ts';
-import { companyNamed, findAdminUser, findCompany, insertCompany, listCompanies, listUsers, lockCompanyNames, renameCompany } from '../data/admin.ts';
+import { companyNamed, deleteCompanyClientSessions, findAdminUser, findCompany, insertCompany, listCompanies, listUsers, lockCompanyDeactivation, renameCompany, setCompanyDeactivated } from '../data/admin.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { disableUser, enableUser } from './user-service.ts';
-import { AUDIT_PAGE, type AccountChangeResult, type AdminCompany, type AdminUserList, type AdminUserQuery, type AuditPage, type AuditQuery } from '#contract/admin.ts';
+import { AUDIT_PAGE, type AccountChangeResult, type AdminCompany, type CompanyChangeResult, type AdminUserList, type AdminUserQuery, type AuditPage, type AuditQuery } from '#contract/admin.ts';
 
 export async function adminUsers(database: Database, query: AdminUserQuery): Promise<AdminUserList> {
   return listUsers(database, query);
@@ -29,31 +29,68 @@ export async function adminCompanies(database: Database): Promise<AdminCompany[]
   return listCompanies(database);
 }
 
-const nameTaken = (name: string) =>
-  new HttpProblem(409, `A company named “${name}” already exists: choose another name.`, [{ field: 'body.name', message: 'is already the name of another company' }]);
+const isNameTaken = (err: unknown) => (err as { code?: string; constraint?: string } | null)?.code === '23505';
+
+/**
+ * The unique index companies_name_unique on lower(name) decides between two admins naming two
+ * companies alike at once; the loser gets 409 naming the field, with the name already taken.
+ */
+async function uniqueName<T>(database: Database, name: string, exceptId: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isNameTaken(err)) throw err;
+    const other = await companyNamed(database, name, exceptId);
+    throw new HttpProblem(409, `A company named “${other?.name ?? name}” already exists: choose another name.`, [{ field: 'body.name', message: 'is already the name of another company' }]);
+  }
+}
 
 export async function createCompany(database: Database, admin: User, name: string, now: Date): Promise<AdminCompany> {
-  const id = await database.transaction(async (tx) => {
-    await lockCompanyNames(tx);
-    const other = await companyNamed(tx, name, null);
-    if (other) throw nameTaken(other.name);
-    const companyId = await insertCompany(tx, name, now);
-    await appendAudit(tx, { at: now, actorId: admin.id, action: 'company.created', subject: companyId, after: { name } });
-    return companyId;
-  });
+  const id = await uniqueName(database, name, null, () =>
+    database.transaction(async (tx) => {
+      const companyId = await insertCompany(tx, name, now);
+      await appendAudit(tx, { at: now, actorId: admin.id, action: 'company.created', subject: companyId, after: { name } });
+      return companyId;
+    }),
+  );
   return (await findCompany(database, id))!;
 }
 
 export async function renameCompanyAs(database: Database, admin: User, companyId: string, name: string, now: Date): Promise<AdminCompany> {
-  await database.transaction(async (tx) => {
-    await lockCompanyNames(tx);
-    const other = await companyNamed(tx, name, companyId);
-    if (other) throw nameTaken(other.name);
-    const before = await renameCompany(tx, companyId, name);
-    if (before === null) throw notFound('The company');
-    if (before !== name) await appendAudit(tx, { at: now, actorId: admin.id, action: 'company.renamed', subject: companyId, before: { name: before }, after: { name } });
-  });
+  await uniqueName(database, name, companyId, () =>
+    database.transaction(async (tx) => {
+      const before = await renameCompany(tx, companyId, name);
+      if (before === null) throw notFound('The company');
+      if (before !== name) await appendAudit(tx, { at: now, actorId: admin.id, action: 'company.renamed', subject: companyId, before: { name: before }, after: { name } });
+    }),
+  );
   return (await findCompany(database, companyId))!;
+}
+
+/**
+ * Deactivates or reactivates the company. While deactivated its clients cannot sign in (their
+ * sessions end now), its contracts keep their status but take no tracker uploads, and no one is
+ * invited into it. Reactivating undoes it: clients sign in again, trackers upload again.
+ */
+export async function setCompanyActive(database: Database, admin: User, companyId: string, active: boolean, now: Date): Promise<CompanyChangeResult> {
+  const { changed, sessionsEnded } = await database.transaction(async (tx) => {
+    const at = active ? null : now;
+    const was = await lockCompanyDeactivation(tx, companyId);
+    if (!was) throw notFound('The company');
+    if ((was.deactivatedAt === null) === active) return { changed: false, sessionsEnded: 0 };
+    await setCompanyDeactivated(tx, companyId, at);
+    const ended = active ? 0 : await deleteCompanyClientSessions(tx, companyId);
+    await appendAudit(tx, {
+      at: now,
+      actorId: admin.id,
+      action: active ? 'company.reactivated' : 'company.deactivated',
+      subject: companyId,
+      before: { deactivatedAt: was.deactivatedAt?.toISOString() ?? null },
+      after: { deactivatedAt: at?.toISOString() ?? null },
+    });
+    return { changed: true, sessionsEnded: ended };
+  });
+  return { company: (await findCompany(database, companyId))!, changed, sessionsEnded };
 }
 
 export async function auditPage(database: Database, query: AuditQuery): Promise<AuditPage> {

@@ -1,17 +1,15 @@
 // Contracts as the API shows them: the terms in force this week and a change scheduled for the
-// next, this week's hours on the list, and the client's change of the terms.
+// next, and this week's hours on the list. Changes to contracts are in contract-admin-service.
 import type { Contract, ContractSummary } from '#contract/contracts.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { appendAudit } from '../data/audit.ts';
-import { findVisibleContract, findVisibleContracts, lockContract, type ContractRow } from '../data/contracts.ts';
+import { findVisibleContract, findVisibleContracts, type ContractRow } from '../data/contracts.ts';
 import { findWeekSlotFacts } from '../data/slots.ts';
 import type { User } from '../data/users.ts';
-import { findApproval, findTermsChanges, upsertTermsChange } from '../data/weeks.ts';
+import { findApproval, findTermsChanges } from '../data/weeks.ts';
 import { visibleSlotStates } from '../domain/slot-state.ts';
-import { changeEffectiveFrom, weekTerms, type ContractTerms, type TermsChange } from '../domain/terms.ts';
+import { weekTerms, type TermsChange } from '../domain/terms.ts';
 import { addWeeks, weekKey, weekStartOf } from '../domain/week.ts';
-import { HttpProblem, notFound } from '../lib/problem.ts';
-import { clientOf } from './timesheet-service.ts';
+import { notFound } from '../lib/problem.ts';
 
 /** The answer to a contract the user may not see: not found, as one that does not exist. */
 export const contractNotFound = () => notFound('The contract');
@@ -76,40 +74,3 @@ function currentTerms(contract: ContractRow, changes: readonly TermsChange[], no
     nextTerms: next ? { effectiveFrom: next.effectiveFrom.toISOString(), ...next.terms } : null,
   };
 }
-
-/** A client changes the weekly cap or manual-time permission; it applies from the next Monday 00:00 UTC. */
-export async function changeTerms(
-  database: Database,
-  user: User,
-  contract: ContractRow,
-  change: { weeklyLimitHours?: number | null; manualTimeAllowed?: boolean },
-  now: Date,
-): Promise<Contract> {
-  if (!clientOf(user, contract)) {
-    throw new HttpProblem(403, `Only a client of ${contract.company.name} may change this contract's weekly cap or manual time.`);
-  }
-  const effectiveFrom = changeEffectiveFrom(now);
-  await database.transaction(async (tx) => {
-    await lockContract(tx, contract.id);
-    const changes = await findTermsChanges(tx, contract.id);
-    const before = weekTerms(contract, changes, effectiveFrom);
-    const after: ContractTerms = {
-      ...before,
-      ...(change.weeklyLimitHours !== undefined ? { weeklyLimitHours: change.weeklyLimitHours } : {}),
-      ...(change.manualTimeAllowed !== undefined ? { manualTimeAllowed: change.manualTimeAllowed } : {}),
-    };
-    await upsertTermsChange(tx, contract.id, { effectiveFrom, terms: after }, user.id, now);
-    await appendAudit(tx, {
-      at: now,
-      actorId: user.id,
-      action: 'contract.terms_changed',
-      contractId: contract.id,
-      weekStart: effectiveFrom,
-      subject: `from ${effectiveFrom.toISOString()}`,
-      before,
-      after,
-    });
-  });
-  return contractPayload(database, contract, now);
-}
-

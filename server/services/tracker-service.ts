@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreatedTracker, Tracker, TrackerSession } from '#contract/trackers.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit, type AuditRecord } from '../data/audit.ts';
-import { findVisibleContracts } from '../data/contracts.ts';
+import { findVisibleContracts, isCompanyDeactivated } from '../data/contracts.ts';
 import { findUserTrackers, insertTracker, revokeAllTrackers, revokeTracker, touchTracker } from '../data/trackers.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { tokenHash, type User } from '../data/users.ts';
@@ -62,10 +62,21 @@ const revokedAudit = (tracker: Tracker, actorId: string | null, now: Date): Audi
   after: { revokedAt: now.toISOString() },
 });
 
+/**
+ * Whether the contract takes tracker uploads: only an active one of a company that is not
+ * deactivated. A paused or ended contract, or a deactivated company's, keeps its weeks, reviews and
+ * disputes; it only records no new time.
+ */
+export async function takesUploads(q: Queryable, contract: { status: string; company: { id: string } }): Promise<boolean> {
+  return contract.status === 'active' && !(await isCompanyDeactivated(q, contract.company.id));
+}
+
 /** What a tracker learns at start-up: whose it is and the active contracts it may upload to. */
 export async function trackerSession(database: Database, tracker: TrackerIdentity, now: Date): Promise<TrackerSession> {
-  const contracts = (await findVisibleContracts(database, tracker.user))
-    .filter((k) => k.status === 'active')
+  const visible = await findVisibleContracts(database, tracker.user);
+  const open = await Promise.all(visible.map((k) => takesUploads(database, k)));
+  const contracts = visible
+    .filter((_, i) => open[i])
     .map((k) => ({ id: k.id, title: k.title, companyName: k.company.name, timeZone: k.timeZone, status: 'active' as const, manualTimeAllowed: k.manualTimeAllowed }));
   const { id, name, email } = tracker.user;
   return { user: { id, name, email }, device: tracker.device, contracts, now: now.toISOString() };

@@ -178,6 +178,15 @@ describe.each(backends)('response schemas on %s', (backend) => {
     await call('PATCH', '/api/admin/companies/{companyId}', companyUrl, { as: who.admin, payload: { name: 'Initech Labs' } });
     await call('GET', '/api/admin/companies', '/api/admin/companies', { as: who.admin });
     await call('GET', '/api/admin/audit', '/api/admin/audit', { as: who.admin });
+    for (const action of ['deactivate', 'reactivate']) await call('POST', `/api/admin/companies/{companyId}/${action}`, `${companyUrl}/${action}`, { as: who.admin });
+    await call('GET', '/api/admin/contracts', '/api/admin/contracts?q=design', { as: who.admin });
+    const contract = await call('POST', '/api/admin/contracts', '/api/admin/contracts', {
+      as: who.admin,
+      payload: { companyId: world.globex.id, contractorEmail: world.users.dev.email, title: 'Ads', hourlyRate: 5000, currency: 'EUR', weeklyLimitHours: null, manualTimeAllowed: false, timeZone: 'UTC' },
+    });
+    for (const action of ['pause', 'resume', 'end']) {
+      await call('POST', `/api/contracts/{contractId}/${action}`, `/api/contracts/${contract.json<{ id: string }>().id}/${action}`, { as: who.client2 });
+    }
 
     // Settings: read, renamed, other sessions ended; two-factor on, then a sign-in with its code.
     const settings = (route: string, opts: { payload?: unknown; method?: string } = {}) => call(opts.method ?? 'POST', route, route, { as: who.client2, ...opts });

@@ -90,4 +90,36 @@ describe.each(backends)('npm run admin on %s', (backend) => {
     }
     // Each run starts a process and opens the database: slow on a busy machine, never stuck.
   }, 300_000);
+
+  it('creates a contract and changes its rate through the same service as the admin console: checked, audited', async () => {
+    expect((await admin(['company', 'create', '--name', 'Initech'])).code).toBe(0);
+    expect((await admin(['user', 'create', '--email', 'pete@test.test', '--name', 'Peter', '--role', 'contractor'])).code).toBe(0);
+    const base = ['contract', 'create', '--company', 'Initech', '--contractor', 'pete@test.test', '--title', 'TPS reports', '--rate', '4200'];
+    const badZone = await admin([...base, '--tz', 'Mars/Olympus']);
+    expect(badZone.code).toBe(1);
+    expect(badZone.stderr).toMatch(/--tz: must be an IANA time zone/);
+    const nobody = await admin([...base.slice(0, 5), 'nobody@test.test', ...base.slice(6)]);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/There is no contractor nobody@test\.test/);
+    const made = await admin([...base, '--limit', '40', '--tz', 'America/Chicago']);
+    expect(made.code).toBe(0);
+    const id = /created: (\S+)/.exec(made.stdout)?.[1];
+    const rate = await admin(['contract', 'rate', '--contract', id!, '--rate', '4500']);
+    expect(rate.code).toBe(0);
+    expect(rate.stdout).toMatch(/Rate of "TPS reports" set to 4500 USD\/h \(minor units\) from \d{4}-\d{2}-\d{2}T00:00:00\.000Z\./);
+
+    const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.WORKDIARY_DATA_DIR });
+    try {
+      const audit = await database.query<{ action: string; actor: string | null; after: { hourlyRate: number } }>(
+        `select action, actor_id as actor, after from audit_log where contract_id = $1 order by id`,
+        [id],
+      );
+      expect(audit.map((a) => [a.action, a.actor, a.after.hourlyRate])).toEqual([
+        ['contract.created', null, 4200],
+        ['contract.terms_changed', null, 4500],
+      ]);
+    } finally {
+      await database.close();
+    }
+  }, 300_000);
 });
