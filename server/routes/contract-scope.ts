@@ -9,7 +9,6 @@ import { HttpProblem } from '../lib/problem.ts';
 import { requireVisibleContract } from '../services/contract-service.ts';
 import { contractRoutes } from './contracts.ts';
 import { contractStatusRoutes } from './contract-status.ts';
-import { contractStatusRoutes } from './contract-status.ts';
 import { ingestRoutes } from './ingest.ts';
 import { questionRoutes } from './questions.ts';
 import { slotEditRoutes } from './slot-edits.ts';
@@ -51,6 +50,5 @@ export const contractScope: FastifyPluginAsyncZod = async (app) => {
   await app.register(slotEditRoutes);
   await app.register(ingestRoutes);
   await app.register(questionRoutes);
-  await app.register(contractStatusRoutes);
   await app.register(contractStatusRoutes);
 };
