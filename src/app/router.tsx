@@ -105,6 +105,8 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: paths.adminUsers.path, lazy: lazyPage(() => import('./routes/app/admin-users.tsx')) },
         { path: paths.adminCompanies.path, lazy: lazyPage(() => import('./routes/app/admin-companies.tsx')) },
         { path: paths.adminAudit.path, lazy: lazyPage(() => import('./routes/app/admin-audit.tsx')) },
+        { path: paths.companyWebhooks.path, lazy: lazyPage(() => import('./routes/app/company-webhooks.tsx')) },
+        { path: paths.adminCompanyWebhooks.path, lazy: lazyPage(() => import('./routes/app/admin-company-webhooks.tsx')) },
         { path: paths.adminOutbox.path, lazy: lazyPage(() => import('./routes/app/admin-outbox.tsx')) },
         { path: paths.adminOutboxMail.path, lazy: lazyPage(() => import('./routes/app/admin-outbox.tsx')) },
         { path: '*', lazy: lazyPage(() => import('./routes/not-found.tsx')) },

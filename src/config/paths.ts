@@ -75,6 +75,16 @@ export const paths = {
     path: '/admin/companies',
     getHref: () => '/admin/companies',
   },
+  /** A client's own company's webhooks. */
+  companyWebhooks: {
+    path: '/company/webhooks',
+    getHref: () => '/company/webhooks',
+  },
+  /** An admin's view of any company's webhooks. */
+  adminCompanyWebhooks: {
+    path: '/admin/companies/:companyId/webhooks',
+    getHref: (companyId: string) => `/admin/companies/${encodeURIComponent(companyId)}/webhooks`,
+  },
   /** ?status=&to= */
   adminOutbox: {
     path: '/admin/outbox',

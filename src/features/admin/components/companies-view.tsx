@@ -1,8 +1,10 @@
 // The companies: how many clients and contracts each has, a new one, and a rename. Names are
 // unique in any case; the server says so, and the field shows it.
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { AdminCompany } from '#contract/admin.ts';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
+import { paths } from '#src/config/paths.ts';
 import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
@@ -93,6 +95,9 @@ export function CompaniesView() {
                 <button type="button" className="btn btn--sm btn--secondary" onClick={() => setRenaming(c)}>
                   Rename
                 </button>
+                <Link className="btn btn--sm btn--secondary" to={paths.adminCompanyWebhooks.getHref(c.id)}>
+                  Webhooks
+                </Link>
               </div>
             </li>
           ))}
