@@ -13,6 +13,8 @@ import { startDelivery } from './notify/delivery.ts';
 import { setPublicUrl } from './notify/emit.ts';
 import { mailDeliverer } from './notify/mail-delivery.ts';
 import { smtpMailer } from './notify/smtp.ts';
+import { deliverDueWebhooks } from './notify/webhook-delivery.ts';
+import { allowPrivateWebhookTargets } from './lib/private-address.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +35,8 @@ async function main() {
     throw err;
   }
   const blobs = diskBlobStore(path.join(config.dataDir, 'blobs'));
+  // Mails the demo's seed queues link to where the server will be; set again once it listens.
+  await setPublicUrl(database, config.publicUrl ?? `http://localhost:${config.port}`);
 
   let accounts: { email: string; note: string }[] = [];
   let password = '';
@@ -66,9 +70,10 @@ async function main() {
   // Mail: links start at the public URL; without an SMTP server mails are kept for Admin → Outbox.
   await setPublicUrl(database, config.publicUrl ?? url);
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  allowPrivateWebhookTargets(config.webhookAllowPrivate);
   const delivery = await startDelivery(database, {
     clock,
-    deliverers: [mailDeliverer(mailer)],
+    deliverers: [mailDeliverer(mailer), deliverDueWebhooks],
     connectionString: config.databaseUrl,
     sweep: (now) => sweepDeadlines(database, now, log),
     log,

@@ -19,6 +19,7 @@ import {
   updateWebhook,
 } from '../data/webhooks.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
+import { pokeDelivery } from '../notify/emit.ts';
 import { RefusedTarget, resolveTarget } from '../lib/private-address.ts';
 
 /** Production mode: the installation is served over https (WORKDIARY_PUBLIC_URL), so webhooks must be too. */
@@ -132,6 +133,7 @@ export async function sendTest(database: Database, user: User, companyId: string
     const hook = await enabledWebhook(tx, companyId, webhookId);
     const payload = { type: 'test', timestamp: now.toISOString(), data: { company, text: `A test event from workdiary, sent by ${user.name}.` } };
     const delivery = await insertDelivery(tx, hook.id, 'test', payload, now);
+    await pokeDelivery(tx);
     await appendAudit(tx, { at: now, actorId: user.id, action: 'webhook.test-sent', subject: companyId, after: { webhookId, messageId: delivery.messageId } });
     return delivery;
   });
@@ -145,6 +147,7 @@ export async function redeliver(database: Database, user: User, companyId: strin
     const old = await findDeliveryPayload(tx, hook.id, deliveryId);
     if (!old) throw notFound('The delivery');
     const delivery = await insertDelivery(tx, hook.id, old.kind, old.payload, now);
+    await pokeDelivery(tx);
     await appendAudit(tx, { at: now, actorId: user.id, action: 'webhook.redelivered', subject: companyId, after: { webhookId, deliveryId, messageId: delivery.messageId } });
     return delivery;
   });

@@ -15,7 +15,7 @@ function DeliveryRow({ d, timeZone, onRedeliver, busy }: { d: WebhookDelivery; t
   const when = (iso: string) => formatInZone(iso, timeZone, 'd MMM, HH:mm:ss');
   return (
     <li className="delivery-row" aria-label={`${kindLabel(d.kind)}: ${STATUS_LABEL[d.status]}`}>
-      <span className={`delivery-pill delivery-pill--${d.status}`}>{STATUS_LABEL[d.status]}</span>
+      <span className={`status delivery-pill delivery-pill--${d.status}`}>{STATUS_LABEL[d.status]}</span>
       <span className="delivery-row__kind">{kindLabel(d.kind)}</span>
       <span className="delivery-row__facts">
         <span>{d.lastStatusCode === null ? 'no HTTP answer' : `HTTP ${d.lastStatusCode}`}</span>
