@@ -12,11 +12,12 @@ import { allowPrivateWebhookTargets } from '#server/lib/private-address.ts';
 import { emit } from '../emit.ts';
 import { deliverDueWebhooks } from '../webhook-delivery.ts';
 import { startReceiver, type Receiver } from './webhook-receiver.ts';
+import { addReviewSlots, lastWeekAt } from './events-world.ts';
 
 describe.each(backends)('webhook delivery on %s', (backend) => {
   let env: TestEnv;
   let world: World;
-  let client: Who;
+  let client: Who, dev: Who;
   let receiver: Receiver;
   let hook: Webhook;
   let n = 0;
@@ -24,7 +25,8 @@ describe.each(backends)('webhook delivery on %s', (backend) => {
   beforeAll(async () => {
     env = await createTestEnv(backend);
     world = await createWorld(env.database);
-    ({ client } = await loginEach(env.app, world.users));
+    await addReviewSlots(env, world);
+    ({ client, dev } = await loginEach(env.app, world.users));
     receiver = await startReceiver();
   });
   afterAll(async () => {
@@ -68,6 +70,24 @@ describe.each(backends)('webhook delivery on %s', (backend) => {
     expect(() => new Verifier(rotated.secret).verify(got!.body, got!.headers)).toThrow();
     expect(await log()).toMatchObject([{ kind: 'dispute-answered', status: 'delivered', attempts: 1, lastStatusCode: 200, deliveredAt: '2026-11-25T15:00:00.000Z' }]);
     expect(await deliver()).toBe(0);
+  });
+
+  it('tells the company’s webhook, signed, when the contractor answers a dispute through the API', async () => {
+    const start = lastWeekAt(1, 9);
+    const opened = await env.app.inject({
+      method: 'POST',
+      url: '/api/disputes',
+      headers: { cookie: client.cookie },
+      payload: { slots: [{ contractId: world.contracts.dev, start }], reason: 'not_work_related', comment: 'Not ours' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const disputeId = opened.json<{ id: string }>().id;
+    const answered = await env.app.inject({ method: 'POST', url: `/api/disputes/${disputeId}/slots/${start}/answer`, headers: { cookie: dev.cookie }, payload: { answer: 'accept' } });
+    expect(answered.statusCode, answered.body).toBe(200);
+    await deliver();
+    expect(receiver.received).toHaveLength(1);
+    const payload = new Verifier(hook.secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers);
+    expect(payload).toMatchObject({ type: 'dispute-answered', data: { path: `/disputes/${disputeId}`, contract: 'Backend work', contractor: 'Dana Dev' } });
   });
 
   it('retries a receiver that answered 500 after the backoff, with the same webhook-id, until it succeeds', async () => {
