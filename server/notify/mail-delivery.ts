@@ -1,16 +1,21 @@
-// Sends the queued mails. A run claims the due ones in small batches (server/data/mails.ts:
-// `for update skip locked`, and the claim moves their next attempt past a lease), sends each
-// over SMTP, and marks it sent; a failure keeps the error and tries again later, backing off,
-// until the mail is a day old, when it is marked failed and the admin sees it in the outbox.
-// Without an SMTP server (the embedded demo) every due mail is marked `kept` instead.
+// Sends the queued mails: each due mail is claimed, sent over SMTP and marked sent; a failure
+// keeps the error and tries again later, backing off, until the mail is a day old, when it is
+// marked failed and the admin sees it in the outbox. Without an SMTP server (the embedded demo)
+// every due mail is marked `kept` instead.
 //
-// Two servers never send one mail twice: a mail is claimed by one statement, and the other
-// server sees it as due again only when the lease has ended, long after any SMTP timeout.
-// A crash between the SMTP server's "250 accepted" and our `sent` update is the one gap
-// SMTP leaves (RFC 1047): the claim's lease ends, the mail is sent again with the same
-// Message-ID, and mail clients show a repeated Message-ID once. So delivery is at least once,
-// never lost; the bench (`npm run bench`, section notify) counts the repeats across a kill -9.
-import type { Database } from '../db/client.ts';
+// The claim (server/data/mails.ts) is `for update skip locked`, so two servers, or two runs, never
+// take the same mail:
+// - On PostgreSQL a mail is claimed in a transaction that stays open while it is sent and commits
+//   with its new status. A server killed mid-send loses its connection, PostgreSQL rolls back,
+//   and the mail is due again at once for the next run (this server restarted, or another one).
+// - On PGlite one transaction would stop every request while SMTP answers, so the claim commits
+//   at once and moves the mail's next attempt past a lease (longer than any SMTP timeout); a
+//   crash leaves it to be sent when the lease ends.
+// Either way the one gap SMTP leaves (RFC 1047) is a crash after the SMTP server's "250 accepted"
+// and before our update: the mail is sent again with the same Message-ID, which mail clients show
+// once. Delivery is at least once and never lost; `npm run bench` (section notify) counts the
+// repeats across a kill -9.
+import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import { claimDueMails, keepDueMails, markMailAttemptFailed, markMailSent, retryMail, type ClaimedMail } from '../data/mails.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
@@ -30,32 +35,57 @@ export const mailRetryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Mat
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() || 'unknown error';
 
-async function sendOne(database: Database, mailer: Mailer, mail: ClaimedMail, now: Date): Promise<boolean> {
+/** PostgreSQL: mails sent at once, each in its own transaction (so at most this many hold a connection). */
+export const MAIL_SENDERS = 3;
+
+async function sendOne(q: Queryable, mailer: Mailer, mail: ClaimedMail, now: Date): Promise<boolean> {
   try {
     await mailer.send(mail);
   } catch (err) {
     const next = new Date(now.getTime() + mailRetryDelayMs(mail.attempts));
     const giveUp = next.getTime() - new Date(mail.createdAt).getTime() > MAIL_GIVE_UP_MS;
-    await markMailAttemptFailed(database, mail.id, errorText(err), giveUp ? null : next);
+    await markMailAttemptFailed(q, mail.id, errorText(err), giveUp ? null : next);
     return false;
   }
-  // Accepted: a crash before this update sends it again after the lease (see above).
-  await markMailSent(database, mail.id, now);
+  // Accepted: a crash before this update (and its commit) sends it again (see above).
+  await markMailSent(q, mail.id, now);
   return true;
 }
 
-/** Sends every mail due at `now` (or keeps them, without a mailer); returns how many were sent or kept. */
-export async function deliverDueMails(database: Database, now: Date, mailer: Mailer | null): Promise<number> {
-  if (!mailer) return keepDueMails(database, now);
+/** PostgreSQL: each sender claims one mail at a time and holds it, locked, until its status commits. */
+async function deliverLocked(database: Database, now: Date, mailer: Mailer): Promise<number> {
+  let done = 0;
+  const sender = async () => {
+    // A sender stops at its first failure: the server is down or refusing, and the rest waits for the next run.
+    for (;;) {
+      const sent = await database.transaction(async (tx) => {
+        const [mail] = await claimDueMails(tx, now, 1, MAIL_LEASE_MS);
+        return mail ? sendOne(tx, mailer, mail, now) : null;
+      });
+      if (!sent) return;
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: MAIL_SENDERS }, sender));
+  return done;
+}
+
+/** PGlite: a batch is claimed under a lease, then sent outside any transaction. */
+async function deliverLeased(database: Database, now: Date, mailer: Mailer): Promise<number> {
   let done = 0;
   for (;;) {
     const batch = await claimDueMails(database, now, MAIL_BATCH, MAIL_LEASE_MS);
     const sent = (await Promise.all(batch.map((m) => sendOne(database, mailer, m, now)))).filter(Boolean).length;
     done += sent;
-    // A short batch was the last; a batch that all failed means the server is down or refusing:
-    // the rest waits for the next run rather than each mail timing out now.
+    // A short batch was the last; a batch that all failed means the server is down or refusing.
     if (batch.length < MAIL_BATCH || sent === 0) return done;
   }
+}
+
+/** Sends every mail due at `now` (or keeps them, without a mailer); returns how many were sent or kept. */
+export async function deliverDueMails(database: Database, now: Date, mailer: Mailer | null): Promise<number> {
+  if (!mailer) return keepDueMails(database, now);
+  return database.kind === 'postgres' ? deliverLocked(database, now, mailer) : deliverLeased(database, now, mailer);
 }
 
 /** The mail step for the delivery runner. */

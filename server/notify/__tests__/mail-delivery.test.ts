@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestEnv, type TestEnv } from '#server/test/harness.ts';
 import { newMessageId, queueMails } from '../emit.ts';
 import { renderEvent } from '../render.ts';
-import { deliverDueMails, MAIL_GIVE_UP_MS } from '../mail-delivery.ts';
+import { deliverDueMails, MAIL_GIVE_UP_MS, MAIL_LEASE_MS } from '../mail-delivery.ts';
+import { claimDueMails } from '#server/data/mails.ts';
 import { smtpMailer, type Mailer } from '../smtp.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
@@ -114,6 +115,24 @@ describe.each(backends)('mail delivery on %s', (backend) => {
     }
     expect([...sink.ids].sort()).toEqual([...ids].sort());
     expect((await statuses(env)).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('sends a mail again whose sender died before marking it, once the claim is gone', async () => {
+    const [id] = await queue(env, 1);
+    if (backend === 'postgres') {
+      // The claim is held by the sender's transaction: a dead server's connection rolls it back.
+      await env.database.transaction(async (tx) => {
+        expect(await claimDueMails(tx, T0, 1, MAIL_LEASE_MS)).toHaveLength(1);
+        throw new Error('killed');
+      }).catch(() => {});
+      expect(await deliverDueMails(env.database, T0, mailer)).toBe(1);
+    } else {
+      // PGlite: the claim committed and its lease must end first.
+      expect(await claimDueMails(env.database, T0, 1, MAIL_LEASE_MS)).toHaveLength(1);
+      expect(await deliverDueMails(env.database, new Date(T0.getTime() + MAIL_LEASE_MS - 1000), mailer)).toBe(0);
+      expect(await deliverDueMails(env.database, new Date(T0.getTime() + MAIL_LEASE_MS), mailer)).toBe(1);
+    }
+    expect(sink.ids).toEqual([id]);
   });
 
   it('keeps the mails for the outbox when no SMTP server is set', async () => {

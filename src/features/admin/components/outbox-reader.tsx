@@ -48,7 +48,7 @@ function Headers({ mail, timeZone }: { mail: OutboxMailDetail; timeZone: string 
 }
 
 function HtmlFrame({ html, title }: { html: string; title: string }) {
-  const [height, setHeight] = useState(360);
+  const [height, setHeight] = useState(320);
   return (
     <iframe
       className="outbox-reader__frame"
@@ -58,8 +58,9 @@ function HtmlFrame({ html, title }: { html: string; title: string }) {
       sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
       style={{ height }}
       onLoad={(e) => {
-        const body = e.currentTarget.contentDocument?.documentElement;
-        if (body) setHeight(Math.max(200, body.scrollHeight + 8));
+        // The body's own height: the document's is at least the frame's.
+        const body = e.currentTarget.contentDocument?.body;
+        if (body) setHeight(Math.max(160, Math.ceil(body.getBoundingClientRect().height) + 24));
       }}
     />
   );
