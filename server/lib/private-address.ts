@@ -53,7 +53,9 @@ function mappedIpv4(address: string): string | null {
 }
 
 /** Whether a literal address is one a webhook must not reach (loopback, private, link-local …). */
-export function isPrivateAddress(address: string): boolean {
+export function isPrivateAddress(literal: string): boolean {
+  // A zone (`fe80::1%eth0`) names the interface, not the address.
+  const address = literal.replace(/%.*$/, '');
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family !== 6) return true; // not an address at all: never connect to it

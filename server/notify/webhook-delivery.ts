@@ -61,7 +61,9 @@ async function post(d: DueDelivery): Promise<Outcome> {
   };
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<Outcome>((resolve) => {
-    const req = client.request(url, { method: 'POST', headers, lookup: pinnedLookup(target) as never, timeout: WEBHOOK_TIMEOUT_MS }, (res) => {
+    // No agent: a fresh connection each time, so no pooled socket outlives its address check.
+    const req = client.request(url, { method: 'POST', headers, agent: false, lookup: pinnedLookup(target) as never, timeout: WEBHOOK_TIMEOUT_MS }, (res) => {
+      // The status is the answer; the body is read and dropped, and never awaited.
       res.resume();
       const code = res.statusCode ?? 0;
       const error =
@@ -70,11 +72,12 @@ async function post(d: DueDelivery): Promise<Outcome> {
           : code >= 300 && code < 400
             ? `The receiver answered ${code}, a redirect; redirects are not followed: save the final URL instead.`
             : `The receiver answered ${code}${res.statusMessage ? ` ${res.statusMessage}` : ''}.`;
-      res.on('end', () => resolve({ statusCode: code, error }));
-      res.on('error', () => resolve({ statusCode: code, error }));
+      resolve({ statusCode: code, error });
     });
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })), WEBHOOK_TIMEOUT_MS);
-    req.on('timeout', () => req.destroy(Object.assign(new Error(`No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })));
+    const giveUp = () => req.destroy(Object.assign(new Error(`No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' }));
+    // The socket's idle timeout, and a deadline for the whole exchange (a trickling receiver).
+    const timer = setTimeout(giveUp, WEBHOOK_TIMEOUT_MS);
+    req.on('timeout', giveUp);
     req.on('error', (err) => resolve({ statusCode: null, error: errorText(err) }));
     req.on('close', () => clearTimeout(timer));
     req.end(body);
