@@ -47,6 +47,12 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback,
     },
     {
+      // A mail's unsubscribe link: no sign-in, the mail's Message-ID is the credential.
+      path: '/unsubscribe/:messageId',
+      lazy: lazyPage(() => import('./routes/unsubscribe.tsx')),
+      HydrateFallback,
+    },
+    {
       path: '/',
       Component: AppRoot,
       loader: rootLoader(queryClient),

@@ -26,12 +26,15 @@ function Count({ n }: { n: number }) {
 
 export function AppLayout({
   userMenu,
+  bell = null,
   showTrackers = false,
   showAdmin = false,
   counts = null,
   children,
 }: {
   userMenu: ReactNode;
+  /** The notifications bell, beside the user. */
+  bell?: ReactNode;
   showTrackers?: boolean;
   showAdmin?: boolean;
   counts?: NavCounts | null;
@@ -75,6 +78,7 @@ export function AppLayout({
             )}
           </nav>
           <DemoClockBadge />
+          {bell && <div className="topbar__bell">{bell}</div>}
           <div className="topbar__user">{userMenu}</div>
         </div>
       </header>

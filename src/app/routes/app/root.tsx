@@ -7,6 +7,7 @@ import { PageSpinner } from '#src/components/ui/spinner.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { getMeQueryOptions, useMe } from '#src/features/auth/api/get-me.ts';
 import { UserMenu } from '#src/features/auth/components/user-menu.tsx';
+import { Bell } from '#src/features/notifications/components/bell.tsx';
 import { useOverview } from '#src/lib/overview-query.ts';
 
 // A 401 here is turned into a trip to /login by the API client.
@@ -20,7 +21,7 @@ export default function AppRoot() {
   const me = useMe().data;
   const needs = useOverview().data?.needs;
   return (
-    <AppLayout userMenu={<UserMenu />} showTrackers={me?.role === 'contractor'} showAdmin={me?.role === 'admin'} counts={needs ? { review: needs.reviews.length, disputes: needs.disputes.length } : null}>
+    <AppLayout userMenu={<UserMenu />} bell={<Bell />} showTrackers={me?.role === 'contractor'} showAdmin={me?.role === 'admin'} counts={needs ? { review: needs.reviews.length, disputes: needs.disputes.length } : null}>
       <div className="route-progress" data-active={navigation.state === 'loading' ? 'true' : 'false'} aria-hidden="true" />
       <Outlet />
       <ScrollRestoration />
