@@ -52,6 +52,10 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
       lazy: lazyPage(() => import('./routes/unsubscribe.tsx')),
       HydrateFallback,
     },
+    // The pages reached from a mail, without a session: an invitation, a password reset, "forgot password".
+    { path: '/invite/:token', lazy: { Component: async () => (await import('../features/links/components/invite-page.tsx')).InvitePage }, HydrateFallback },
+    { path: '/reset/:token', lazy: { Component: async () => (await import('../features/links/components/reset-page.tsx')).ResetPage }, HydrateFallback },
+    { path: '/forgot', lazy: { Component: async () => (await import('../features/auth/components/forgot-page.tsx')).ForgotPage }, HydrateFallback },
     {
       path: '/',
       Component: AppRoot,

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ReviewBanner } from '#src/components/review-banner.tsx';
 import { useMe } from '#src/features/auth/api/get-me.ts';
 import { ContractList } from '#src/features/contracts/components/contract-list.tsx';
+import { ClientInvitations, InviteContractorButton } from '#src/features/invitations/components/client-invitations.tsx';
 import { RouteErrorBoundary } from '../route-error-boundary.tsx';
 
 export default function ContractsRoute() {
@@ -20,7 +21,9 @@ export default function ContractsRoute() {
         <p className="page-head__lead">This week's tracked time on each contract. Open a diary to review the work.</p>
       </div>
       <ReviewBanner />
+      {role === 'client' && <InviteContractorButton />}
       <ContractList role={role} />
+      {role === 'client' && <ClientInvitations />}
     </div>
   );
 }

@@ -57,3 +57,7 @@ export const useRenameCompany = () =>
   useAdminMutation(({ companyId, name }: { companyId: string; name: string }) =>
     request<AdminCompany>(`/admin/companies/${encodeURIComponent(companyId)}`, { method: 'PATCH', body: { name } }),
   );
+
+/** The admin console's "Send password reset": the same mail as "Forgot password?", a link good for one hour. */
+export const useSendPasswordReset = () =>
+  useMutation({ mutationFn: (userId: string) => api.post<{ sent: true }>(`/admin/users/${encodeURIComponent(userId)}/password-reset`) });

@@ -1,6 +1,6 @@
 // Every user, searched by name or email on the server and filtered by role and company; an
 // admin disables or enables an account after a confirmation saying what it does.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { USER_PAGE, type AdminUser } from '#contract/admin.ts';
 import { Role } from '#contract/common.ts';
@@ -9,12 +9,13 @@ import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
-import { useAdminCompanies, useAdminUsers, useSetUserDisabled } from '../api/admin-api.ts';
+import { useAdminCompanies, useAdminUsers, useSendPasswordReset, useSetUserDisabled } from '../api/admin-api.ts';
 import { AdminFrame } from './admin-frame.tsx';
 
 const ROLE_WORD: Record<Role, string> = { client: 'Client', contractor: 'Contractor', admin: 'Admin' };
 
-export function UsersView({ meId }: { meId: string }) {
+/** `children`: what the page adds under the list (the invitations). */
+export function UsersView({ meId, children }: { meId: string; children?: ReactNode }) {
   const [search, setSearch] = useSearchParams();
   const filter = { q: search.get('q') ?? undefined, role: Role.safeParse(search.get('role')).data, companyId: search.get('companyId') ?? undefined };
   const [typed, setTyped] = useState(filter.q ?? '');
@@ -22,6 +23,8 @@ export function UsersView({ meId }: { meId: string }) {
   const companies = useAdminCompanies().data?.companies ?? [];
   const [asking, setAsking] = useState<AdminUser | null>(null);
   const change = useSetUserDisabled();
+  const reset = useSendPasswordReset();
+  const [resetSent, setResetSent] = useState<string | null>(null);
   const timeZone = useMemo(() => browserTimeZone(), []);
   const update = (next: Record<string, string | undefined>) => {
     const params = new URLSearchParams(search);
@@ -67,6 +70,11 @@ export function UsersView({ meId }: { meId: string }) {
               ? `Showing ${users.data.users.length} of ${users.data.total} users: narrow the search to see the rest.`
               : `${users.data.total} ${users.data.total === 1 ? 'user' : 'users'}`}
           </p>
+          {(resetSent || reset.error) && (
+            <div className={`alert ${reset.error ? 'alert--error' : 'alert--ok'}`} role={reset.error ? 'alert' : 'status'}>
+              {reset.error ? reset.error.message : `A password reset link was mailed to ${resetSent}. It works once, for one hour.`}
+            </div>
+          )}
           <ul className="admin-list" aria-label="Users">
             {users.data.users.map((u) => (
               <li key={u.id} className={`admin-row${u.disabledAt ? ' admin-row--off' : ''}`} aria-label={u.name}>
@@ -83,6 +91,11 @@ export function UsersView({ meId }: { meId: string }) {
                 </span>
                 <div className="admin-row__actions">
                   <Link className="btn btn--sm btn--ghost" to={paths.adminAudit.getHref({ userId: u.id })}>Audit</Link>
+                  {!u.disabledAt && (
+                    <button type="button" className="btn btn--sm btn--ghost" disabled={reset.isPending} onClick={() => reset.mutate(u.id, { onSuccess: () => setResetSent(u.email) })}>
+                      Send password reset<span className="sr-only"> to {u.email}</span>
+                    </button>
+                  )}
                   {u.id !== meId && (
                     <button type="button" className={`btn btn--sm ${u.disabledAt ? 'btn--secondary' : 'btn--danger'}`} onClick={() => { change.reset(); setAsking(u); }}>
                       {u.disabledAt ? 'Enable' : 'Disable'}
@@ -113,6 +126,7 @@ export function UsersView({ meId }: { meId: string }) {
           onConfirm={() => change.mutate({ userId: asking.id, disabled: !asking.disabledAt }, { onSuccess: () => setAsking(null) })}
         />
       )}
+      {children}
     </AdminFrame>
   );
 }

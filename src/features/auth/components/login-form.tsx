@@ -1,6 +1,7 @@
 // Email + password, then the authenticator's code for a user with two-factor sign-in. A wrong
 // password or code, or too many attempts, is said in the server's words.
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { CodeStep, Me } from '#contract/auth.ts';
 import { isApiError } from '#src/lib/api-client.ts';
 import { useLogin } from '../api/login.ts';
@@ -58,6 +59,11 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
       <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending || (step ? !code.trim() : !email || !password)}>
         {login.isPending ? 'Signing in…' : step ? 'Verify and sign in' : 'Sign in'}
       </button>
+      {!step && (
+        <Link className="login-form__forgot" to="/forgot">
+          Forgot password?
+        </Link>
+      )}
       {step && (
         // The code step lasts five minutes: past it, the password is asked again.
         <button

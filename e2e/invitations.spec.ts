@@ -1,0 +1,125 @@
+// The issue's "Done when", in the demo: the admin invites a new client into Acme Robotics; the
+// invitation is in the outbox; its link sets a password; the new client signs in and invites a
+// contractor (a new address) to a contract, which is "Pending invitation" until the contractor
+// follows their link and sets a password. Then the contract is active on both sides, and the
+// used link says "This link is no longer valid".
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { signIn } from './support/sign-in.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const CLIENT = 'nora.new@demo.test';
+const CONTRACTOR = 'omar.contractor@demo.test';
+const CLIENT_PASSWORD = 'nora-chooses-this-one';
+const CONTRACTOR_PASSWORD = 'omar-chooses-this-one';
+
+/**
+ * The link in the newest mail to `to`, as the admin's outbox has it. The outbox page is not in
+ * the dashboard yet, so this reads the admin outbox API with the admin's session.
+ */
+async function linkInOutbox(request: APIRequestContext, to: string, page: 'invite' | 'reset'): Promise<string> {
+  const list = await request.get(`/api/admin/outbox?to=${encodeURIComponent(to)}`);
+  expect(list.ok()).toBe(true);
+  const { mails } = (await list.json()) as { mails: { id: number; subject: string; kind: string }[] };
+  const mail = mails.find((m) => m.kind === 'invitation');
+  expect(mail, `an invitation to ${to} in the outbox`).toBeTruthy();
+  const detail = (await (await request.get(`/api/admin/outbox/${mail!.id}`)).json()) as { text: string };
+  const url = new RegExp(`https?://[^\\s]+/${page}/[A-Za-z0-9_-]{43}`).exec(detail.text)?.[0];
+  expect(url, 'the link in the mail').toBeTruthy();
+  return new URL(url!).pathname;
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+let clientLink = '';
+let contractorLink = '';
+
+test('the admin invites a new client, whose link sets a password and signs her in', async ({ page, browser }) => {
+  await signIn(page, 'admin@demo.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  await page.getByRole('button', { name: 'Invite a client' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a client' });
+  await dialog.getByLabel('Company').selectOption({ label: 'Acme Robotics' });
+  await dialog.getByLabel('Email').fill(CLIENT);
+  await dialog.getByLabel('Name (optional)').fill('Nora New');
+  await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${CLIENT}` })).toBeVisible();
+  const row = page.getByRole('list', { name: 'Invitations' }).getByRole('listitem', { name: CLIENT });
+  await expect(row.getByText('Waiting')).toBeVisible();
+
+  clientLink = await linkInOutbox(page.request, CLIENT, 'invite');
+
+  const nora = await freshPage(browser);
+  await nora.goto(clientLink);
+  await expect(nora.getByRole('heading', { level: 1, name: 'Set up your account' })).toBeVisible();
+  await expect(nora.getByText('Acme Robotics').first()).toBeVisible();
+  await expect(nora.getByLabel('Your name')).toHaveValue('Nora New');
+  await nora.getByLabel('Choose a password (10 to 200 characters)').fill(CLIENT_PASSWORD);
+  await nora.getByRole('button', { name: 'Set up my account' }).click();
+  await expect(nora.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
+  await nora.context().close();
+});
+
+test('the new client signs in and invites a contractor; the contract waits as "Pending invitation"', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(CLIENT);
+  await page.getByLabel('Password').fill(CLIENT_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contracts' }).click();
+
+  await page.getByRole('button', { name: 'Invite a contractor' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a contractor' });
+  await dialog.getByLabel('Email').fill(CONTRACTOR);
+  await dialog.getByLabel('Contract title').fill('Warehouse robot firmware');
+  await dialog.getByLabel('Hourly rate').fill('70');
+  await dialog.getByLabel('Weekly limit (hours)').fill('25');
+  await dialog.getByLabel('Contractor’s time zone').selectOption('Europe/Lisbon');
+  await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(dialog).toBeHidden();
+  const card = page.getByRole('article', { name: 'Warehouse robot firmware' });
+  await expect(card.getByText('Pending invitation')).toBeVisible();
+  await expect(card.getByText(`Waiting for ${CONTRACTOR} to accept`)).toBeVisible();
+});
+
+test('the contractor follows the link, sets a password, and the contract is active for both', async ({ page, browser }) => {
+  await signIn(page, 'admin@demo.test');
+  contractorLink = await linkInOutbox(page.request, CONTRACTOR, 'invite');
+
+  const omar = await freshPage(browser);
+  await omar.goto(contractorLink);
+  await expect(omar.getByRole('heading', { level: 1, name: 'Set up your account' })).toBeVisible();
+  await expect(omar.getByText('Warehouse robot firmware')).toBeVisible();
+  await omar.getByLabel('Your name').fill('Omar Okafor');
+  await omar.getByLabel('Choose a password (10 to 200 characters)').fill(CONTRACTOR_PASSWORD);
+  await omar.getByRole('button', { name: 'Accept and set up my account' }).click();
+  await expect(omar.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
+  const mine = omar.getByRole('article', { name: 'Warehouse robot firmware' });
+  await expect(mine.getByRole('link', { name: /Open diary/ })).toBeVisible();
+  await expect(mine.getByText('Pending invitation')).toHaveCount(0);
+
+  // The used link: the same clear page, with a way on.
+  const again = await freshPage(browser);
+  await again.goto(contractorLink);
+  await expect(again.getByRole('heading', { level: 1, name: 'This link is no longer valid' })).toBeVisible();
+  await expect(again.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await again.goto(clientLink);
+  await expect(again.getByRole('heading', { level: 1, name: 'This link is no longer valid' })).toBeVisible();
+
+  // The client's list shows it active too.
+  const nora = await freshPage(browser);
+  await nora.goto('/login');
+  await nora.getByLabel('Email').fill(CLIENT);
+  await nora.getByLabel('Password').fill(CLIENT_PASSWORD);
+  await nora.getByRole('button', { name: 'Sign in' }).click();
+  await expect(nora.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
+  await nora.goto('/contracts');
+  const theirs = nora.getByRole('article', { name: 'Warehouse robot firmware' });
+  await expect(theirs.getByRole('link', { name: /Open diary/ })).toBeVisible();
+  await expect(theirs.getByText('Pending invitation')).toHaveCount(0);
+  await expect(nora.getByRole('list', { name: 'Invitations' }).getByRole('listitem', { name: CONTRACTOR }).getByText('Accepted')).toBeVisible();
+});
