@@ -114,6 +114,7 @@ function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: paths.admin.path, loader: () => redirect(paths.adminUsers.getHref()), Component: Nothing },
         { path: paths.adminUsers.path, lazy: lazyPage(() => import('./routes/app/admin-users.tsx')) },
         { path: paths.adminCompanies.path, lazy: lazyPage(() => import('./routes/app/admin-companies.tsx')) },
+        { path: paths.adminContracts.path, lazy: lazyPage(() => import('./routes/app/admin-contracts.tsx')) },
         { path: paths.adminAudit.path, lazy: lazyPage(() => import('./routes/app/admin-audit.tsx')) },
         { path: paths.companyWebhooks.path, lazy: lazyPage(() => import('./routes/app/company-webhooks.tsx')) },
         { path: paths.adminCompanyWebhooks.path, lazy: lazyPage(() => import('./routes/app/admin-company-webhooks.tsx')) },

@@ -75,6 +75,11 @@ export const paths = {
     path: '/admin/companies',
     getHref: () => '/admin/companies',
   },
+  /** ?q=&status=&companyId= */
+  adminContracts: {
+    path: '/admin/contracts',
+    getHref: () => '/admin/contracts',
+  },
   /** A client's own company's webhooks. */
   companyWebhooks: {
     path: '/company/webhooks',

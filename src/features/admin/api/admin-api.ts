@@ -1,8 +1,8 @@
 // The admin console's requests: users, companies and the audit trail. A change refreshes the
 // lists it touches and the audit trail, which now holds one more entry.
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountChangeResult, AdminCompany, AdminCompanyList, AdminUserList, AdminUserQuery, AuditPage, AuditQuery } from '#contract/admin.ts';
-import type { ContractList } from '#contract/contracts.ts';
+import type { AccountChangeResult, AdminCompany, AdminCompanyList, AdminContractList, AdminContractQuery, AdminUserList, AdminUserQuery, AuditPage, AuditQuery, CompanyChangeResult, NewContract } from '#contract/admin.ts';
+import type { Contract, ContractList } from '#contract/contracts.ts';
 import { api, request } from '#src/lib/api-client.ts';
 
 const ADMIN = ['admin'] as const;
@@ -61,3 +61,20 @@ export const useRenameCompany = () =>
 /** The admin console's "Send password reset": the same mail as "Forgot password?", a link good for one hour. */
 export const useSendPasswordReset = () =>
   useMutation({ mutationFn: (userId: string) => api.post<{ sent: true }>(`/admin/users/${encodeURIComponent(userId)}/password-reset`) });
+
+/** Deactivates (active: false) or reactivates a company. */
+export const useSetCompanyActive = () =>
+  useAdminMutation(({ companyId, active }: { companyId: string; active: boolean }) =>
+    api.post<CompanyChangeResult>(`/admin/companies/${encodeURIComponent(companyId)}/${active ? 'reactivate' : 'deactivate'}`),
+  );
+
+export const adminContractListQueryOptions = (query: AdminContractQuery) =>
+  queryOptions({
+    queryKey: [...ADMIN, 'contract-list', query],
+    queryFn: ({ signal }) => api.get<AdminContractList>('/admin/contracts', { signal, query: { q: query.q || undefined, status: query.status, companyId: query.companyId } }),
+    placeholderData: (previous) => previous,
+  });
+
+export const useAdminContractList = (query: AdminContractQuery) => useQuery(adminContractListQueryOptions(query));
+
+export const useCreateContract = () => useAdminMutation((body: NewContract) => api.post<Contract>('/admin/contracts', body));

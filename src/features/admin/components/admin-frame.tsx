@@ -7,6 +7,7 @@ import './admin.css';
 const TABS = [
   { to: paths.adminUsers.getHref(), label: 'Users' },
   { to: paths.adminCompanies.getHref(), label: 'Companies' },
+  { to: paths.adminContracts.getHref(), label: 'Contracts' },
   { to: paths.adminAudit.getHref(), label: 'Audit trail' },
   { to: paths.adminOutbox.getHref(), label: 'Outbox' },
 ];

@@ -1,5 +1,6 @@
-// The companies: how many clients and contracts each has, a new one, and a rename. Names are
-// unique in any case; the server says so, and the field shows it.
+// The companies: how many clients and contracts each has, a new one, a rename, and deactivating
+// (and reactivating) one after a confirmation that says what it does. Names are unique in any
+// case; the server says so, and the field shows it.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { AdminCompany } from '#contract/admin.ts';
@@ -8,7 +9,8 @@ import { paths } from '#src/config/paths.ts';
 import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
-import { useAdminCompanies, useCreateCompany, useRenameCompany } from '../api/admin-api.ts';
+import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
+import { useAdminCompanies, useCreateCompany, useRenameCompany, useSetCompanyActive } from '../api/admin-api.ts';
 import { AdminFrame } from './admin-frame.tsx';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -68,9 +70,35 @@ function RenameDialog({ company, onClose }: { company: AdminCompany; onClose: ()
   );
 }
 
+/** Deactivating says what happens to the clients, the contracts and the trackers; reactivating, what comes back. */
+export function CompanyActiveDialog({ company, onClose }: { company: AdminCompany; onClose: () => void }) {
+  const change = useSetCompanyActive();
+  const reactivate = company.deactivatedAt !== null;
+  return (
+    <ConfirmDialog
+      title={reactivate ? `Reactivate ${company.name}?` : `Deactivate ${company.name}?`}
+      description={
+        reactivate
+          ? `Its ${count(company.clients, 'client')} may sign in again, and the trackers of its active contracts upload again. Time while it was deactivated stays unrecorded.`
+          : `Its ${count(company.clients, 'client')} are signed out at once and cannot sign in; they are told the company is deactivated. ` +
+            `Its ${count(company.contracts, 'contract')} keep their status, but no tracker can upload to them, and no one can be invited into it. ` +
+            'Weeks already worked are still reviewed, disputed and approved as usual. You can reactivate it later.'
+      }
+      confirmLabel={reactivate ? 'Reactivate' : 'Deactivate'}
+      pendingLabel={reactivate ? 'Reactivating…' : 'Deactivating…'}
+      tone={reactivate ? 'primary' : 'danger'}
+      pending={change.isPending}
+      error={change.error?.message}
+      onCancel={() => !change.isPending && onClose()}
+      onConfirm={() => change.mutate({ companyId: company.id, active: reactivate }, { onSuccess: onClose })}
+    />
+  );
+}
+
 export function CompaniesView() {
   const companies = useAdminCompanies();
   const [renaming, setRenaming] = useState<AdminCompany | null>(null);
+  const [switching, setSwitching] = useState<AdminCompany | null>(null);
   const timeZone = useMemo(() => browserTimeZone(), []);
   return (
     <AdminFrame title="Companies" lead="The companies whose clients review contracts. A client belongs to one company; its contracts are the company's.">
@@ -82,7 +110,7 @@ export function CompaniesView() {
       ) : (
         <ul className="admin-list" aria-label="Companies">
           {companies.data.companies.map((c) => (
-            <li key={c.id} className="admin-row" aria-label={c.name}>
+            <li key={c.id} className={`admin-row${c.deactivatedAt ? ' admin-row--off' : ''}`} aria-label={c.name}>
               <div className="admin-row__main">
                 <span className="admin-row__name">{c.name}</span>
                 <span className="admin-row__sub">Since {formatInZone(c.createdAt, timeZone, 'd MMM yyyy')}</span>
@@ -91,6 +119,9 @@ export function CompaniesView() {
                 <span>{count(c.clients, 'client')}</span>
                 <span>{count(c.contracts, 'contract')}</span>
               </div>
+              <span className={`status ${c.deactivatedAt ? 'status--ended' : 'status--active'}`}>
+                {c.deactivatedAt ? `Deactivated ${formatInZone(c.deactivatedAt, timeZone, 'd MMM')}` : 'Active'}
+              </span>
               <div className="admin-row__actions">
                 <button type="button" className="btn btn--sm btn--secondary" onClick={() => setRenaming(c)}>
                   Rename
@@ -98,12 +129,16 @@ export function CompaniesView() {
                 <Link className="btn btn--sm btn--secondary" to={paths.adminCompanyWebhooks.getHref(c.id)}>
                   Webhooks
                 </Link>
+                <button type="button" className={`btn btn--sm ${c.deactivatedAt ? 'btn--secondary' : 'btn--danger'}`} onClick={() => setSwitching(c)}>
+                  {c.deactivatedAt ? 'Reactivate' : 'Deactivate'}
+                </button>
               </div>
             </li>
           ))}
         </ul>
       )}
       {renaming && <RenameDialog company={renaming} onClose={() => setRenaming(null)} />}
+      {switching && <CompanyActiveDialog company={switching} onClose={() => setSwitching(null)} />}
     </AdminFrame>
   );
 }

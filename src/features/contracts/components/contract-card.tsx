@@ -7,7 +7,9 @@ import { paths } from '#src/config/paths.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
+import { addWeeks } from '#src/utils/week.ts';
 import { formatMoney } from '../utils/money.ts';
+import { ContractActions } from './contract-actions.tsx';
 
 const STATUS_LABEL = { pending: 'Pending invitation', active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
 
@@ -66,6 +68,8 @@ export function ContractCard({ contract, role }: { contract: ContractSummary; ro
           </dd>
         </div>
       </dl>
+
+      {role !== 'contractor' && <ContractActions contract={contract} changesFrom={`${addWeeks(thisWeek.weekStart, 1)}T00:00:00.000Z`} />}
 
       {/* No week in the links: the page opens the week in review, if one waits, else this week. */}
       <footer className="contract-card__foot">
