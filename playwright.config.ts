@@ -40,6 +40,8 @@ export default defineConfig({
       WORKDIARY_NOW: E2E_NOW,
       WORKDIARY_DEMO: '1',
       DATABASE_URL: '',
+      // The webhooks spec posts to a receiver on this machine.
+      WORKDIARY_WEBHOOK_ALLOW_PRIVATE: '1',
     },
   },
 });
