@@ -26,6 +26,13 @@ const ACTION_LABEL: Record<string, string> = {
   'user.password_changed': 'Set a new password for',
   'company.created': 'Created the company',
   'company.renamed': 'Renamed the company',
+  'company.deactivated': 'Deactivated the company',
+  'company.reactivated': 'Reactivated the company',
+  'contract.created': 'Created the contract',
+  'contract.paused': 'Paused the contract',
+  'contract.resumed': 'Resumed the contract',
+  'contract.ended': 'Ended the contract',
+  'contract.terms_changed': 'Changed the terms from the next Monday',
 };
 
 /** "Opened the dispute"; an unknown `dispute.slot_reopened` reads "Dispute: slot reopened". */
