@@ -3,7 +3,7 @@
 // the admins; never another company's client. Each person's choice decides bell and mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, connectTracker, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
-import { addSlots, createWorld, desktopScreenshot, slotRun, uploadForm, type World } from '#server/test/fixtures.ts';
+import { addContract, addSlots, createWorld, desktopScreenshot, slotRun, uploadForm, type World } from '#server/test/fixtures.ts';
 import type { Dispute } from '#contract/disputes.ts';
 import { slotsDisputed } from '../events.ts';
 import { findContractsById } from '../../data/contracts.ts';
@@ -150,6 +150,19 @@ describe.each(backends)('events caused by actions on %s', (backend) => {
       ['Dana Dev went over the weekly cap on Backend work in the week of 2026-11-23 (cap 2 h; the time past it is not billed).', `/contracts/${world.contracts.dev}/timesheet?week=2026-11-23`],
     ]);
     expect(await kinds('client2')).not.toContain('over-cap');
+  });
+
+  it('tells the clients when manual time takes the week over the cap, once', async () => {
+    // A one-hour cap, five manual slots already there; adding two goes past it.
+    const contractId = await addContract(env.database, { companyId: world.acme.id, contractorId: world.users.designer.id, title: 'Icons', weeklyLimitHours: 1, manualTimeAllowed: true });
+    await addSlots(env.database, env.blobs, contractId, slotRun(thisWeekAt(0, 6), 5, { manual: true }));
+    const add = (start: string, end: string) => req('POST', `/api/contracts/${contractId}/manual-time`, who.designer, { start, end, memo: 'Icon sketches' });
+    expect((await add(thisWeekAt(0, 7), thisWeekAt(0, 7, 10))).statusCode).toBe(201);
+    expect((await toldTo(env, world.users.client.id)).filter((t) => t.link.startsWith(`/contracts/${contractId}/`))).toEqual([]);
+    expect((await add(thisWeekAt(0, 7, 10), thisWeekAt(0, 7, 30))).statusCode).toBe(201);
+    expect((await add(thisWeekAt(0, 7, 30), thisWeekAt(0, 7, 40))).statusCode).toBe(201);
+    const told = (await toldTo(env, world.users.client.id)).filter((t) => t.link.startsWith(`/contracts/${contractId}/`));
+    expect(told.map((t) => [t.kind, t.body])).toEqual([['over-cap', 'Desi Designer went over the weekly cap on Icons in the week of 2026-11-23 (cap 1 h; the time past it is not billed).']]);
   });
 
   it('follows each person’s choice: off tells nothing, app only tells in the bell without a mail', async () => {
