@@ -1,0 +1,84 @@
+// The bell, as the client meets it on a Monday at 12:00 UTC: the week that just entered its
+// review is there, and following it opens the review; when the developer answers the dispute
+// that waits on them, the client's bell says so and leads to the dispute. This spec runs its
+// own demo server with the clock at Monday 12:00 (the shared one runs on a Wednesday).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from './support/sign-in.ts';
+
+const MONDAY_NOON = '2026-11-30T12:00:00.000Z';
+const REVIEW_WEEK = '2026-11-23';
+const port = Number(process.env.E2E_PORT ?? 4311) + 1;
+const baseURL = `http://127.0.0.1:${port}`;
+let server: ChildProcess | null = null;
+let dataDir = '';
+
+test.use({ baseURL });
+
+test.beforeAll(async () => {
+  test.setTimeout(420_000); // the demo seed draws its screenshots first
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workdiary-e2e-monday-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKDIARY_DATA_DIR: dataDir, WORKDIARY_NOW: MONDAY_NOON, WORKDIARY_DEMO: '1', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status ?? 0, { timeout: 400_000, intervals: [1000] })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
+}
+
+const bell = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Notifications/ });
+
+test('on Monday 12:00 UTC the client’s bell shows the week in review, and leads to it', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  await expect(bell(page)).toHaveAccessibleName(/^Notifications, \d+ unread$/);
+  await bell(page).click();
+  const list = page.getByRole('region', { name: 'Notifications' });
+  const item = list.getByRole('link', { name: /^Week in review \(unread\) .*’s week of 2026-11-23 on .* is ready for your review/ }).first();
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`/contracts/[^/]+/review\\?week=${REVIEW_WEEK}`));
+  await expect(list).toBeHidden();
+});
+
+test('a dispute the developer answers shows in the client’s bell', async ({ page, playwright }) => {
+  // The developer answers every slot of the dispute that waits on them (the dispute page's requests).
+  const dev = await playwright.request.newContext({ baseURL });
+  expect((await dev.post('/api/auth/login', { data: { email: 'dev@demo.test', password: DEMO_PASSWORD } })).status()).toBe(200);
+  const { disputes } = (await (await dev.get('/api/disputes?status=open')).json()) as { disputes: { id: string }[] };
+  const disputeId = disputes[0]!.id;
+  const dispute = (await (await dev.get(`/api/disputes/${disputeId}`)).json()) as { slots: { start: string; status: string }[] };
+  for (const s of dispute.slots.filter((x) => x.status === 'open')) {
+    const res = await dev.post(`/api/disputes/${disputeId}/slots/${s.start}/answer`, { data: { answer: 'accept' } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  await dev.dispose();
+
+  await signIn(page, 'client@demo.test');
+  await bell(page).click();
+  // (The demo's own history has answered disputes too; ours is found by its link.)
+  const item = page.getByRole('region', { name: 'Notifications' }).locator(`a[href="/disputes/${disputeId}"]`, { hasText: 'Dispute answered' });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText(/answered your dispute on .*accepted \(refunded\)/);
+  await expect(item).toContainText('(unread)');
+  const before = Number((await bell(page).getAttribute('aria-label'))!.match(/(\d+) unread/)![1]);
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`/disputes/${disputeId}$`));
+  await expect(bell(page)).toHaveAccessibleName(before === 1 ? 'Notifications' : `Notifications, ${before - 1} unread`);
+});
