@@ -4,7 +4,7 @@
 //   BENCH_PG_URL     PostgreSQL to use (default postgres://postgres@127.0.0.1:5432/test);
 //                    the bench works in its own database, workdiary_bench, on that server
 //   BENCH_FRESH=1    remake workdiary_bench even when it already holds the dataset
-//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard, hostile
+//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard, hostile, notify
 //   BENCH_THUMB_SELECTOR, CHROMIUM_PATH   see page-watch.ts, dashboard.ts
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +20,7 @@ import { benchDashboard, type DashboardResult } from './dashboard.ts';
 import { startLoadClient, type LoadClient } from './load.ts';
 import { benchIngest, INGEST, type IngestResult } from './ingest.ts';
 import { benchHostile, type HostileResult } from './hostile.ts';
+import { benchNotify, notifyRows, type NotifyResult } from './notify.ts';
 import { cpuBusy } from './stats.ts';
 import { log, fmtMs, fmtKb, fmtInt, rows, row, apiRows, ingestRows, hostileLine, hostileRows, dashboardRows, printTable, tidy, CONCURRENCY, type ApiSection } from './report.ts';
 
@@ -165,6 +166,13 @@ export async function main() {
   }
 
   if (!skip.has('overview')) results.overview = await (await import('./overview.ts')).benchOverview(PG_URL, log);
+  let notify: NotifyResult | { error: string } | undefined;
+  if (!skip.has('notify')) {
+    console.log('\nNotifications (PostgreSQL, workdiary_bench_notify): mail delivery across a kill -9, and the emit\'s cost');
+    await noticeBusy('before notifications');
+    notify = await benchNotify(root, PG_URL, log).catch((err: Error) => ({ error: err.message }));
+    results.notify = notify;
+  }
   await noticeBusy('after the bench');
 
   apiRows('PostgreSQL', postgres, 8, 20);
@@ -176,6 +184,7 @@ export async function main() {
   ingestRows(ingest);
   dashboardRows(dashboard);
   hostileRows(hostile);
+  notifyRows(notify);
   printTable();
   const noisy = Object.entries(busy).filter(([, b]) => b > 0.25);
   if (noisy.length) {

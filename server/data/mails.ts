@@ -41,12 +41,15 @@ export async function markMailSent(q: Queryable, id: number, at: Date): Promise<
   await q.query(`update mails set status = 'sent', sent_at = $2, last_error = null where id = $1 and status = 'pending'`, [id, at]);
 }
 
-/** A failed attempt: the error kept for the outbox, and the next try at `next`, or `failed` for good. */
+/**
+ * A failed attempt: the error kept for the outbox, and the next try at `next`, or `failed` for
+ * good. The mail is still pending, or marked sent in this same transaction before the attempt.
+ */
 export async function markMailAttemptFailed(q: Queryable, id: number, error: string, next: Date | null): Promise<void> {
   await q.query(
-    `update mails set last_error = $2, status = case when $3::timestamptz is null then 'failed' else 'pending' end,
+    `update mails set last_error = $2, sent_at = null, status = case when $3::timestamptz is null then 'failed' else 'pending' end,
             next_attempt_at = coalesce($3::timestamptz, next_attempt_at)
-      where id = $1 and status = 'pending'`,
+      where id = $1 and status in ('pending', 'sent')`,
     [id, error.slice(0, 1000), next],
   );
 }

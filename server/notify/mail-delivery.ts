@@ -11,10 +11,11 @@
 // - On PGlite one transaction would stop every request while SMTP answers, so the claim commits
 //   at once and moves the mail's next attempt past a lease (longer than any SMTP timeout); a
 //   crash leaves it to be sent when the lease ends.
-// Either way the one gap SMTP leaves (RFC 1047) is a crash after the SMTP server's "250 accepted"
-// and before our update: the mail is sent again with the same Message-ID, which mail clients show
-// once. Delivery is at least once and never lost; `npm run bench` (section notify) counts the
-// repeats across a kill -9.
+// Either way SMTP leaves one gap (RFC 1047): a crash after the SMTP server has the whole message
+// (the final ".") and before our COMMIT is written. The mail is then sent again with the same
+// Message-ID, which mail clients show once. Delivery is at least once and never lost; at most one
+// repeat per mail in flight (MAIL_SENDERS on PostgreSQL). `npm run bench` (section notify)
+// counts the repeats across a kill -9.
 import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import { claimDueMails, keepDueMails, markMailAttemptFailed, markMailSent, retryMail, type ClaimedMail } from '../data/mails.ts';
@@ -36,9 +37,16 @@ export const mailRetryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Mat
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() || 'unknown error';
 
 /** PostgreSQL: mails sent at once, each in its own transaction (so at most this many hold a connection). */
-export const MAIL_SENDERS = 3;
+export const MAIL_SENDERS = SMTP_CONNECTIONS;
 
-async function sendOne(q: Queryable, mailer: Mailer, mail: ClaimedMail, now: Date): Promise<boolean> {
+/**
+ * Sends one claimed mail and records what became of it. `markFirst` (PostgreSQL, inside the
+ * claim's transaction): the mail is marked sent before the SMTP exchange, so once the server
+ * accepts it only the COMMIT is left to write: the at-least-once gap above loses the update's
+ * round trip.
+ */
+async function sendOne(q: Queryable, mailer: Mailer, mail: ClaimedMail, now: Date, markFirst = false): Promise<boolean> {
+  if (markFirst) await markMailSent(q, mail.id, now);
   try {
     await mailer.send(mail);
   } catch (err) {
@@ -48,7 +56,7 @@ async function sendOne(q: Queryable, mailer: Mailer, mail: ClaimedMail, now: Dat
     return false;
   }
   // Accepted: a crash before this update (and its commit) sends it again (see above).
-  await markMailSent(q, mail.id, now);
+  if (!markFirst) await markMailSent(q, mail.id, now);
   return true;
 }
 
@@ -60,7 +68,7 @@ async function deliverLocked(database: Database, now: Date, mailer: Mailer): Pro
     for (;;) {
       const sent = await database.transaction(async (tx) => {
         const [mail] = await claimDueMails(tx, now, 1, MAIL_LEASE_MS);
-        return mail ? sendOne(tx, mailer, mail, now) : null;
+        return mail ? sendOne(tx, mailer, mail, now, true) : null;
       });
       if (!sent) return;
       done++;

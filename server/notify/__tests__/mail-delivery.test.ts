@@ -100,6 +100,7 @@ describe.each(backends)('mail delivery on %s', (backend) => {
     }
     const [row] = await statuses(env);
     expect(row).toMatchObject({ status: 'pending', attempts: 2 });
+    expect((await env.database.query<{ sent_at: Date | null }>(`select sent_at from mails`))[0]!.sent_at).toBeNull();
     expect(row!.last_error).toMatch(/ECONNREFUSED|connect/i);
     expect(new Date(row!.next_attempt_at).getTime()).toBe(T0.getTime() + 30_000 + 60_000);
   });

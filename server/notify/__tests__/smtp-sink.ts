@@ -49,6 +49,8 @@ export async function startSmtpSink(opts: { port?: number; parse?: boolean } = {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // A client killed mid-message resets its connection: that is the client's failure, not the sink's.
+  server.on('error', () => {});
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://127.0.0.1:${sink.port}`;
   sink.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
