@@ -14,8 +14,8 @@ import { AdminFrame } from './admin-frame.tsx';
 
 const ROLE_WORD: Record<Role, string> = { client: 'Client', contractor: 'Contractor', admin: 'Admin' };
 
-/** `children`: what the page adds under the list (the invitations). */
-export function UsersView({ meId, children }: { meId: string; children?: ReactNode }) {
+/** `actions`: buttons the page adds above the list (invite); `children`: what it adds under it (the invitations). */
+export function UsersView({ meId, actions, children }: { meId: string; actions?: ReactNode; children?: ReactNode }) {
   const [search, setSearch] = useSearchParams();
   const filter = { q: search.get('q') ?? undefined, role: Role.safeParse(search.get('role')).data, companyId: search.get('companyId') ?? undefined };
   const [typed, setTyped] = useState(filter.q ?? '');
@@ -34,6 +34,7 @@ export function UsersView({ meId, children }: { meId: string; children?: ReactNo
 
   return (
     <AdminFrame title="Users" lead="Everyone who can sign in. A disabled user cannot sign in, and their sessions and tracker tokens end at once.">
+      {actions}
       <form
         className="admin-filters"
         role="search"

@@ -58,31 +58,41 @@ function InviteClientDialog({ onClose, onInvited }: { onClose: () => void; onInv
   );
 }
 
-export function AdminInvitations() {
-  const companies = useCompanies().data?.companies ?? [];
+/** "Invite a client", above the users; says who was invited once it is sent. */
+export function InviteClientButton() {
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
+  return (
+    <div className="invite-action">
+      <button type="button" className="btn btn--primary" onClick={() => { setSent(null); setOpen(true); }}>
+        Invite a client
+      </button>
+      <p className="invite-action__said" role="status">
+        {sent && `Invitation sent to ${sent}. It is in the list of invitations below.`}
+      </p>
+      {open && <InviteClientDialog onClose={() => setOpen(false)} onInvited={(email) => { setSent(email); setOpen(false); }} />}
+    </div>
+  );
+}
+
+/** Every company's invitations, or one company's. */
+export function AdminInvitations() {
+  const companies = useCompanies().data?.companies ?? [];
   const [companyId, setCompanyId] = useState('');
   return (
-    <div className="admin-invitations">
-      <div className="invite-action">
-        <button type="button" className="btn btn--primary" onClick={() => { setSent(null); setOpen(true); }}>
-          Invite a client
-        </button>
+    <InvitationsList
+      companyId={companyId || undefined}
+      showCompany
+      filter={
         <select className="input" aria-label="Invitations of company" value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-          <option value="">Invitations of every company</option>
+          <option value="">Every company</option>
           {companies.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
-        <p className="invite-action__said" role="status">
-          {sent && `Invitation sent to ${sent}.`}
-        </p>
-      </div>
-      {open && <InviteClientDialog onClose={() => setOpen(false)} onInvited={(email) => { setSent(email); setOpen(false); }} />}
-      <InvitationsList companyId={companyId || undefined} showCompany />
-    </div>
+      }
+    />
   );
 }

@@ -1,7 +1,7 @@
 // The invitations of a company (a client's own, or any for an admin): who, to what, and whether
 // it waits, was accepted, expired or was revoked. One that waits or expired can be sent again
 // with a new link; revoking asks first, and ends the contract that waited for it.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Invitation, InvitationStatus } from '#contract/invitations.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
 import { QueryErrorState } from '#src/components/ui/error-state.tsx';
@@ -12,7 +12,8 @@ import { useInvitations, useResendInvitation, useRevokeInvitation } from '../api
 const STATUS_WORD: Record<InvitationStatus, string> = { pending: 'Waiting', accepted: 'Accepted', expired: 'Expired', revoked: 'Revoked' };
 const STATUS_CLASS: Record<InvitationStatus, string> = { pending: 'status--pending', accepted: 'status--active', expired: 'status--paused', revoked: 'status--ended' };
 
-export function InvitationsList({ companyId, showCompany = false }: { companyId?: string; showCompany?: boolean }) {
+/** `filter`: a control the page adds beside the status filter (the admin's company). */
+export function InvitationsList({ companyId, showCompany = false, filter }: { companyId?: string; showCompany?: boolean; filter?: ReactNode }) {
   const [status, setStatus] = useState<InvitationStatus | ''>('');
   const list = useInvitations({ companyId, status: status || undefined });
   const resend = useResendInvitation();
@@ -27,14 +28,17 @@ export function InvitationsList({ companyId, showCompany = false }: { companyId?
         <h2 className="invitations__title" id="invitations-title">
           Invitations
         </h2>
-        <select className="input" aria-label="Invitation status" value={status} onChange={(e) => setStatus(e.target.value as InvitationStatus | '')}>
+        <span className="invitations__filters">
+          {filter}
+          <select className="input" aria-label="Invitation status" value={status} onChange={(e) => setStatus(e.target.value as InvitationStatus | '')}>
           <option value="">All</option>
           {(Object.keys(STATUS_WORD) as InvitationStatus[]).map((s) => (
             <option key={s} value={s}>
               {STATUS_WORD[s]}
             </option>
           ))}
-        </select>
+          </select>
+        </span>
       </div>
       <p className="sr-only" role="status">
         {said}
