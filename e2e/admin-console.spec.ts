@@ -99,3 +99,14 @@ test('the admin deactivates a company: its client cannot sign in and is told why
   await expect(other.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
   await other.close();
 });
+
+test('a client manages their own contract from its card: new terms say from which Monday', async ({ page }) => {
+  await signIn(page, 'client@demo.test');
+  const card = page.getByRole('article', { name: 'Website, app and brand design' });
+  await card.getByRole('group', { name: 'Manage Website, app and brand design' }).getByRole('button', { name: 'Change terms' }).click();
+  const terms = page.getByRole('dialog', { name: 'New terms for Website, app and brand design' });
+  await expect(terms).toContainText('They apply from Mon 30 Nov (00:00 UTC).');
+  await terms.getByRole('button', { name: 'Cancel' }).click();
+  await expect(terms).toBeHidden();
+  await expect(page).toHaveURL(/\/contracts$/);
+});

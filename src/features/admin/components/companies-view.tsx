@@ -70,6 +70,18 @@ function RenameDialog({ company, onClose }: { company: AdminCompany; onClose: ()
   );
 }
 
+const deactivateText = ({ clients, contracts }: AdminCompany) =>
+  [
+    clients === 0 ? 'It has no clients to sign out.' : `${clients === 1 ? 'Its client is' : `Its ${clients} clients are`} signed out at once and cannot sign in; they are told the company is deactivated.`,
+    contracts === 0
+      ? 'No one can be invited into it.'
+      : `${contracts === 1 ? 'Its contract keeps its status, but no tracker can upload to it' : `Its ${contracts} contracts keep their status, but no tracker can upload to them`}, and no one can be invited into it.`,
+    'Weeks already worked are still reviewed, disputed and approved as usual. You can reactivate it later.',
+  ].join(' ');
+
+const reactivateText = ({ clients }: AdminCompany) =>
+  `${clients === 1 ? 'Its client' : `Its ${count(clients, 'client')}`} may sign in again, and the trackers of its active contracts upload again. Time while it was deactivated stays unrecorded.`;
+
 /** Deactivating says what happens to the clients, the contracts and the trackers; reactivating, what comes back. */
 export function CompanyActiveDialog({ company, onClose }: { company: AdminCompany; onClose: () => void }) {
   const change = useSetCompanyActive();
@@ -77,13 +89,7 @@ export function CompanyActiveDialog({ company, onClose }: { company: AdminCompan
   return (
     <ConfirmDialog
       title={reactivate ? `Reactivate ${company.name}?` : `Deactivate ${company.name}?`}
-      description={
-        reactivate
-          ? `Its ${count(company.clients, 'client')} may sign in again, and the trackers of its active contracts upload again. Time while it was deactivated stays unrecorded.`
-          : `Its ${count(company.clients, 'client')} are signed out at once and cannot sign in; they are told the company is deactivated. ` +
-            `Its ${count(company.contracts, 'contract')} keep their status, but no tracker can upload to them, and no one can be invited into it. ` +
-            'Weeks already worked are still reviewed, disputed and approved as usual. You can reactivate it later.'
-      }
+      description={reactivate ? reactivateText(company) : deactivateText(company)}
       confirmLabel={reactivate ? 'Reactivate' : 'Deactivate'}
       pendingLabel={reactivate ? 'Reactivating…' : 'Deactivating…'}
       tone={reactivate ? 'primary' : 'danger'}

@@ -89,7 +89,7 @@ export function NewContractDialog({ companies, onClose }: { companies: AdminComp
           <input className="input" maxLength={3} {...input('currency')} value={form.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} />
         </Labelled>
       </div>
-      <div className="new-contract__pair">
+      <div className="new-contract__pair new-contract__pair--cap">
         <Labelled id={`${id}-weeklyLimitHours`} label="Weekly cap (hours)" error={say('The weekly cap', 'weeklyLimitHours')}>
           <input className="input" inputMode="numeric" {...input('weeklyLimitHours')} value={form.capped ? form.cap : ''} placeholder="none" disabled={!form.capped} onChange={(e) => set({ cap: e.target.value })} />
         </Labelled>

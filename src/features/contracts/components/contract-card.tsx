@@ -69,10 +69,9 @@ export function ContractCard({ contract, role }: { contract: ContractSummary; ro
         </div>
       </dl>
 
-      {role !== 'contractor' && <ContractActions contract={contract} changesFrom={`${addWeeks(thisWeek.weekStart, 1)}T00:00:00.000Z`} />}
-
       {/* No week in the links: the page opens the week in review, if one waits, else this week. */}
       <footer className="contract-card__foot">
+        {role !== 'contractor' && <ContractActions contract={contract} changesFrom={`${addWeeks(thisWeek.weekStart, 1)}T00:00:00.000Z`} />}
         <span className="contract-card__week">Week of {formatCalendarDate(thisWeek.weekStart, 'd MMM yyyy')}</span>
         {contract.status === 'pending' ? (
           <span className="contract-card__week">Waiting for {contract.contractor.email} to accept</span>

@@ -40,10 +40,14 @@ const show = (company: AdminCompany) => {
 describe('CompanyActiveDialog', () => {
   it('says what deactivating does before it is confirmed, and sends nothing on Cancel', async () => {
     const user = userEvent.setup();
-    const onClose = show(ACME);
-    const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Acme Robotics?' });
+    show(ACME);
+    let dialog = screen.getByRole('alertdialog', { name: 'Deactivate Acme Robotics?' });
     expect(dialog.textContent).toContain('Its 2 clients are signed out at once and cannot sign in');
     expect(dialog.textContent).toContain('Its 3 contracts keep their status, but no tracker can upload to them');
+    cleanup();
+    const onClose = show({ ...ACME, clients: 1, contracts: 1 });
+    dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Its client is signed out at once and cannot sign in; they are told the company is deactivated. Its contract keeps its status, but no tracker can upload to it');
     // Focus starts on the way back: an Enter in haste deactivates nothing.
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
