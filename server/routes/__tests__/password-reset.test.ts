@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { backends, connectTracker, login } from '#server/test/harness.ts';
 import type { Problem } from '#contract/common.ts';
 import { passwordResetsSettled } from '#server/services/password-reset.ts';
+import { Secret, TOTP } from 'otpauth';
 import { linksSuite } from './links-suite.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -95,6 +96,20 @@ describe.each(backends)('password reset on %s', (backend) => {
     const [audit] = await s.env.database.query<{ actor_id: string }>(`select actor_id from audit_log where action = 'user.password_reset_sent' and subject = $1 order by id desc limit 1`, [s.world.users.dev.id]);
     expect(audit!.actor_id).toBe(s.world.users.admin.id);
     expect((await req('POST', '/api/admin/users/00000000-0000-4000-8000-000000000000/password-reset', s.admin)).statusCode).toBe(404);
+  });
+
+  it('a reset keeps two-factor sign-in on: the next sign-in still asks for the code', async () => {
+    const who = await login(s.env.app, 'client@test.test');
+    const setup = (await req('POST', '/api/settings/totp', who)).json<{ secret: string }>();
+    const code = new TOTP({ secret: Secret.fromBase32(setup.secret) }).generate();
+    expect((await req('POST', '/api/settings/totp/confirm', who, { code })).statusCode).toBe(200);
+    await req('POST', '/api/auth/forgot', null, { email: 'client@test.test' });
+    await passwordResetsSettled();
+    expect((await req('POST', `/api/links/${await linkToken('client@test.test', 'reset')}/reset`, null, { password: 'a-brand-new-password' })).statusCode).toBe(204);
+    const signIn = await req('POST', '/api/auth/login', null, { email: 'client@test.test', password: 'a-brand-new-password' });
+    expect(signIn.statusCode).toBe(202);
+    expect(signIn.json()).toMatchObject({ codeStep: true });
+    expect(signIn.cookies).toEqual([]);
   });
 });
 
