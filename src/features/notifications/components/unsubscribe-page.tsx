@@ -1,27 +1,14 @@
 // /unsubscribe/<Message-ID>: what the link stops, and one button. No sign-in: the mail's random
-// Message-ID is the credential. The choice becomes "app only"; Settings can change it back.
-import type { ReactNode } from 'react';
+// Message-ID is the credential. The choice becomes "app only"; Settings can change it back. The
+// route gives the frame of the pages reached from a mail, and the page for a link that is no
+// longer valid (both from the links feature, which this one may not import).
+import type { ComponentType, ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { Logo } from '#src/components/ui/logo.tsx';
 import { Spinner } from '#src/components/ui/spinner.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { useUnsubscribe, useUnsubscribeInfo } from '../api/unsubscribe.ts';
 
-function Card({ title, lead, children }: { title: string; lead: ReactNode; children?: ReactNode }) {
-  return (
-    <main className="login-page">
-      <title>{`${title} · workdiary`}</title>
-      <div className="login-card">
-        <div className="login-card__brand">
-          <Logo />
-        </div>
-        <h1 className="login-card__title">{title}</h1>
-        <p className="login-card__lead">{lead}</p>
-        {children}
-      </div>
-    </main>
-  );
-}
+export type PublicFrame = ComponentType<{ tabTitle: string; title: string; lead?: ReactNode; children?: ReactNode }>;
 
 const settingsLink = (
   <Link className="btn btn--ghost btn--block" to="/settings">
@@ -29,32 +16,24 @@ const settingsLink = (
   </Link>
 );
 
-export function UnsubscribePage() {
+export function UnsubscribePage({ Card, invalid }: { Card: PublicFrame; invalid: ReactNode }) {
   const messageId = useParams().messageId ?? '';
   const info = useUnsubscribeInfo(messageId);
   const stop = useUnsubscribe(messageId);
 
-  if (info.isPending) return <Card title="Stop these mails" lead={<Spinner label="Checking the link" />} />;
-  if (isApiError(info.error, 404) || isApiError(info.error, 400) || isApiError(stop.error, 404)) {
-    return (
-      <Card title="This link is no longer valid" lead="It is not a link from one of our mails, or the mail was removed. To choose what you are told of, sign in and open Settings.">
-        <Link className="btn btn--primary btn--block" to="/login">
-          Sign in
-        </Link>
-      </Card>
-    );
-  }
-  if (info.isError) return <Card title="Stop these mails" lead={`The link could not be checked: ${info.error.message} Try again in a moment.`} />;
+  if (info.isPending) return <Card tabTitle="Stop these mails" title="Stop these mails" lead={<Spinner label="Checking the link" />} />;
+  if (isApiError(info.error, 404) || isApiError(info.error, 400) || isApiError(stop.error, 404)) return invalid;
+  if (info.isError) return <Card tabTitle="Stop these mails" title="Stop these mails" lead={`The link could not be checked: ${info.error.message} Try again in a moment.`} />;
   const { label, channel } = info.data;
   if (channel !== 'app_mail') {
     return (
-      <Card title={stop.isSuccess ? 'Mails stopped' : 'These mails are stopped'} lead={<>You get no mail for “{label}”. {channel === 'app' ? 'It still shows under the bell in workdiary.' : 'It is off in workdiary too.'}</>}>
+      <Card tabTitle="Mails stopped" title={stop.isSuccess ? 'Mails stopped' : 'These mails are stopped'} lead={<>You get no mail for “{label}”. {channel === 'app' ? 'It still shows under the bell in workdiary.' : 'It is off in workdiary too.'}</>}>
         {settingsLink}
       </Card>
     );
   }
   return (
-    <Card title="Stop these mails?" lead={<>You get a mail for “{label}”. Stop these mails? It will still show under the bell in workdiary.</>}>
+    <Card tabTitle="Stop these mails" title="Stop these mails?" lead={<>You get a mail for “{label}”. Stop these mails? It will still show under the bell in workdiary.</>}>
       {stop.isError && (
         <div className="alert alert--error" role="alert">
           {stop.error.message}
