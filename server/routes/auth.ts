@@ -10,7 +10,7 @@ import { createSession, deleteSession, findUserForLogin, toMe } from '../data/us
 import { HttpProblem } from '../lib/problem.ts';
 import { DUMMY_HASH, verifyPassword } from '../lib/password.ts';
 import { checkSecondFactor, isTotpOn } from '../services/totp-service.ts';
-import { requestPasswordResetLater } from '../services/password-reset.ts';
+import { passwordResetsSettled, requestPasswordResetLater } from '../services/password-reset.ts';
 import { FORGOT_ANSWER, ForgotAnswer, ForgotBody } from '#contract/invitations.ts';
 
 const SESSION_DAYS = 30;
@@ -123,6 +123,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return toMe(user);
     },
   );
+
+  // A "forgot password" answered but still at work finishes before the server (or a test's database) closes.
+  app.addHook('onClose', passwordResetsSettled);
 
   app.post(
     '/auth/forgot',

@@ -188,6 +188,27 @@ describe.each(backends)('response schemas on %s', (backend) => {
       await call('POST', `/api/contracts/{contractId}/${action}`, `/api/contracts/${contract.json<{ id: string }>().id}/${action}`, { as: who.client2 });
     }
 
+    // Invitations: a client invited, a contractor invited, listed, resent, revoked; a link read and
+    // accepted; a password reset asked for, sent by the admin, and used.
+    const linkOf = async (to: string) =>
+      /\/(?:invite|reset)\/([A-Za-z0-9_-]{43})/.exec((await env.database.query<{ text: string }>(`select text from mails where to_address = $1 order by id desc limit 1`, [to]))[0]!.text)![1]!;
+    await call('POST', '/api/invitations/clients', '/api/invitations/clients', { as: who.admin, payload: { companyId: world.acme.id, email: 'new@test.test' } });
+    const invited = await call('POST', '/api/invitations/contractors', '/api/invitations/contractors', {
+      as: who.client,
+      payload: { email: 'later@test.test', title: 'Docs', hourlyRate: 4000, currency: 'USD', weeklyLimitHours: 10, manualTimeAllowed: false, timeZone: 'UTC' },
+    });
+    for (const u of [who.client, who.admin]) await call('GET', '/api/invitations', '/api/invitations', { as: u });
+    const invitationUrl = `/api/invitations/${invited.json<{ id: string }>().id}`;
+    await call('POST', '/api/invitations/{invitationId}/resend', `${invitationUrl}/resend`, { as: who.client });
+    await call('POST', '/api/invitations/{invitationId}/revoke', `${invitationUrl}/revoke`, { as: who.client });
+    const clientLink = await linkOf('new@test.test');
+    await call('GET', '/api/links/{token}', `/api/links/${clientLink}`);
+    await call('POST', '/api/links/{token}/accept', `/api/links/${clientLink}/accept`, { payload: { name: 'Nia New', password: 'a-long-password' } });
+    await call('GET', '/api/links/{token}', `/api/links/${clientLink}`);
+    await call('POST', '/api/auth/forgot', '/api/auth/forgot', { payload: { email: 'new@test.test' } });
+    await call('POST', '/api/admin/users/{userId}/password-reset', `/api/admin/users/${world.users.designer.id}/password-reset`, { as: who.admin });
+    await call('GET', '/api/links/{token}', `/api/links/${await linkOf(world.users.designer.email)}`);
+
     // Settings: read, renamed, other sessions ended; two-factor on, then a sign-in with its code.
     const settings = (route: string, opts: { payload?: unknown; method?: string } = {}) => call(opts.method ?? 'POST', route, route, { as: who.client2, ...opts });
     await settings('/api/settings', { method: 'GET' });
