@@ -209,6 +209,18 @@ describe.each(backends)('response schemas on %s', (backend) => {
     await call('POST', '/api/admin/users/{userId}/password-reset', `/api/admin/users/${world.users.designer.id}/password-reset`, { as: who.admin });
     await call('GET', '/api/links/{token}', `/api/links/${await linkOf(world.users.designer.email)}`);
 
+    // Notifications: the bell, the choices per kind, and a mail's unsubscribe link (no session).
+    const bell = await call('GET', '/api/notifications', '/api/notifications', { as: who.client });
+    await call('GET', '/api/notifications/unread', '/api/notifications/unread', { as: who.client });
+    await call('POST', '/api/notifications/{id}/read', `/api/notifications/${bell.json<{ items: { id: number }[] }>().items[0]!.id}/read`, { as: who.client });
+    await call('POST', '/api/notifications/read-all', '/api/notifications/read-all', { as: who.client });
+    await call('GET', '/api/settings/notifications', '/api/settings/notifications', { as: who.client });
+    await call('PUT', '/api/settings/notifications', '/api/settings/notifications', { as: who.client, payload: { prefs: [{ kind: 'question-answered', channel: 'app' }] } });
+    const [mail] = await env.database.query<{ messageId: string }>(`select message_id as "messageId" from mails where kind = 'slots-disputed' limit 1`);
+    const unsubscribeUrl = `/api/unsubscribe/${encodeURIComponent(mail!.messageId)}`;
+    await call('GET', '/api/unsubscribe/{messageId}', unsubscribeUrl);
+    await call('POST', '/api/unsubscribe/{messageId}', unsubscribeUrl);
+
     // Settings: read, renamed, other sessions ended; two-factor on, then a sign-in with its code.
     const settings = (route: string, opts: { payload?: unknown; method?: string } = {}) => call(opts.method ?? 'POST', route, route, { as: who.client2, ...opts });
     await settings('/api/settings', { method: 'GET' });
