@@ -24,8 +24,8 @@ export function money(minor: number, currency: string): string {
   return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
-/** A deadline or instant for a reader: "Friday 4 December 2026 at 23:59 UTC". */
-export const when = (instant: Date) => formatUtc(instant);
+/** A deadline or instant for a reader, to the minute (earlier, never later): "Thursday 3 December 2026 at 11:20 UTC". */
+export const when = (instant: Date) => formatUtc(new Date(Math.floor(instant.getTime() / 60_000) * 60_000));
 
 const contractPage = (page: string) => (contractId: string, week?: Date) =>
   `/contracts/${encodeURIComponent(contractId)}/${page}${week ? `?week=${weekKey(week)}` : ''}`;

@@ -7,10 +7,17 @@ import { addSlots, createWorld, slotRun, type World } from '#server/test/fixture
 import type { Dispute } from '#contract/disputes.ts';
 import { runSweeps } from '../../services/sweeps.ts';
 import { workingMsBetween } from '../event-sweeps.ts';
+import { when } from '../event-data.ts';
 import { eventCount, NOW, request, thisWeekAt, toldTo } from './events-world.ts';
 
 const H = 3_600_000;
 const utc = (iso: string) => new Date(iso);
+
+describe('deadlines in messages', () => {
+  it('are written to the minute, never later than they are', () => {
+    expect(when(new Date('2026-12-03T11:20:14.500Z'))).toBe('Thursday 3 December 2026 at 11:20 UTC');
+  });
+});
 
 describe('working hours', () => {
   it('counts Monday to Friday, 09:00 to 17:00 in the contract’s zone', () => {
