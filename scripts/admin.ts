@@ -9,7 +9,8 @@ import { loadConfig } from '#server/config.ts';
 import { openDatabase, type Database } from '#server/db/client.ts';
 import { companies, contracts, users } from '#server/db/schema.ts';
 import { hashPassword } from '#server/lib/password.ts';
-import { NewContract } from '#contract/admin.ts';
+import { CompanyBody, NewContract } from '#contract/admin.ts';
+import { createCompany } from '#server/services/admin-service.ts';
 import { changeTerms, contractById, createContract } from '#server/services/contract-admin-service.ts';
 import { changePassword, disableUser, enableUser, type AccountChange } from '#server/services/user-service.ts';
 
@@ -133,9 +134,9 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
   const { db } = database;
   switch (cmd) {
     case 'company create': {
-      const a = parse(z.object({ name: z.string().min(1) }), values);
-      const [c] = await db.insert(companies).values({ name: a.name }).returning();
-      console.log(`Company "${c!.name}" created: ${c!.id}`);
+      const a = parse(CompanyBody, values);
+      const c = await createCompany(database, null, a.name, new Date());
+      console.log(`Company "${c.name}" created: ${c.id}`);
       return;
     }
     case 'user create': {

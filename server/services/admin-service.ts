@@ -45,11 +45,12 @@ async function uniqueName<T>(database: Database, name: string, exceptId: string 
   }
 }
 
-export async function createCompany(database: Database, admin: User, name: string, now: Date): Promise<AdminCompany> {
+/** `admin`: who creates it, or null for the command line. */
+export async function createCompany(database: Database, admin: User | null, name: string, now: Date): Promise<AdminCompany> {
   const id = await uniqueName(database, name, null, () =>
     database.transaction(async (tx) => {
       const companyId = await insertCompany(tx, name, now);
-      await appendAudit(tx, { at: now, actorId: admin.id, action: 'company.created', subject: companyId, after: { name } });
+      await appendAudit(tx, { at: now, actorId: admin?.id ?? null, action: 'company.created', subject: companyId, after: { name } });
       return companyId;
     }),
   );

@@ -93,6 +93,9 @@ describe.each(backends)('npm run admin on %s', (backend) => {
 
   it('creates a contract and changes its rate through the same service as the admin console: checked, audited', async () => {
     expect((await admin(['company', 'create', '--name', 'Initech'])).code).toBe(0);
+    const taken = await admin(['company', 'create', '--name', ' INITECH '], '');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/A company named “Initech” already exists: choose another name\./);
     expect((await admin(['user', 'create', '--email', 'pete@test.test', '--name', 'Peter', '--role', 'contractor'])).code).toBe(0);
     const base = ['contract', 'create', '--company', 'Initech', '--contractor', 'pete@test.test', '--title', 'TPS reports', '--rate', '4200'];
     const badZone = await admin([...base, '--tz', 'Mars/Olympus']);
