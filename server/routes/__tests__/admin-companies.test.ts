@@ -78,6 +78,18 @@ describe.each(backends)('deactivating companies on %s', (backend) => {
     ]);
   });
 
+  it('refuses a session that outlived its company’s deactivation (one started while it was being deactivated)', async () => {
+    const { env, world } = suite.state;
+    const kept = await login(env.app, world.users.client2.email);
+    await env.database.query(`update companies set deactivated_at = $2 where id = $1`, [world.globex.id, new Date('2026-11-25T15:00:00Z')]);
+    try {
+      expect((await req('GET', '/api/contracts', kept)).statusCode).toBe(401);
+    } finally {
+      await env.database.query(`update companies set deactivated_at = null where id = $1`, [world.globex.id]);
+    }
+    expect((await req('GET', '/api/contracts', kept)).statusCode).toBe(200);
+  });
+
   it('answers 404 for a company that does not exist', async () => {
     const admin = await login(suite.state.env.app, suite.state.world.users.admin.email);
     const res = await req('POST', '/api/admin/companies/0b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e/deactivate', admin);
