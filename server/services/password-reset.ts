@@ -3,10 +3,11 @@
 // nothing) happens after the answer. Using the link sets the password through the same
 // changePassword as everywhere else: every session ends and every tracker token is revoked.
 // Two-factor sign-in stays on, so the next sign-in still asks for the code.
-import type { Database } from '../db/client.ts';
+import { randomBytes } from 'node:crypto';
+import type { Database, Queryable } from '../db/client.ts';
 import { findAdminUser } from '../data/admin.ts';
 import { appendAudit } from '../data/audit.ts';
-import { findUserForLogin, type User } from '../data/users.ts';
+import { findUserForLogin, tokenHash, type User } from '../data/users.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { issueLinkToken, linkUrl, queueLinkMail, useLinkToken } from './link-service.ts';
 import { changePassword, type AccountChange } from './user-service.ts';
@@ -36,13 +37,25 @@ async function queueReset(database: Database, user: { id: string; email: string;
 export async function requestPasswordReset(database: Database, email: string, now: Date): Promise<void> {
   const user = await findUserForLogin(database, email);
   if (user) await queueReset(database, user, null, now);
+  // An unknown address costs the database about what a known one does, so what runs after the
+  // answer does not slow the next request differently either.
+  else await database.transaction(async (tx) => void (await linkUrl(tx, 'reset', await peekCost(tx, now))));
+}
+
+/** As much work as making a link, and nothing written: a token hashed and looked up. */
+async function peekCost(tx: Queryable, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.query(`select 1 from link_tokens where token_hash = $1 and expires_at > $2`, [tokenHash(token), now]);
+  await tx.query(`select 1 from mails where message_id = $1`, [token]);
+  return token;
 }
 
 const pending = new Set<Promise<void>>();
 
-/** Runs the request after the answer; a failure is logged, never shown (the answer is already the same). */
-export function requestPasswordResetLater(database: Database, email: string, now: Date, log: (err: unknown) => void): void {
-  const work = requestPasswordReset(database, email, now)
+/** Runs the request once `after` (the answer sent); a failure is logged, never shown (the answer is already the same). */
+export function requestPasswordResetLater(database: Database, email: string, now: Date, log: (err: unknown) => void, after: Promise<void> = Promise.resolve()): void {
+  const work = after
+    .then(() => requestPasswordReset(database, email, now))
     .catch(log)
     .finally(() => pending.delete(work));
   pending.add(work);
