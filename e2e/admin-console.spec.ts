@@ -79,7 +79,7 @@ test('the admin deactivates a company: its client cannot sign in and is told why
   const globex = page.getByRole('list', { name: 'Companies' }).getByRole('listitem', { name: 'Globex' });
   await globex.getByRole('button', { name: 'Deactivate' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Deactivate Globex?' });
-  await expect(dialog).toContainText('are signed out at once and cannot sign in');
+  await expect(dialog).toContainText('Its client is signed out at once and cannot sign in');
   await dialog.getByRole('button', { name: 'Deactivate' }).click();
   await expect(dialog).toBeHidden();
   await expect(globex.getByText(/^Deactivated/)).toBeVisible();
