@@ -6,13 +6,13 @@ import type { AdminCompanyList } from '#contract/admin.ts';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { api } from '#src/lib/api-client.ts';
 import { useInviteClient } from '../api/invitations-api.ts';
+import { InviteButton, type InviteDialogProps } from './invite-button.tsx';
 import { InviteField, invalidProps, serverFieldError, unnamedProblem } from './invite-field.tsx';
 import { InvitationsList } from './invitations-list.tsx';
-import './invitations.css';
 
 const useCompanies = () => useQuery({ queryKey: ['admin', 'companies'], queryFn: ({ signal }) => api.get<AdminCompanyList>('/admin/companies', { signal }) });
 
-function InviteClientDialog({ onClose, onInvited }: { onClose: () => void; onInvited: (email: string) => void }) {
+function InviteClientDialog({ onClose, onInvited }: InviteDialogProps) {
   const companies = useCompanies().data?.companies ?? [];
   const invite = useInviteClient();
   const [companyId, setCompanyId] = useState('');
@@ -60,19 +60,7 @@ function InviteClientDialog({ onClose, onInvited }: { onClose: () => void; onInv
 
 /** "Invite a client", above the users; says who was invited once it is sent. */
 export function InviteClientButton() {
-  const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState<string | null>(null);
-  return (
-    <div className="invite-action">
-      <button type="button" className="btn btn--primary" onClick={() => { setSent(null); setOpen(true); }}>
-        Invite a client
-      </button>
-      <p className="invite-action__said" role="status">
-        {sent && `Invitation sent to ${sent}. It is in the list of invitations below.`}
-      </p>
-      {open && <InviteClientDialog onClose={() => setOpen(false)} onInvited={(email) => { setSent(email); setOpen(false); }} />}
-    </div>
-  );
+  return <InviteButton label="Invite a client" Dialog={InviteClientDialog} said={(email) => `Invitation sent to ${email}. It is in the list of invitations below.`} />;
 }
 
 /** Every company's invitations, or one company's. */

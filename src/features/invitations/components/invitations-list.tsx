@@ -8,6 +8,7 @@ import { QueryErrorState } from '#src/components/ui/error-state.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useInvitations, useResendInvitation, useRevokeInvitation } from '../api/invitations-api.ts';
+import './invitations.css';
 
 const STATUS_WORD: Record<InvitationStatus, string> = { pending: 'Waiting', accepted: 'Accepted', expired: 'Expired', revoked: 'Revoked' };
 const STATUS_CLASS: Record<InvitationStatus, string> = { pending: 'status--pending', accepted: 'status--active', expired: 'status--paused', revoked: 'status--ended' };

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useInviteContractor } from '../api/invitations-api.ts';
+import type { InviteDialogProps } from './invite-button.tsx';
 import { InviteField, invalidProps, serverFieldError, unnamedProblem } from './invite-field.tsx';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'INR', 'PLN', 'SEK'];
@@ -21,7 +22,7 @@ function toMinor(text: string, currency: string): number | null {
   return Math.round(Number(text.trim().replace(',', '.')) * 10 ** digits);
 }
 
-export function InviteContractorDialog({ onClose, onInvited }: { onClose: () => void; onInvited: (email: string) => void }) {
+export function InviteContractorDialog({ onClose, onInvited }: InviteDialogProps) {
   const invite = useInviteContractor();
   const zones = useMemo(() => zoneList(), []);
   const [f, setF] = useState({ email: '', name: '', title: '', rate: '', currency: 'USD', cap: '', manual: false, timeZone: browserTimeZone() });
