@@ -102,7 +102,8 @@ export async function buildOverview(database: Database, user: User, now: Date): 
   const thisWeek = weekStartOf(now);
   const lastWeek = addWeeks(thisWeek, -1);
   const end = addWeeks(thisWeek, 1);
-  const contracts = await findVisibleContracts(database, user);
+  // A contract still waiting for its contractor to accept has no work to show: it is on the contracts page, marked so.
+  const contracts = (await findVisibleContracts(database, user)).filter((c) => c.status !== 'pending');
   const ids = contracts.map((c) => c.id);
   const [slots, ctx, disputes, latest, questions] = await Promise.all([
     // A read per week: on PostgreSQL the two run at once on two connections.

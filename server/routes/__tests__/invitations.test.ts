@@ -59,6 +59,9 @@ describe.each(backends)('invitations on %s', (backend) => {
     const contractId = inv.contract!.id;
     const clientList = (await req('GET', '/api/contracts', s.client)).json<ContractList>().contracts;
     expect(clientList.find((c) => c.id === contractId)).toMatchObject({ status: 'pending', hourlyRate: 7500, currency: 'EUR', weeklyLimitHours: 20, timeZone: 'Europe/Lisbon' });
+    // The home page's week is of work: a contract nobody accepted yet is not on it.
+    const overviewIds = (who: typeof s.client) => req('GET', '/api/overview', who).then((r) => JSON.stringify(r.json()));
+    expect(await overviewIds(s.client)).not.toContain(contractId);
     const devList = () => req('GET', '/api/contracts', s.dev).then((r) => r.json<ContractList>().contracts.map((c) => c.id));
     expect(await devList()).not.toContain(contractId);
     expect((await req('GET', `/api/contracts/${contractId}`, s.dev)).statusCode).toBe(404);
@@ -86,6 +89,7 @@ describe.each(backends)('invitations on %s', (backend) => {
     const uploaded = await s.env.app.inject({ method: 'PUT', url: `/api/contracts/${contractId}/slots/${start}`, headers: { authorization: `Bearer ${trackerToken}`, 'content-type': form.contentType }, payload: form.payload });
     expect(uploaded.statusCode).toBe(201);
     expect(await devList()).toContain(contractId);
+    expect(await overviewIds(s.client)).toContain(contractId);
     const after = (await req('GET', '/api/contracts', s.client)).json<ContractList>().contracts;
     expect(after.find((c) => c.id === contractId)!.status).toBe('active');
     expect((await req('GET', '/api/invitations?status=accepted', s.client)).json<InvitationList>().invitations.map((i) => i.id)).toContain(inv.id);
