@@ -23,10 +23,10 @@ async function linkInOutbox(page: Page, to: string, button: string): Promise<str
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Recipient' }).fill(to);
   await page.getByRole('button', { name: 'Search' }).click();
-  const mails = page.getByRole('region', { name: 'Mails' }).getByRole('listitem');
-  await expect(mails).toHaveCount(1);
-  await expect(mails.first()).toContainText('Invitation');
-  await mails.first().getByRole('link').click();
+  // Newest first: the invitation just sent (the demo's own mails to the address come after).
+  const mail = page.getByRole('region', { name: 'Mails' }).getByRole('listitem').filter({ hasText: 'Invitation' }).first();
+  await expect(mail).toBeVisible();
+  await mail.getByRole('link').click();
   const open = page.frameLocator('iframe.outbox-reader__frame').getByRole('link', { name: button });
   const href = (await open.getAttribute('href'))!;
   expect(href).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -126,4 +126,36 @@ test('the contractor follows the link, sets a password, and the contract is acti
   await expect(theirs.getByRole('link', { name: /Open diary/ })).toBeVisible();
   await expect(theirs.getByText('Pending invitation')).toHaveCount(0);
   await expect(nora.getByRole('list', { name: 'Invitations' }).getByRole('listitem', { name: CONTRACTOR }).getByText('Accepted')).toBeVisible();
+});
+
+test('an existing contractor signs in from the link and accepts the new contract', async ({ page, browser }) => {
+  const nora = await freshPage(browser);
+  await nora.goto('/login');
+  await nora.getByLabel('Email').fill(CLIENT);
+  await nora.getByLabel('Password').fill(CLIENT_PASSWORD);
+  await nora.getByRole('button', { name: 'Sign in' }).click();
+  await expect(nora.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
+  await nora.goto('/contracts');
+  await nora.getByRole('button', { name: 'Invite a contractor' }).click();
+  const dialog = nora.getByRole('dialog', { name: 'Invite a contractor' });
+  await dialog.getByLabel('Email').fill('dev@demo.test');
+  await dialog.getByLabel('Contract title').fill('Gripper calibration');
+  await dialog.getByLabel('Hourly rate').fill('65');
+  await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(nora.getByRole('article', { name: 'Gripper calibration' }).getByText('Pending invitation')).toBeVisible();
+
+  await signIn(page, 'admin@demo.test');
+  const link = await linkInOutbox(page, 'dev@demo.test', 'Accept the invitation');
+
+  // Not signed in: the page asks the contractor to sign in, and brings them back to accept.
+  const dev = await freshPage(browser);
+  await dev.goto(link);
+  await expect(dev.getByRole('heading', { level: 1, name: 'Accept “Gripper calibration”' })).toBeVisible();
+  await dev.getByRole('link', { name: 'Sign in to accept' }).click();
+  await dev.getByLabel('Email').fill('dev@demo.test');
+  await dev.getByLabel('Password').fill('workdiary-demo');
+  await dev.getByRole('button', { name: 'Sign in' }).click();
+  await dev.getByRole('button', { name: 'Accept the invitation' }).click();
+  await expect(dev.getByRole('heading', { level: 1, name: 'Contracts' })).toBeVisible();
+  await expect(dev.getByRole('article', { name: 'Gripper calibration' }).getByRole('link', { name: /Open diary/ })).toBeVisible();
 });
