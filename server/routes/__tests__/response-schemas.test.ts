@@ -9,6 +9,7 @@ import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#ser
 import { addSlots, createWorld, slotRun, testImage, type World } from '#server/test/fixtures.ts';
 import type { CreatedTracker } from '#contract/trackers.ts';
 import type { Dispute } from '#contract/disputes.ts';
+import { allowPrivateWebhookTargets } from '#server/lib/private-address.ts';
 
 type Schema = {
   type?: string | string[];
@@ -220,6 +221,24 @@ describe.each(backends)('response schemas on %s', (backend) => {
     const unsubscribeUrl = `/api/unsubscribe/${encodeURIComponent(mail!.messageId)}`;
     await call('GET', '/api/unsubscribe/{messageId}', unsubscribeUrl);
     await call('POST', '/api/unsubscribe/{messageId}', unsubscribeUrl);
+
+    // A company's webhook: made, changed, its secret rotated, a test sent, its log, a redelivery.
+    allowPrivateWebhookTargets(true);
+    const hooks = `/api/companies/${world.acme.id}/webhooks`;
+    const hookMade = await call('POST', '/api/companies/{companyId}/webhooks', hooks, { as: who.client, payload: { url: 'http://127.0.0.1:9/hook', kinds: ['week-approved'] } });
+    const hook = `${hooks}/${hookMade.json<{ id: string }>().id}`;
+    await call('GET', '/api/companies/{companyId}/webhooks', hooks, { as: who.admin });
+    await call('POST', '/api/companies/{companyId}/webhooks/{webhookId}/secret', `${hook}/secret`, { as: who.client });
+    await call('POST', '/api/companies/{companyId}/webhooks/{webhookId}/test', `${hook}/test`, { as: who.client });
+    const log = await call('GET', '/api/companies/{companyId}/webhooks/{webhookId}/deliveries', `${hook}/deliveries`, { as: who.client });
+    const deliveryId = log.json<{ deliveries: { id: number }[] }>().deliveries[0]!.id;
+    await call('POST', '/api/companies/{companyId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver', `${hook}/deliveries/${deliveryId}/redeliver`, { as: who.client });
+    await call('PATCH', '/api/companies/{companyId}/webhooks/{webhookId}', hook, { as: who.client, payload: { enabled: false } });
+    allowPrivateWebhookTargets(false);
+
+    // The outbox: the kept mails, one read as its recipient gets it.
+    const outbox = await call('GET', '/api/admin/outbox', '/api/admin/outbox', { as: who.admin });
+    await call('GET', '/api/admin/outbox/{mailId}', `/api/admin/outbox/${outbox.json<{ mails: { id: number }[] }>().mails[0]!.id}`, { as: who.admin });
 
     // Settings: read, renamed, other sessions ended; two-factor on, then a sign-in with its code.
     const settings = (route: string, opts: { payload?: unknown; method?: string } = {}) => call(opts.method ?? 'POST', route, route, { as: who.client2, ...opts });
