@@ -37,8 +37,6 @@ async function main() {
   const blobs = diskBlobStore(path.join(config.dataDir, 'blobs'));
   // Mails the demo's seed queues link to where the server will be; set again once it listens.
   await setPublicUrl(database, config.publicUrl ?? `http://localhost:${config.port}`);
-  // Mails the demo's seed queues link to where the server will be; set again once it listens.
-  await setPublicUrl(database, config.publicUrl ?? `http://localhost:${config.port}`);
 
   let accounts: { email: string; note: string }[] = [];
   let password = '';

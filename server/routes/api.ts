@@ -8,6 +8,8 @@ import { contractScope } from './contract-scope.ts';
 import { contractListRoutes } from './contracts.ts';
 import { disputeRoutes } from './disputes.ts';
 import { healthRoutes } from './health.ts';
+import { invitationRoutes } from './invitations.ts';
+import { linkRoutes } from './links.ts';
 import { notificationRoutes } from './notifications.ts';
 import { outboxRoutes } from './outbox.ts';
 import { overviewRoutes } from './overview.ts';
@@ -31,5 +33,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   await api.register(webhookRoutes);
   await api.register(adminRoutes, { prefix: '/admin' });
   await api.register(outboxRoutes, { prefix: '/admin/outbox' });
+  await api.register(invitationRoutes);
+  await api.register(linkRoutes);
   api.get('/openapi.json', { schema: { hide: true, security: [] } }, async () => api.swagger());
 };
