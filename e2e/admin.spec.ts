@@ -16,7 +16,7 @@ test('the admin disables a user after confirming, and the audit trail filtered b
   const users = page.getByRole('list', { name: 'Users' });
   await expect(users.getByRole('listitem')).toHaveCount(1);
   const priya = users.getByRole('listitem', { name: 'Priya Nair' });
-  await expect(priya.getByText('writer@demo.test')).toBeVisible();
+  await expect(priya.getByText('writer@demo.test', { exact: true })).toBeVisible();
 
   // Cancel first: nothing changes.
   await priya.getByRole('button', { name: 'Disable' }).click();
