@@ -32,3 +32,17 @@ export function SearchFilters({ q, label, placeholder, onSearch, children }: { q
     </form>
   );
 }
+
+/** A filter that applies at once: "all" (the empty value) or one of the options. */
+export function FilterSelect({ label, all, value, options, onChange }: { label: string; all: string; value: string | undefined; options: readonly { id: string; name: string }[]; onChange: (value: string | undefined) => void }) {
+  return (
+    <select className="input" aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+      <option value="">{all}</option>
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}

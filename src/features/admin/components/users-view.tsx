@@ -1,24 +1,24 @@
 // Every user, searched by name or email on the server and filtered by role and company; an
 // admin disables or enables an account after a confirmation saying what it does.
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { USER_PAGE, type AdminUser } from '#contract/admin.ts';
 import { Role } from '#contract/common.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
-import { QueryErrorState } from '#src/components/ui/error-state.tsx';
+import { MatchCount, QueryList } from '#src/components/ui/query-list.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useAdminCompanies, useAdminUsers, useSendPasswordReset, useSetUserDisabled } from '../api/admin-api.ts';
+import { FilterSelect, SearchFilters, useFilterParams } from './admin-filters.tsx';
 import { AdminFrame } from './admin-frame.tsx';
 
 const ROLE_WORD: Record<Role, string> = { client: 'Client', contractor: 'Contractor', admin: 'Admin' };
 
 /** `actions`: buttons the page adds above the list (invite); `children`: what it adds under it (the invitations). */
 export function UsersView({ meId, actions, children }: { meId: string; actions?: ReactNode; children?: ReactNode }) {
-  const [search, setSearch] = useSearchParams();
+  const { search, update } = useFilterParams();
   const filter = { q: search.get('q') ?? undefined, role: Role.safeParse(search.get('role')).data, companyId: search.get('companyId') ?? undefined };
-  const [typed, setTyped] = useState(filter.q ?? '');
   const users = useAdminUsers(filter);
   const companies = useAdminCompanies().data?.companies ?? [];
   const [asking, setAsking] = useState<AdminUser | null>(null);
@@ -26,89 +26,64 @@ export function UsersView({ meId, actions, children }: { meId: string; actions?:
   const reset = useSendPasswordReset();
   const [resetSent, setResetSent] = useState<string | null>(null);
   const timeZone = useMemo(() => browserTimeZone(), []);
-  const update = (next: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(next)) if (v) params.set(k, v); else params.delete(k);
-    setSearch(params, { replace: true });
-  };
 
   return (
     <AdminFrame title="Users" lead="Everyone who can sign in. A disabled user cannot sign in, and their sessions and tracker tokens end at once.">
       {actions}
-      <form
-        className="admin-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: typed.trim() || undefined });
-        }}
-      >
-        <input className="input admin-filters__search" type="search" aria-label="Search by name or email" placeholder="Name or email" value={typed} onChange={(e) => setTyped(e.target.value)} />
-        <button type="submit" className="btn btn--secondary">Search</button>
-        <select className="input" aria-label="Role" value={filter.role ?? ''} onChange={(e) => update({ role: e.target.value || undefined })}>
-          <option value="">All roles</option>
-          {Role.options.map((r) => <option key={r} value={r}>{ROLE_WORD[r]}s</option>)}
-        </select>
-        <select className="input" aria-label="Company" value={filter.companyId ?? ''} onChange={(e) => update({ companyId: e.target.value || undefined })}>
-          <option value="">All companies</option>
-          {companies.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-        </select>
-      </form>
+      <SearchFilters q={filter.q} label="Search by name or email" placeholder="Name or email" onSearch={(q) => update({ q })}>
+        <FilterSelect label="Role" all="All roles" value={filter.role} options={Role.options.map((r) => ({ id: r, name: `${ROLE_WORD[r]}s` }))} onChange={(role) => update({ role })} />
+        <FilterSelect label="Company" all="All companies" value={filter.companyId} options={companies} onChange={(companyId) => update({ companyId })} />
+      </SearchFilters>
 
-      {users.isPending ? (
-        <div className="skeleton skeleton--block" aria-busy="true" aria-label="Loading users" />
-      ) : users.isError ? (
-        <QueryErrorState title="The users could not be loaded" query={users} />
-      ) : users.data.users.length === 0 ? (
-        <div className="state-panel">
-          <h2 className="state-panel__title">No user matches</h2>
-          <p className="state-panel__text">Try part of the name or the email, or clear the role and company.</p>
-        </div>
-      ) : (
-        <>
-          <p className="muted small" aria-live="polite">
-            {users.data.total > users.data.users.length
-              ? `Showing ${users.data.users.length} of ${users.data.total} users: narrow the search to see the rest.`
-              : `${users.data.total} ${users.data.total === 1 ? 'user' : 'users'}`}
-          </p>
-          {(resetSent || reset.error) && (
-            <div className={`alert ${reset.error ? 'alert--error' : 'alert--ok'}`} role={reset.error ? 'alert' : 'status'}>
-              {reset.error ? reset.error.message : `A password reset link was mailed to ${resetSent}. It works once, for one hour.`}
-            </div>
-          )}
-          <ul className="admin-list" aria-label="Users">
-            {users.data.users.map((u) => (
-              <li key={u.id} className={`admin-row${u.disabledAt ? ' admin-row--off' : ''}`} aria-label={u.name}>
-                <div className="admin-row__main">
-                  <span className="admin-row__name">{u.name}</span>
-                  <span className="admin-row__sub">{u.email}</span>
-                </div>
-                <div className="admin-row__facts">
-                  <span>{ROLE_WORD[u.role]}{u.company ? ` · ${u.company.name}` : ''}</span>
-                  <span className="muted">Since {formatInZone(u.createdAt, timeZone, 'd MMM yyyy')}</span>
-                </div>
-                <span className={`status ${u.disabledAt ? 'status--ended' : 'status--active'}`}>
-                  {u.disabledAt ? `Disabled ${formatInZone(u.disabledAt, timeZone, 'd MMM')}` : 'Active'}
-                </span>
-                <div className="admin-row__actions">
-                  <Link className="btn btn--sm btn--ghost" to={paths.adminAudit.getHref({ userId: u.id })}>Audit</Link>
-                  {!u.disabledAt && (
-                    <button type="button" className="btn btn--sm btn--ghost" disabled={reset.isPending} onClick={() => reset.mutate(u.id, { onSuccess: () => setResetSent(u.email) })}>
-                      Send password reset<span className="sr-only"> to {u.email}</span>
-                    </button>
-                  )}
-                  {u.id !== meId && (
-                    <button type="button" className={`btn btn--sm ${u.disabledAt ? 'btn--secondary' : 'btn--danger'}`} onClick={() => { change.reset(); setAsking(u); }}>
-                      {u.disabledAt ? 'Enable' : 'Disable'}
-                    </button>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-          {users.data.total > USER_PAGE && <p className="muted small">Only the first {USER_PAGE} are listed, by name.</p>}
-        </>
-      )}
+      <QueryList
+        query={users}
+        loading="Loading users"
+        failed="The users could not be loaded"
+        isEmpty={(d) => d.users.length === 0}
+        empty={{ title: 'No user matches', text: 'Try part of the name or the email, or clear the role and company.' }}
+      >
+        {(data) => (
+          <>
+            <MatchCount shown={data.users.length} total={data.total} noun="user" nouns="users" />
+            {(resetSent || reset.error) && (
+              <div className={`alert ${reset.error ? 'alert--error' : 'alert--ok'}`} role={reset.error ? 'alert' : 'status'}>
+                {reset.error ? reset.error.message : `A password reset link was mailed to ${resetSent}. It works once, for one hour.`}
+              </div>
+            )}
+            <ul className="admin-list" aria-label="Users">
+              {data.users.map((u) => (
+                <li key={u.id} className={`admin-row${u.disabledAt ? ' admin-row--off' : ''}`} aria-label={u.name}>
+                  <div className="admin-row__main">
+                    <span className="admin-row__name">{u.name}</span>
+                    <span className="admin-row__sub">{u.email}</span>
+                  </div>
+                  <div className="admin-row__facts">
+                    <span>{ROLE_WORD[u.role]}{u.company ? ` · ${u.company.name}` : ''}</span>
+                    <span className="muted">Since {formatInZone(u.createdAt, timeZone, 'd MMM yyyy')}</span>
+                  </div>
+                  <span className={`status ${u.disabledAt ? 'status--ended' : 'status--active'}`}>
+                    {u.disabledAt ? `Disabled ${formatInZone(u.disabledAt, timeZone, 'd MMM')}` : 'Active'}
+                  </span>
+                  <div className="admin-row__actions">
+                    <Link className="btn btn--sm btn--ghost" to={paths.adminAudit.getHref({ userId: u.id })}>Audit</Link>
+                    {!u.disabledAt && (
+                      <button type="button" className="btn btn--sm btn--ghost" disabled={reset.isPending} onClick={() => reset.mutate(u.id, { onSuccess: () => setResetSent(u.email) })}>
+                        Send password reset<span className="sr-only"> to {u.email}</span>
+                      </button>
+                    )}
+                    {u.id !== meId && (
+                      <button type="button" className={`btn btn--sm ${u.disabledAt ? 'btn--secondary' : 'btn--danger'}`} onClick={() => { change.reset(); setAsking(u); }}>
+                        {u.disabledAt ? 'Enable' : 'Disable'}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {data.total > USER_PAGE && <p className="muted small">Only the first {USER_PAGE} are listed, by name.</p>}
+          </>
+        )}
+      </QueryList>
 
       {asking && (
         <ConfirmDialog

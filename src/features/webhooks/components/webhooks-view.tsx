@@ -2,7 +2,7 @@
 // delivery log. Clients see their own company's; an admin opens any company's from the console.
 import { useState, type ReactNode } from 'react';
 import type { NotificationKind } from '#contract/notifications.ts';
-import { QueryErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryList } from '#src/components/ui/query-list.tsx';
 import { useCreateWebhook } from '../api/create-webhook.ts';
 import { useWebhooks } from '../api/get-webhooks.ts';
 import { ALL_KINDS } from '../utils/kind-groups.ts';
@@ -61,28 +61,26 @@ export function WebhooksView({ companyId, companyName, nav }: { companyId: strin
           the secret). A delivery that fails is retried with backoff for 24 hours.
         </p>
       </div>
-      {hooks.isPending ? (
-        <div className="skeleton skeleton--block" aria-busy="true" aria-label="Loading webhooks" />
-      ) : hooks.isError ? (
-        <QueryErrorState title="The webhooks could not be loaded" query={hooks} />
-      ) : (
-        <>
-          {list.length === 0 || adding ? (
-            <AddWebhook companyId={companyId} onDone={list.length === 0 ? undefined : () => setAdding(false)} />
-          ) : (
-            <button type="button" className="btn btn--primary webhooks__add" onClick={() => setAdding(true)}>
-              Add a webhook
-            </button>
-          )}
-          {list.length > 0 && (
-            <ul className="webhook-list" aria-label="Webhooks">
-              {list.map((h) => (
-                <WebhookCard key={h.id} companyId={companyId} hook={h} />
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      <QueryList query={hooks} loading="Loading webhooks" failed="The webhooks could not be loaded">
+        {() => (
+          <>
+            {list.length === 0 || adding ? (
+              <AddWebhook companyId={companyId} onDone={list.length === 0 ? undefined : () => setAdding(false)} />
+            ) : (
+              <button type="button" className="btn btn--primary webhooks__add" onClick={() => setAdding(true)}>
+                Add a webhook
+              </button>
+            )}
+            {list.length > 0 && (
+              <ul className="webhook-list" aria-label="Webhooks">
+                {list.map((h) => (
+                  <WebhookCard key={h.id} companyId={companyId} hook={h} />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryList>
     </div>
   );
 }
