@@ -1,6 +1,8 @@
 // The admin console's API under /admin: only an admin gets past this folder's hook (403 for
 // everyone else, whichever company they are of). The services do the work and the auditing.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { Problem, WriteProblems } from '#contract/common.ts';
 import {
   AccountChangeResult,
@@ -25,11 +27,30 @@ import { adminContracts, createContract } from '../services/contract-admin-servi
 
 const reads = { 400: Problem, 401: Problem, 403: Problem };
 
+/** For a plugin under /admin: after the API's session hook req.user is set, or the request already got 401; anyone but an admin gets 403. */
+export async function adminOnly(req: FastifyRequest) {
+  if (req.user?.role !== 'admin') throw new HttpProblem(403, 'Only an admin may use the admin console.');
+}
+
+type AdminApp = Parameters<FastifyPluginAsyncZod>[0];
+
+/** POST `${path}/${on[0]}` and `${path}/${off[0]}`: the same change, one way or the other (`run` gets true for `on`). */
+function switchRoutes<P extends z.ZodType>(
+  app: AdminApp,
+  path: string,
+  params: P,
+  result: z.ZodType,
+  { on, off, run }: { on: [string, string]; off: [string, string]; run: (req: FastifyRequest & { params: z.infer<P> }, on: boolean) => Promise<unknown> },
+) {
+  for (const [[action, summary], value] of [[on, true], [off, false]] as const) {
+    // Fastify cannot resolve the request and reply types of generic schemas: the schemas given check both at run time.
+    const handle = (req: FastifyRequest) => run(req as FastifyRequest & { params: z.infer<P> }, value);
+    app.post(`${path}/${action}`, { schema: { tags: ['admin'], summary, params, response: { 200: result, ...WriteProblems } } }, handle);
+  }
+}
+
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
-  // After the API's session hook: req.user is set here, or the request already got 401.
-  app.addHook('preValidation', async (req) => {
-    if (req.user?.role !== 'admin') throw new HttpProblem(403, 'Only an admin may use the admin console.');
-  });
+  app.addHook('preValidation', adminOnly);
 
   app.get(
     '/users',
@@ -37,22 +58,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => adminUsers(app.deps.database, req.query),
   );
 
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post(
-      `/users/:userId/${action}`,
-      {
-        schema: {
-          tags: ['admin'],
-          summary: disabled
-            ? 'Disable a user: they cannot sign in, their sessions end and their tracker tokens are revoked (not yourself)'
-            : 'Enable a disabled user: they may sign in again (revoked trackers stay revoked)',
-          params: AdminUserParams,
-          response: { 200: AccountChangeResult, ...WriteProblems },
-        },
-      },
-      async (req) => setUserDisabled(app.deps.database, req.user, req.params.userId, disabled, app.deps.clock.now()),
-    );
-  }
+  switchRoutes(app, '/users/:userId', AdminUserParams, AccountChangeResult, {
+    on: ['disable', 'Disable a user: they cannot sign in, their sessions end and their tracker tokens are revoked (not yourself)'],
+    off: ['enable', 'Enable a disabled user: they may sign in again (revoked trackers stay revoked)'],
+    run: (req, disabled) => setUserDisabled(app.deps.database, req.user, req.params.userId, disabled, app.deps.clock.now()),
+  });
 
   app.get(
     '/companies',
@@ -72,22 +82,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => renameCompanyAs(app.deps.database, req.user, req.params.companyId, req.body.name, app.deps.clock.now()),
   );
 
-  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
-    app.post(
-      `/companies/:companyId/${action}`,
-      {
-        schema: {
-          tags: ['admin'],
-          summary: active
-            ? 'Reactivate a company: its clients may sign in again and its active contracts take uploads again'
-            : 'Deactivate a company: its clients are signed out and cannot sign in, its contracts keep their status but take no uploads, and no one is invited into it',
-          params: CompanyParams,
-          response: { 200: CompanyChangeResult, ...WriteProblems },
-        },
-      },
-      async (req) => setCompanyActive(app.deps.database, req.user, req.params.companyId, active, app.deps.clock.now()),
-    );
-  }
+  switchRoutes(app, '/companies/:companyId', CompanyParams, CompanyChangeResult, {
+    on: ['reactivate', 'Reactivate a company: its clients may sign in again and its active contracts take uploads again'],
+    off: [
+      'deactivate',
+      'Deactivate a company: its clients are signed out and cannot sign in, its contracts keep their status but take no uploads, and no one is invited into it',
+    ],
+    run: (req, active) => setCompanyActive(app.deps.database, req.user, req.params.companyId, active, app.deps.clock.now()),
+  });
 
   app.get(
     '/contracts',

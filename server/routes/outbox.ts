@@ -6,17 +6,16 @@ import { z } from 'zod';
 import { Problem, WriteProblems } from '#contract/common.ts';
 import { OutboxMailDetail, OutboxPage, OutboxParams, OutboxQuery } from '#contract/outbox.ts';
 import { findOutboxMail, listOutbox } from '../data/mails.ts';
-import { HttpProblem, notFound } from '../lib/problem.ts';
+import { notFound } from '../lib/problem.ts';
 import { retryMailAs } from '../notify/mail-delivery.ts';
 import { unsubscribeLinkIn } from '../notify/smtp.ts';
+import { adminOnly } from './admin.ts';
 
 const PAGE = 50;
 const reads = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preValidation', async (req) => {
-    if (req.user?.role !== 'admin') throw new HttpProblem(403, 'Only an admin may use the admin console.');
-  });
+  app.addHook('preValidation', adminOnly);
 
   app.get(
     '/',
