@@ -37,7 +37,7 @@ export function NotificationPrefsSection() {
   if (prefs.isPending) return <p className="settings-card__note">Loading…</p>;
   if (prefs.isError) return <QueryErrorState title="Your notification choices could not be loaded" query={prefs} />;
   return (
-    <div className="settings-card">
+    <div className="panel settings-card">
       <p className="settings-card__lead">Everything shows under the bell at the top. Choose what also comes by mail, and what you would rather not hear of.</p>
       <FormProblem error={set.error} />
       <div className="pref-list">

@@ -25,7 +25,7 @@ export function PasswordForm() {
   const fields = isApiError(change.error) ? (change.error.problem?.errors ?? []) : [];
   const invalid = (field: string) => fields.some((f) => f.field === `body.${field}`) || undefined;
   return (
-    <form className="settings-card" onSubmit={submit} noValidate>
+    <form className="panel settings-card" onSubmit={submit} noValidate>
       <p className="settings-card__lead">
         You stay signed in on this device. Every other device is signed out, and your desktop trackers must be connected again.
       </p>

@@ -22,7 +22,7 @@ export function ProfileForm({ settings }: { settings: Settings }) {
     update.mutate({ name: name.trim(), timeZone });
   };
   return (
-    <form className="settings-card" onSubmit={submit} noValidate>
+    <form className="panel settings-card" onSubmit={submit} noValidate>
       <FormProblem error={update.error} />
       <div className="field">
         <label htmlFor="settings-name">Name</label>

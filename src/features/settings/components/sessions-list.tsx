@@ -12,7 +12,7 @@ export function SessionsList({ settings }: { settings: Settings }) {
   const endOthers = useSignOutOthers();
   const others = settings.sessions.filter((s) => !s.current).length;
   return (
-    <div className="settings-card">
+    <div className="panel settings-card">
       <p className="settings-card__lead">Last seen is when you signed in or last changed something from that device; only reading does not count.</p>
       <FormProblem error={endOne.error ?? endOthers.error} />
       <ul className="session-list" aria-label="Your sessions">

@@ -121,5 +121,5 @@ export function TwoFactor({ settings }: { settings: Settings }) {
       </>
     );
   }
-  return <div className="settings-card">{body}</div>;
+  return <div className="panel settings-card">{body}</div>;
 }

@@ -33,7 +33,7 @@ export function ConnectTrackerForm({ onCreated }: { onCreated: (tracker: Created
   const message = error ? (isApiError(error) ? (error.problem?.errors?.[0]?.message ? `Device name ${error.problem.errors[0].message}.` : error.message) : error.message) : null;
 
   return (
-    <form className="tracker-connect" onSubmit={submit} noValidate>
+    <form className="panel tracker-connect" onSubmit={submit} noValidate>
       <h2 className="tracker-section__title">Connect a device</h2>
       <div className="tracker-connect__row">
         <div className="field tracker-connect__field">

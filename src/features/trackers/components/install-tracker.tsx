@@ -5,7 +5,7 @@ import { CopyField } from './copy-field.tsx';
 
 export function InstallTracker({ origin }: { origin: string }) {
   return (
-    <section className="tracker-install" aria-labelledby="trackers-install">
+    <section className="panel tracker-install" aria-labelledby="trackers-install">
       <h2 id="trackers-install" className="tracker-section__title">
         Install the tracker
       </h2>

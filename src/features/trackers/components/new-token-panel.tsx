@@ -10,7 +10,7 @@ export function NewTokenPanel({ tracker, origin, onDone }: { tracker: CreatedTra
   // Announce it and bring it into view: it is what the contractor needs next.
   useEffect(() => headingRef.current?.focus(), [tracker.id]);
   return (
-    <section className="token-panel" aria-labelledby={`token-${tracker.id}`}>
+    <section className="panel token-panel" aria-labelledby={`token-${tracker.id}`}>
       <h2 id={`token-${tracker.id}`} className="token-panel__title" ref={headingRef} tabIndex={-1}>
         Token for “{tracker.deviceName}”
       </h2>

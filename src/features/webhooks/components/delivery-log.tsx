@@ -10,12 +10,14 @@ import { useRedeliver } from '../api/redeliver.ts';
 import { kindLabel } from '../utils/kind-groups.ts';
 
 const STATUS_LABEL = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' } as const;
+/** The colour of the shared .status pill for each status. */
+const STATUS_TONE = { pending: 'paused', delivered: 'active', failed: 'failed' } as const;
 
 function DeliveryRow({ d, timeZone, onRedeliver, busy }: { d: WebhookDelivery; timeZone: string; onRedeliver: () => void; busy: boolean }) {
   const when = (iso: string) => formatInZone(iso, timeZone, 'd MMM, HH:mm:ss');
   return (
     <li className="delivery-row" aria-label={`${kindLabel(d.kind)}: ${STATUS_LABEL[d.status]}`}>
-      <span className={`status delivery-pill delivery-pill--${d.status}`}>{STATUS_LABEL[d.status]}</span>
+      <span className={`status delivery-pill status--${STATUS_TONE[d.status]}`}>{STATUS_LABEL[d.status]}</span>
       <span className="delivery-row__kind">{kindLabel(d.kind)}</span>
       <span className="delivery-row__facts">
         <span>{d.lastStatusCode === null ? 'no HTTP answer' : `HTTP ${d.lastStatusCode}`}</span>

@@ -43,7 +43,7 @@ export function WebhookCard({ companyId, hook }: { companyId: string; hook: Webh
   const headingId = `webhook-${hook.id}`;
   const failure = test.error ?? toggle.error;
   return (
-    <li className={`webhook-card${hook.enabled ? '' : ' webhook-card--off'}`} aria-labelledby={headingId}>
+    <li className={`panel webhook-card${hook.enabled ? '' : ' webhook-card--off'}`} aria-labelledby={headingId}>
       <div className="webhook-card__head">
         <h3 id={headingId} className="webhook-card__url">
           {hook.url}

@@ -18,7 +18,7 @@ function AddWebhook({ companyId, onDone }: { companyId: string; onDone?: () => v
   const otherError = create.error && !fieldError(create.error, 'body.url') && !fieldError(create.error, 'body.kinds') ? create.error.message : null;
   return (
     <form
-      className="webhook-form"
+      className="panel webhook-form"
       aria-label="Add a webhook"
       onSubmit={(e) => {
         e.preventDefault();
