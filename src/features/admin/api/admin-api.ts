@@ -1,18 +1,21 @@
 // The admin console's requests: users, companies and the audit trail. A change refreshes the
 // lists it touches and the audit trail, which now holds one more entry.
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountChangeResult, AdminCompany, AdminCompanyList, AdminContractList, AdminContractQuery, AdminUserList, AdminUserQuery, AuditPage, AuditQuery, CompanyChangeResult, NewContract } from '#contract/admin.ts';
 import type { Contract, ContractList } from '#contract/contracts.ts';
 import { api, request } from '#src/lib/api-client.ts';
 
 const ADMIN = ['admin'] as const;
 
-export const adminUsersQueryOptions = (query: AdminUserQuery) =>
+/** A list the server searches and filters: one cache entry per query, the last answer shown while the next loads. */
+const searchedListOptions = <T>(name: string, path: string, query: { q?: string; [filter: string]: string | undefined }) =>
   queryOptions({
-    queryKey: [...ADMIN, 'users', query],
-    queryFn: ({ signal }) => api.get<AdminUserList>('/admin/users', { signal, query: { q: query.q || undefined, role: query.role, companyId: query.companyId } }),
-    placeholderData: (previous) => previous,
+    queryKey: [...ADMIN, name, query],
+    queryFn: ({ signal }) => api.get<T>(path, { signal, query: { ...query, q: query.q || undefined } }),
+    placeholderData: keepPreviousData,
   });
+
+export const adminUsersQueryOptions = (query: AdminUserQuery) => searchedListOptions<AdminUserList>('users', '/admin/users', query);
 
 export const useAdminUsers = (query: AdminUserQuery) => useQuery(adminUsersQueryOptions(query));
 
@@ -68,12 +71,7 @@ export const useSetCompanyActive = () =>
     api.post<CompanyChangeResult>(`/admin/companies/${encodeURIComponent(companyId)}/${active ? 'reactivate' : 'deactivate'}`),
   );
 
-export const adminContractListQueryOptions = (query: AdminContractQuery) =>
-  queryOptions({
-    queryKey: [...ADMIN, 'contract-list', query],
-    queryFn: ({ signal }) => api.get<AdminContractList>('/admin/contracts', { signal, query: { q: query.q || undefined, status: query.status, companyId: query.companyId } }),
-    placeholderData: (previous) => previous,
-  });
+export const adminContractListQueryOptions = (query: AdminContractQuery) => searchedListOptions<AdminContractList>('contract-list', '/admin/contracts', query);
 
 export const useAdminContractList = (query: AdminContractQuery) => useQuery(adminContractListQueryOptions(query));
 
