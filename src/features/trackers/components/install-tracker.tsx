@@ -1,7 +1,7 @@
 // How to get the tracker: one npm command that installs it from this server, so the tracker
 // always matches the server it uploads to.
 import { installCommand, trackerPackageUrl } from '../utils/connect-command.ts';
-import { CopyField } from './copy-field.tsx';
+import { CopyField } from '#src/components/ui/copy-field.tsx';
 
 export function InstallTracker({ origin }: { origin: string }) {
   return (

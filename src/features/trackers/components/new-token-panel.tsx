@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { CreatedTracker } from '#contract/trackers.ts';
 import { connectCommand } from '../utils/connect-command.ts';
-import { CopyField } from './copy-field.tsx';
+import { CopyField } from '#src/components/ui/copy-field.tsx';
 
 export function NewTokenPanel({ tracker, origin, onDone }: { tracker: CreatedTracker; origin: string; onDone: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);

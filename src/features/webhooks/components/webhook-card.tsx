@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { NotificationKind } from '#contract/notifications.ts';
 import type { Webhook } from '#contract/webhooks.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
+import { CopyField } from '#src/components/ui/copy-field.tsx';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { useConfirming } from '#src/utils/confirming.ts';
 import { useDeleteWebhook } from '../api/delete-webhook.ts';
@@ -12,7 +13,6 @@ import { useSendTest } from '../api/send-test.ts';
 import { useUpdateWebhook } from '../api/update-webhook.ts';
 import { ALL_KINDS } from '../utils/kind-groups.ts';
 import { DeliveryLog } from './delivery-log.tsx';
-import { SecretField } from './secret-field.tsx';
 import { WebhookFields, type WebhookDraft } from './webhook-fields.tsx';
 
 function EditDialog({ companyId, hook, onClose }: { companyId: string; hook: Webhook; onClose: () => void }) {
@@ -51,7 +51,8 @@ export function WebhookCard({ companyId, hook }: { companyId: string; hook: Webh
         <span className={`status ${hook.enabled ? 'status--active' : 'status--ended'}`}>{hook.enabled ? 'Enabled' : 'Disabled'}</span>
         <span className="tag">{kindsText(hook.kinds.length)}</span>
       </div>
-      <SecretField secret={hook.secret} />
+      {/* The receiver verifies each request's `webhook-signature` with it (any Standard Webhooks library takes it as it is). */}
+      <CopyField label="Signing secret" value={hook.secret} mask={`whsec_${'•'.repeat(24)}`} />
       <div className="webhook-card__actions">
         <button type="button" className="btn btn--primary btn--sm" onClick={() => test.mutate(undefined)} disabled={test.isPending || !hook.enabled}>
           {test.isPending ? 'Sending…' : 'Send test'}

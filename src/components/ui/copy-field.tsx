@@ -1,8 +1,12 @@
-// A read-only value with a Copy button: a command or a token the contractor pastes elsewhere.
+// A read-only value with a Copy button: a command, a token or a secret the user pastes elsewhere.
+// A secret (`mask`) stays hidden until Show. Without a clipboard (an insecure origin, or refused)
+// the value is shown and selected for Ctrl+C instead.
 import { useId, useRef, useState } from 'react';
+import './copy-field.css';
 
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({ label, value, mask }: { label: string; value: string; /** Shown in the value's place until Show. */ mask?: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [shown, setShown] = useState(mask === undefined);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const copy = async () => {
@@ -10,11 +14,12 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       await navigator.clipboard.writeText(value);
       setCopied('yes');
     } catch {
-      // No clipboard (an insecure origin, or refused): select it for Ctrl+C instead.
-      fieldRef.current?.select();
+      setShown(true);
+      requestAnimationFrame(() => fieldRef.current?.select());
       setCopied('no');
     }
   };
+  const text = shown ? value : mask!;
   return (
     <div className="copy-field">
       <label htmlFor={id} className="copy-field__label">
@@ -26,12 +31,17 @@ export function CopyField({ label, value }: { label: string; value: string }) {
           id={id}
           ref={fieldRef}
           className="input copy-field__value"
-          value={value}
-          rows={value.length > 60 ? 2 : 1}
+          value={text}
+          rows={text.length > 60 ? 2 : 1}
           readOnly
           spellCheck={false}
-          onFocus={(e) => e.currentTarget.select()}
+          onFocus={(e) => shown && e.currentTarget.select()}
         />
+        {mask !== undefined && (
+          <button type="button" className="btn btn--secondary" onClick={() => setShown(!shown)} aria-pressed={shown}>
+            {shown ? 'Hide' : 'Show'}
+          </button>
+        )}
         <button type="button" className="btn btn--secondary" onClick={() => void copy()}>
           Copy
         </button>
