@@ -31,15 +31,26 @@ export interface Rendered {
 }
 
 const plural = (n: number | undefined, one: string, many = `${one}s`) => `${n ?? 0} ${n === 1 ? one : many}`;
-const week = (d: EventData) => (d.week ? `the week of ${d.week}` : 'a week');
-const Week = (d: EventData) => (d.week ? `The week of ${d.week}` : 'A week');
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** `2026-11-16` → `16–22 Nov 2026`; `2026-11-30` → `30 Nov – 6 Dec 2026`: the days a reader knows the week by. */
+export function weekWords(monday: string): string {
+  const from = new Date(`${monday}T00:00:00Z`);
+  const to = new Date(from.getTime() + 6 * 86_400_000);
+  if (Number.isNaN(from.getTime())) return monday;
+  if (from.getUTCFullYear() !== to.getUTCFullYear()) return `${dayMonthYear.format(from)} – ${dayMonthYear.format(to)}`;
+  if (from.getUTCMonth() !== to.getUTCMonth()) return `${dayMonth.format(from)} – ${dayMonthYear.format(to)}`;
+  return `${from.getUTCDate()}–${dayMonthYear.format(to)}`;
+}
+const week = (d: EventData) => (d.week ? `the week of ${weekWords(d.week)}` : 'a week');
+const Week = (d: EventData) => (d.week ? `The week of ${weekWords(d.week)}` : 'A week');
 const on = (d: EventData) => (d.contract ? ` on ${d.contract}` : '');
 /** A line's tail from `text`, which the emitter writes as a clause (quotes included where it quotes someone). */
 const tail = (d: EventData, otherwise = '.') => (d.text ? `: ${d.text}${/[.!?…]”?$/.test(d.text) ? '' : '.'}` : otherwise);
 const quoted = (d: EventData) => (d.text ? `: “${d.text}”` : '.');
 
 const LINES: Record<NotificationKind, (d: EventData) => { title: string; body: string }> = {
-  'week-in-review': (d) => ({ title: 'Week in review', body: `${d.contractor ?? 'A contractor'}’s ${d.week ? `week of ${d.week}` : 'week'}${on(d)} is ready for your review${d.when ? `, until ${d.when}` : ''}.` }),
+  'week-in-review': (d) => ({ title: 'Week in review', body: `${d.contractor ?? 'A contractor'}’s ${d.week ? `week of ${weekWords(d.week)}` : 'week'}${on(d)} is ready for your review${d.when ? `, until ${d.when}` : ''}.` }),
   'review-closing': (d) => ({ title: 'Review closes in 24 hours', body: `Nothing is approved yet for ${week(d)}${on(d)}. What is not disputed is approved automatically${d.when ? ` after ${d.when}` : ' when the review closes'}.` }),
   'dispute-answered': (d) => ({ title: 'Dispute answered', body: `${d.contractor ?? 'The contractor'} answered your dispute${on(d)}${tail(d)}` }),
   'dispute-escalated': (d) => ({ title: 'Dispute escalated', body: `A dispute${on(d)} went to an admin${d.text ? ` (${d.text})` : ''}.` }),

@@ -64,7 +64,7 @@ describe.each(backends)('events the sweep notices on %s', (backend) => {
       expect.arrayContaining([
         [
           `/contracts/${world.contracts.dev}/review?week=2026-11-23`,
-          'Dana Dev’s week of 2026-11-23 on Backend work is ready for your review, until Friday 4 December 2026 at 23:59:59 UTC.',
+          'Dana Dev’s week of 23–29 Nov 2026 on Backend work is ready for your review, until Friday 4 December 2026 at 23:59:59 UTC.',
           true,
         ],
       ]),
@@ -100,7 +100,7 @@ describe.each(backends)('events the sweep notices on %s', (backend) => {
     expect((await told('client', 'review-closing')).map((t) => [t.link, t.body])).toEqual([
       [
         `/contracts/${world.contracts.dev}/review?week=2026-11-23`,
-        'Nothing is approved yet for the week of 2026-11-23 on Backend work. What is not disputed is approved automatically after Friday 4 December 2026 at 23:59:59 UTC.',
+        'Nothing is approved yet for the week of 23–29 Nov 2026 on Backend work. What is not disputed is approved automatically after Friday 4 December 2026 at 23:59:59 UTC.',
       ],
     ]);
   });
@@ -110,7 +110,7 @@ describe.each(backends)('events the sweep notices on %s', (backend) => {
     await sweepAt('2026-12-05T00:01:00Z');
     // Six slots, one held by the escalated dispute: five at $60/h.
     expect((await told('dev', 'week-approved')).map((t) => [t.link, t.body])).toEqual([
-      [`/contracts/${world.contracts.dev}/timesheet?week=2026-11-23`, 'The week of 2026-11-23 on Backend work was approved automatically, as the review window closed: $50.00.'],
+      [`/contracts/${world.contracts.dev}/timesheet?week=2026-11-23`, 'The week of 23–29 Nov 2026 on Backend work was approved automatically, as the review window closed: $50.00.'],
     ]);
   });
 

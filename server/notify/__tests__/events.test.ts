@@ -124,7 +124,7 @@ describe.each(backends)('events caused by actions on %s', (backend) => {
     expect((await req('POST', url, who.client)).statusCode).toBe(200);
     expect((await req('POST', url, who.client)).statusCode).toBe(200);
     expect((await toldTo(env, world.users.designer.id)).filter((t) => t.kind === 'week-approved').map((t) => t.body)).toEqual([
-      'The week of 2026-11-16 on Design was approved by Casey Client: €22.50.',
+      'The week of 16–22 Nov 2026 on Design was approved by Casey Client: €22.50.',
     ]);
     expect(await eventCount(env, 'week-approved')).toBe(1);
   });
@@ -147,7 +147,7 @@ describe.each(backends)('events caused by actions on %s', (backend) => {
     }
     const told = (await toldTo(env, world.users.client.id)).filter((t) => t.kind === 'over-cap');
     expect(told.map((t) => [t.body, t.link])).toEqual([
-      ['Dana Dev went over the weekly cap on Backend work in the week of 2026-11-23 (cap 2 h; the time past it is not billed).', `/contracts/${world.contracts.dev}/timesheet?week=2026-11-23`],
+      ['Dana Dev went over the weekly cap on Backend work in the week of 23–29 Nov 2026 (cap 2 h; the time past it is not billed).', `/contracts/${world.contracts.dev}/timesheet?week=2026-11-23`],
     ]);
     expect(await kinds('client2')).not.toContain('over-cap');
   });
@@ -162,7 +162,7 @@ describe.each(backends)('events caused by actions on %s', (backend) => {
     expect((await add(thisWeekAt(0, 7, 10), thisWeekAt(0, 7, 30))).statusCode).toBe(201);
     expect((await add(thisWeekAt(0, 7, 30), thisWeekAt(0, 7, 40))).statusCode).toBe(201);
     const told = (await toldTo(env, world.users.client.id)).filter((t) => t.link.startsWith(`/contracts/${contractId}/`));
-    expect(told.map((t) => [t.kind, t.body])).toEqual([['over-cap', 'Desi Designer went over the weekly cap on Icons in the week of 2026-11-23 (cap 1 h; the time past it is not billed).']]);
+    expect(told.map((t) => [t.kind, t.body])).toEqual([['over-cap', 'Desi Designer went over the weekly cap on Icons in the week of 23–29 Nov 2026 (cap 1 h; the time past it is not billed).']]);
   });
 
   it('follows each person’s choice: off tells nothing, app only tells in the bell without a mail', async () => {
