@@ -24,26 +24,26 @@ export function EmptyPanel({ title, text }: { title: string; text: ReactNode }) 
 }
 
 /**
- * A skeleton labelled `loading` while `query` loads, its error with Retry when it failed, the
- * `empty` panel when `isEmpty` says the data holds nothing, and otherwise `children(data)`.
+ * A skeleton while `query` loads ("Loading {what}"), its error with Retry when it failed ("{What}
+ * could not be loaded"), the `empty` panel when `isEmpty` says the data holds nothing, and
+ * otherwise `children(data)`.
  */
 export function QueryList<T>({
   query,
-  loading,
-  failed,
+  what,
   isEmpty,
   empty,
   children,
 }: {
   query: ListQuery<T>;
-  loading: string;
-  failed: string;
+  /** What is listed, as in "Loading the outbox": "the outbox", "webhooks". */
+  what: string;
   isEmpty?: (data: T) => boolean;
   empty?: { title: string; text: ReactNode };
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <div className="skeleton skeleton--block" aria-busy="true" aria-label={loading} />;
-  if (query.isError || query.data === undefined) return <QueryErrorState title={failed} query={query} />;
+  if (query.isPending) return <div className="skeleton skeleton--block" aria-busy="true" aria-label={`Loading ${what}`} />;
+  if (query.isError || query.data === undefined) return <QueryErrorState title={`${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded`} query={query} />;
   if (empty && isEmpty?.(query.data)) return <EmptyPanel title={empty.title} text={empty.text} />;
   return children(query.data);
 }
@@ -57,12 +57,37 @@ export function MatchCount({ shown, total, noun, nouns }: { shown: number; total
   );
 }
 
-/** The button under a newest-first list that loads the next, older page while there is one. */
-export function OlderButton({ query, label }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }; label: string }) {
-  if (!query.hasNextPage) return null;
+/**
+ * A newest-first list loaded a page at a time: its states (empty when `count` is 0), the list,
+ * the time zone its times are in, and `older` ("Older mails") loading the next page while there is one.
+ */
+export function PagedList<T>({
+  query,
+  count,
+  timeZone,
+  older,
+  children,
+  ...states
+}: Omit<Parameters<typeof QueryList<T>>[0], 'isEmpty' | 'children'> & {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  count: number;
+  timeZone: string;
+  older: string;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" className="btn btn--secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-      {query.isFetchingNextPage ? 'Loading…' : label}
-    </button>
+    <QueryList query={query} isEmpty={() => count === 0} {...states}>
+      {() => (
+        <>
+          {children}
+          <p className="muted small">Times in {timeZone}.</p>
+          {query.hasNextPage && (
+            <button type="button" className="btn btn--secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+              {query.isFetchingNextPage ? 'Loading…' : older}
+            </button>
+          )}
+        </>
+      )}
+    </QueryList>
   );
 }

@@ -2,7 +2,7 @@
 // Filters live in the URL, so a user's row links straight to their entries; "Older" pages on.
 import { useMemo } from 'react';
 import type { AdminAuditEntry } from '#contract/admin.ts';
-import { OlderButton, QueryList } from '#src/components/ui/query-list.tsx';
+import { PagedList } from '#src/components/ui/query-list.tsx';
 import { actionLabel, actorText, changeLines } from '#src/utils/audit-format.ts';
 import { formatInZone, weekRangeLabel } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
@@ -61,25 +61,13 @@ export function AuditView() {
         <FilterSelect label="Contract" all="All contracts" value={filter.contractId} options={contracts.map((c) => ({ id: c.id, name: c.title }))} onChange={(contractId) => update({ contractId })} />
         <FilterSelect label="Kind" all="All kinds" value={filter.kind} options={KINDS.map((k) => ({ id: k, name: k[0]!.toUpperCase() + k.slice(1) }))} onChange={(kind) => update({ kind })} />
       </div>
-      <QueryList
-        query={audit}
-        loading="Loading the audit trail"
-        failed="The audit trail could not be loaded"
-        isEmpty={() => entries.length === 0}
-        empty={{ title: 'No entry matches', text: 'Nothing was recorded for these filters. Clear one to see more.' }}
-      >
-        {() => (
-          <>
-            <ol className="admin-list" aria-label="Audit entries">
-              {entries.map((e) => (
-                <EntryRow key={e.id} entry={e} timeZone={timeZone} />
-              ))}
-            </ol>
-            <p className="muted small">Times in {timeZone}.</p>
-            <OlderButton query={audit} label="Older entries" />
-          </>
-        )}
-      </QueryList>
+      <PagedList query={audit} what="the audit trail" count={entries.length} timeZone={timeZone} older="Older entries" empty={{ title: 'No entry matches', text: 'Nothing was recorded for these filters. Clear one to see more.' }}>
+        <ol className="admin-list" aria-label="Audit entries">
+          {entries.map((e) => (
+            <EntryRow key={e.id} entry={e} timeZone={timeZone} />
+          ))}
+        </ol>
+      </PagedList>
     </AdminFrame>
   );
 }

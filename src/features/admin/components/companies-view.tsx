@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { AdminCompany } from '#contract/admin.ts';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
 import { paths } from '#src/config/paths.ts';
-import { QueryErrorState } from '#src/components/ui/error-state.tsx';
+import { QueryList } from '#src/components/ui/query-list.tsx';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
@@ -109,40 +109,38 @@ export function CompaniesView() {
   return (
     <AdminFrame title="Companies" lead="The companies whose clients review contracts. A client belongs to one company; its contracts are the company's.">
       <NewCompany />
-      {companies.isPending ? (
-        <div className="skeleton skeleton--block" aria-busy="true" aria-label="Loading companies" />
-      ) : companies.isError ? (
-        <QueryErrorState title="The companies could not be loaded" query={companies} />
-      ) : (
-        <ul className="admin-list" aria-label="Companies">
-          {companies.data.companies.map((c) => (
-            <li key={c.id} className={`admin-row${c.deactivatedAt ? ' admin-row--off' : ''}`} aria-label={c.name}>
-              <div className="admin-row__main">
-                <span className="admin-row__name">{c.name}</span>
-                <span className="admin-row__sub">Since {formatInZone(c.createdAt, timeZone, 'd MMM yyyy')}</span>
-              </div>
-              <div className="admin-row__facts">
-                <span>{count(c.clients, 'client')}</span>
-                <span>{count(c.contracts, 'contract')}</span>
-              </div>
-              <span className={`status ${c.deactivatedAt ? 'status--ended' : 'status--active'}`}>
-                {c.deactivatedAt ? `Deactivated ${formatInZone(c.deactivatedAt, timeZone, 'd MMM')}` : 'Active'}
-              </span>
-              <div className="admin-row__actions">
-                <button type="button" className="btn btn--sm btn--secondary" onClick={() => setRenaming(c)}>
-                  Rename
-                </button>
-                <Link className="btn btn--sm btn--secondary" to={paths.adminCompanyWebhooks.getHref(c.id)}>
-                  Webhooks
-                </Link>
-                <button type="button" className={`btn btn--sm ${c.deactivatedAt ? 'btn--secondary' : 'btn--danger'}`} onClick={() => setSwitching(c)}>
-                  {c.deactivatedAt ? 'Reactivate' : 'Deactivate'}
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryList query={companies} what="the companies">
+        {(data) => (
+          <ul className="admin-list" aria-label="Companies">
+            {data.companies.map((c) => (
+              <li key={c.id} className={`admin-row${c.deactivatedAt ? ' admin-row--off' : ''}`} aria-label={c.name}>
+                <div className="admin-row__main">
+                  <span className="admin-row__name">{c.name}</span>
+                  <span className="admin-row__sub">Since {formatInZone(c.createdAt, timeZone, 'd MMM yyyy')}</span>
+                </div>
+                <div className="admin-row__facts">
+                  <span>{count(c.clients, 'client')}</span>
+                  <span>{count(c.contracts, 'contract')}</span>
+                </div>
+                <span className={`status ${c.deactivatedAt ? 'status--ended' : 'status--active'}`}>
+                  {c.deactivatedAt ? `Deactivated ${formatInZone(c.deactivatedAt, timeZone, 'd MMM')}` : 'Active'}
+                </span>
+                <div className="admin-row__actions">
+                  <button type="button" className="btn btn--sm btn--secondary" onClick={() => setRenaming(c)}>
+                    Rename
+                  </button>
+                  <Link className="btn btn--sm btn--secondary" to={paths.adminCompanyWebhooks.getHref(c.id)}>
+                    Webhooks
+                  </Link>
+                  <button type="button" className={`btn btn--sm ${c.deactivatedAt ? 'btn--secondary' : 'btn--danger'}`} onClick={() => setSwitching(c)}>
+                    {c.deactivatedAt ? 'Reactivate' : 'Deactivate'}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryList>
       {renaming && <RenameDialog company={renaming} onClose={() => setRenaming(null)} />}
       {switching && <CompanyActiveDialog company={switching} onClose={() => setSwitching(null)} />}
     </AdminFrame>

@@ -5,12 +5,12 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CONTRACT_PAGE } from '#contract/admin.ts';
 import { ContractStatus, type Contract } from '#contract/contracts.ts';
-import { MatchCount, QueryList } from '#src/components/ui/query-list.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { formatMoney } from '#src/utils/money.ts';
 import { useAdminCompanies, useAdminContractList } from '../api/admin-api.ts';
 import { AdminFrame } from './admin-frame.tsx';
+import { CappedList } from './capped-list.tsx';
 import { FilterSelect, SearchFilters, useFilterParams } from './admin-filters.tsx';
 import { NewContractDialog } from './contracts-create-dialog.tsx';
 import './contracts-view.css';
@@ -41,16 +41,17 @@ export function ContractsView({ actions }: { actions: (contract: Contract, chang
         </button>
       </SearchFilters>
 
-      <QueryList
+      <CappedList
         query={contracts}
-        loading="Loading contracts"
-        failed="The contracts could not be loaded"
-        isEmpty={(d) => d.contracts.length === 0}
-        empty={{ title: 'No contract matches', text: "Try part of the title or the contractor's name, or clear the company and status." }}
+        noun="contract"
+        nouns="contracts"
+        items={(d) => d.contracts}
+        page={CONTRACT_PAGE}
+        order="by company and title"
+        emptyText="Try part of the title or the contractor's name, or clear the company and status."
       >
         {(data) => (
           <>
-            <MatchCount shown={data.contracts.length} total={data.total} noun="contract" nouns="contracts" />
             <ul className="admin-list" aria-label="Contracts">
               {data.contracts.map((k) => (
                 <li key={k.id} className={`admin-row admin-row--contract${k.status === 'ended' ? ' admin-row--off' : ''}`} aria-label={k.title}>
@@ -78,10 +79,9 @@ export function ContractsView({ actions }: { actions: (contract: Contract, chang
                 </li>
               ))}
             </ul>
-            {data.total > CONTRACT_PAGE && <p className="muted small">Only the first {CONTRACT_PAGE} are listed, by company and title.</p>}
           </>
         )}
-      </QueryList>
+      </CappedList>
       {creating && <NewContractDialog companies={companies} onClose={() => setCreating(false)} />}
     </AdminFrame>
   );

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { MAIL_STATUSES, type MailStatus, type OutboxMail } from '#contract/outbox.ts';
-import { OlderButton, QueryList } from '#src/components/ui/query-list.tsx';
+import { PagedList } from '#src/components/ui/query-list.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
@@ -54,29 +54,24 @@ export function OutboxView({ mailId }: { mailId: number | null }) {
           <SearchFilters q={to || undefined} label="Recipient" placeholder="Recipient’s address" onSearch={(q) => update({ to: q })}>
             <FilterSelect label="Status" all="Any status" value={status} options={MAIL_STATUSES.map((s) => ({ id: s, name: STATUS_NAMES[s] }))} onChange={(s) => update({ status: s })} />
           </SearchFilters>
-          <QueryList
+          <PagedList
             query={outbox}
-            loading="Loading the outbox"
-            failed="The outbox could not be loaded"
-            isEmpty={() => mails.length === 0}
+            what="the outbox"
+            count={mails.length}
+            timeZone={timeZone}
+            older="Older mails"
             empty={
               status || to
                 ? { title: 'No mail matches', text: 'Clear the address or the status to see more.' }
                 : { title: 'No mail yet', text: 'Invitations, password resets and notifications appear here as they are queued.' }
             }
           >
-            {() => (
-              <>
-                <ol className="admin-list outbox__mails">
-                  {mails.map((m) => (
-                    <MailRow key={m.id} mail={m} open={m.id === mailId} search={qs} timeZone={timeZone} />
-                  ))}
-                </ol>
-                <p className="muted small">Times in {timeZone}.</p>
-                <OlderButton query={outbox} label="Older mails" />
-              </>
-            )}
-          </QueryList>
+            <ol className="admin-list outbox__mails">
+              {mails.map((m) => (
+                <MailRow key={m.id} mail={m} open={m.id === mailId} search={qs} timeZone={timeZone} />
+              ))}
+            </ol>
+          </PagedList>
         </section>
         <section className="outbox__reader" aria-label="Mail">
           {mailId !== null ? (

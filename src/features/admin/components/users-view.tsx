@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { USER_PAGE, type AdminUser } from '#contract/admin.ts';
 import { Role } from '#contract/common.ts';
 import { ConfirmDialog } from '#src/components/ui/confirm-dialog.tsx';
-import { MatchCount, QueryList } from '#src/components/ui/query-list.tsx';
 import { paths } from '#src/config/paths.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useAdminCompanies, useAdminUsers, useSendPasswordReset, useSetUserDisabled } from '../api/admin-api.ts';
 import { FilterSelect, SearchFilters, useFilterParams } from './admin-filters.tsx';
 import { AdminFrame } from './admin-frame.tsx';
+import { CappedList } from './capped-list.tsx';
 
 const ROLE_WORD: Record<Role, string> = { client: 'Client', contractor: 'Contractor', admin: 'Admin' };
 
@@ -35,16 +35,9 @@ export function UsersView({ meId, actions, children }: { meId: string; actions?:
         <FilterSelect label="Company" all="All companies" value={filter.companyId} options={companies} onChange={(companyId) => update({ companyId })} />
       </SearchFilters>
 
-      <QueryList
-        query={users}
-        loading="Loading users"
-        failed="The users could not be loaded"
-        isEmpty={(d) => d.users.length === 0}
-        empty={{ title: 'No user matches', text: 'Try part of the name or the email, or clear the role and company.' }}
-      >
+      <CappedList query={users} noun="user" nouns="users" items={(d) => d.users} page={USER_PAGE} order="by name" emptyText="Try part of the name or the email, or clear the role and company.">
         {(data) => (
           <>
-            <MatchCount shown={data.users.length} total={data.total} noun="user" nouns="users" />
             {(resetSent || reset.error) && (
               <div className={`alert ${reset.error ? 'alert--error' : 'alert--ok'}`} role={reset.error ? 'alert' : 'status'}>
                 {reset.error ? reset.error.message : `A password reset link was mailed to ${resetSent}. It works once, for one hour.`}
@@ -80,10 +73,9 @@ export function UsersView({ meId, actions, children }: { meId: string; actions?:
                 </li>
               ))}
             </ul>
-            {data.total > USER_PAGE && <p className="muted small">Only the first {USER_PAGE} are listed, by name.</p>}
           </>
         )}
-      </QueryList>
+      </CappedList>
 
       {asking && (
         <ConfirmDialog

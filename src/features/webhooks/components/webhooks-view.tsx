@@ -61,7 +61,7 @@ export function WebhooksView({ companyId, companyName, nav }: { companyId: strin
           the secret). A delivery that fails is retried with backoff for 24 hours.
         </p>
       </div>
-      <QueryList query={hooks} loading="Loading webhooks" failed="The webhooks could not be loaded">
+      <QueryList query={hooks} what="the webhooks">
         {() => (
           <>
             {list.length === 0 || adding ? (
