@@ -8,6 +8,7 @@ import { loadConfig } from './config.ts';
 import { demoClockStart } from './demo/clock.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
+import { s3BlobStore } from './storage/s3-blob-store.ts';
 import { startSweeps, sweepDeadlines } from './services/sweeps.ts';
 import { startDelivery } from './notify/delivery.ts';
 import { setPublicUrl } from './notify/emit.ts';
@@ -34,7 +35,21 @@ async function main() {
     }
     throw err;
   }
-  const blobs = diskBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'blobs'));
+  if (config.s3) {
+    // A wrong key or a missing bucket stops the start, not the first upload.
+    try {
+      await blobs.check();
+    } catch (err) {
+      const cause = (err as Error).cause as { name?: string; message?: string } | undefined;
+      console.error(
+        `The screenshot bucket cannot be written: ${cause?.name ?? ''} ${cause?.message ?? (err as Error).message}
+` +
+          'Check WORKDIARY_S3_BUCKET, WORKDIARY_S3_ENDPOINT, WORKDIARY_S3_REGION, WORKDIARY_S3_ACCESS_KEY_ID and WORKDIARY_S3_SECRET_ACCESS_KEY.',
+      );
+      process.exit(1);
+    }
+  }
   // Mails the demo's seed queues link to where the server will be; set again once it listens.
   await setPublicUrl(database, config.publicUrl ?? `http://localhost:${config.port}`);
 

@@ -5,7 +5,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
@@ -64,7 +64,8 @@ export interface S3BlobStore extends BlobStore {
 const isMissing = (err: unknown) =>
   err instanceof NoSuchKey || (err instanceof S3ServiceException && (err.name === 'NotFound' || err.$metadata.httpStatusCode === 404));
 
-export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o)): S3BlobStore {
+/** `pageSize`: keys per listing page (the servers' own limit is 1,000; tests make it small). */
+export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSize = 1000): S3BlobStore {
   const Bucket = o.bucket;
   const prefix = (ns: string) => {
     if (!SAFE.test(ns)) throw new Error(`bad blob namespace ${ns}`);
@@ -100,17 +101,20 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o)): S3Blo
       await client.send(new DeleteObjectCommand({ Bucket, Key: key(ns, sha) }));
     },
     async listOlderThan(ns, before) {
+      // ListObjects (v1) with a marker: every S3-compatible server pages it alike (s3rver's v2
+      // paging fails once a listing is truncated).
       const out: string[] = [];
-      let ContinuationToken: string | undefined;
-      do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix(ns), ContinuationToken }));
-        for (const obj of page.Contents ?? []) {
+      let Marker: string | undefined;
+      for (;;) {
+        const page = await client.send(new ListObjectsCommand({ Bucket, Prefix: prefix(ns), Marker, MaxKeys: pageSize }));
+        const contents = page.Contents ?? [];
+        for (const obj of contents) {
           const sha = obj.Key?.split('/').pop() ?? '';
           if (HEX.test(sha) && obj.LastModified && obj.LastModified.getTime() < before.getTime()) out.push(sha);
         }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
-      return out;
+        if (!page.IsTruncated || contents.length === 0) return out;
+        Marker = page.NextMarker ?? contents[contents.length - 1]!.Key;
+      }
     },
     async deleteUnfinished() {
       return 0; // single PUTs: an object is there whole or not at all

@@ -32,7 +32,8 @@ const engines: Engine[] = [
     async open() {
       const s3: TestS3 = await startS3();
       return {
-        store: s3BlobStore(s3.options),
+        // Listing pages of 2 keys: the sweep's paging is exercised as a full bucket would.
+        store: s3BlobStore(s3.options, undefined, 2),
         // A bucket that does not exist: every write is refused by the server.
         broken: () => s3BlobStore({ ...s3.options, bucket: 'no-such-bucket' }),
         close: () => s3.stop(),
@@ -81,6 +82,8 @@ describe.each(engines)('$name blob store', (engine) => {
     await store.put('contract_e', Buffer.from('two')); // the same bytes uploaded again
     expect((await store.listOlderThan('contract_e', between)).sort()).toEqual([first]);
     expect((await store.listOlderThan('contract_e', new Date(Date.now() + 60_000))).sort()).toEqual([first, second].sort());
+    const many = await Promise.all([3, 4, 5, 6, 7].map((n) => store.put('contract_e', Buffer.from(`more ${n}`))));
+    expect((await store.listOlderThan('contract_e', new Date(Date.now() + 60_000))).sort()).toEqual([first, second, ...many].sort());
     expect(await store.listOlderThan('contract_none', new Date())).toEqual([]);
   });
 
