@@ -116,12 +116,7 @@ test('the contractor follows the link, sets a password, and the contract is acti
 
   // The client's list shows it active too.
   const nora = await freshPage(browser);
-  await nora.goto('/login');
-  await nora.getByLabel('Email').fill(CLIENT);
-  await nora.getByLabel('Password').fill(CLIENT_PASSWORD);
-  await nora.getByRole('button', { name: 'Sign in' }).click();
-  await expect(nora.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
-  await nora.goto('/contracts');
+  await signIn(nora, CLIENT, CLIENT_PASSWORD);
   const theirs = nora.getByRole('article', { name: 'Warehouse robot firmware' });
   await expect(theirs.getByRole('link', { name: /Open diary/ })).toBeVisible();
   await expect(theirs.getByText('Pending invitation')).toHaveCount(0);
@@ -130,12 +125,7 @@ test('the contractor follows the link, sets a password, and the contract is acti
 
 test('an existing contractor signs in from the link and accepts the new contract', async ({ page, browser }) => {
   const nora = await freshPage(browser);
-  await nora.goto('/login');
-  await nora.getByLabel('Email').fill(CLIENT);
-  await nora.getByLabel('Password').fill(CLIENT_PASSWORD);
-  await nora.getByRole('button', { name: 'Sign in' }).click();
-  await expect(nora.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
-  await nora.goto('/contracts');
+  await signIn(nora, CLIENT, CLIENT_PASSWORD);
   await nora.getByRole('button', { name: 'Invite a contractor' }).click();
   const dialog = nora.getByRole('dialog', { name: 'Invite a contractor' });
   await dialog.getByLabel('Email').fill('dev@demo.test');
