@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { FORGOT_ANSWER } from '#contract/invitations.ts';
-import { Logo } from '#src/components/ui/logo.tsx';
+import { PublicCard } from '#src/components/ui/public-card.tsx';
 import { api, isApiError } from '#src/lib/api-client.ts';
 
 export function ForgotPage() {
@@ -16,46 +16,39 @@ export function ForgotPage() {
   };
   const emailError = isApiError(send.error) ? send.error.problem?.errors?.find((f) => f.field === 'body.email')?.message : undefined;
   return (
-    <main className="login-page">
-      <title>Forgot password · workdiary</title>
-      <div className="login-card">
-        <div className="login-card__brand">
-          <Logo />
-        </div>
-        <h1 className="login-card__title">Forgot your password?</h1>
-        {send.isSuccess ? (
-          <>
-            <div className="alert alert--ok" role="status">
-              {send.data.message}
+    <PublicCard tabTitle="Forgot password" title="Forgot your password?">
+      {send.isSuccess ? (
+        <>
+          <div className="alert alert--ok" role="status">
+            {send.data.message}
+          </div>
+          <p className="login-card__lead">No mail? Check the address and your spam folder, or ask your workdiary admin.</p>
+          <Link className="btn btn--secondary btn--block" to="/login">
+            Back to sign in
+          </Link>
+        </>
+      ) : (
+        <>
+          <p className="login-card__lead">Enter the address you sign in with. We mail you a link to choose a new one.</p>
+          <form className="login-form" onSubmit={submit} noValidate>
+            {send.error && (
+              <div className="alert alert--error" role="alert">
+                {emailError ? `The email ${emailError}.` : send.error.message}
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor="forgot-email">Email</label>
+              <input id="forgot-email" type="email" autoComplete="username" inputMode="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={emailError ? true : undefined} />
             </div>
-            <p className="login-card__lead">No mail? Check the address and your spam folder, or ask your workdiary admin.</p>
-            <Link className="btn btn--secondary btn--block" to="/login">
+            <button type="submit" className="btn btn--primary btn--block" disabled={!email.trim() || send.isPending}>
+              {send.isPending ? 'Sending…' : 'Send me a link'}
+            </button>
+            <Link className="btn btn--ghost btn--block" to="/login">
               Back to sign in
             </Link>
-          </>
-        ) : (
-          <>
-            <p className="login-card__lead">Enter the address you sign in with. We mail you a link to choose a new one.</p>
-            <form className="login-form" onSubmit={submit} noValidate>
-              {send.error && (
-                <div className="alert alert--error" role="alert">
-                  {emailError ? `The email ${emailError}.` : send.error.message}
-                </div>
-              )}
-              <div className="field">
-                <label htmlFor="forgot-email">Email</label>
-                <input id="forgot-email" type="email" autoComplete="username" inputMode="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={emailError ? true : undefined} />
-              </div>
-              <button type="submit" className="btn btn--primary btn--block" disabled={!email.trim() || send.isPending}>
-                {send.isPending ? 'Sending…' : 'Send me a link'}
-              </button>
-              <Link className="btn btn--ghost btn--block" to="/login">
-                Back to sign in
-              </Link>
-            </form>
-          </>
-        )}
-      </div>
-    </main>
+          </form>
+        </>
+      )}
+    </PublicCard>
   );
 }

@@ -9,10 +9,11 @@ import { Spinner } from '#src/components/ui/spinner.tsx';
 import type { Me } from '#contract/auth.ts';
 import { api, isApiError } from '#src/lib/api-client.ts';
 import { formatMoney } from '#src/utils/money.ts';
+import { PublicCard } from '#src/components/ui/public-card.tsx';
 import { useAcceptInvitation, useLinkInfo } from '../api/links-api.ts';
 import { fieldError, LinkField } from './link-field.tsx';
 import { LinkInvalid } from './link-invalid.tsx';
-import { PublicCard } from './public-card.tsx';
+import './links.css';
 
 type Invite = Extract<LinkInfo, { purpose: 'invite' }>;
 

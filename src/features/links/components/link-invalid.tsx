@@ -2,7 +2,8 @@
 // It never says which (a link tells nothing about an account), and always offers a way on.
 import { Link } from 'react-router';
 import { LINK_INVALID } from '#contract/invitations.ts';
-import { PublicCard } from './public-card.tsx';
+import { PublicCard } from '#src/components/ui/public-card.tsx';
+import './links.css';
 
 export function LinkInvalid({ askFor = 'Ask the person who sent it for a new one, or sign in if you have an account.' }: { askFor?: string }) {
   return (

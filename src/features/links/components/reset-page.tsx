@@ -4,10 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '#src/lib/api-client.ts';
 import { Spinner } from '#src/components/ui/spinner.tsx';
+import { PublicCard } from '#src/components/ui/public-card.tsx';
 import { useLinkInfo, useResetPassword } from '../api/links-api.ts';
 import { fieldError, LinkField } from './link-field.tsx';
 import { LinkInvalid } from './link-invalid.tsx';
-import { PublicCard } from './public-card.tsx';
+import './links.css';
 
 export function ResetPage() {
   const token = useParams().token ?? '';
