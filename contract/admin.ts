@@ -37,13 +37,15 @@ export type AdminUserList = z.infer<typeof AdminUserList>;
 
 export const AdminUserParams = z.object({ userId: Id });
 
-export const AccountChangeResult = z.object({
-  user: AdminUser,
-  /** False when the account already was as asked. */
+/** What switching an account or a company on or off did. */
+const SwitchFacts = {
+  /** False when it already was as asked. */
   changed: z.boolean(),
+  /** Sessions ended: the user's, or a deactivated company's clients'. */
   sessionsEnded: z.number().int(),
-  trackersRevoked: z.number().int(),
-});
+};
+
+export const AccountChangeResult = z.object({ user: AdminUser, ...SwitchFacts, trackersRevoked: z.number().int() });
 export type AccountChangeResult = z.infer<typeof AccountChangeResult>;
 
 export const AdminCompany = z.object({
@@ -65,13 +67,7 @@ export type CompanyBody = z.infer<typeof CompanyBody>;
 
 export const CompanyParams = z.object({ companyId: Id });
 
-export const CompanyChangeResult = z.object({
-  company: AdminCompany,
-  /** False when the company already was as asked. */
-  changed: z.boolean(),
-  /** Sessions of the company's clients ended by a deactivation. */
-  sessionsEnded: z.number().int(),
-});
+export const CompanyChangeResult = z.object({ company: AdminCompany, ...SwitchFacts });
 export type CompanyChangeResult = z.infer<typeof CompanyChangeResult>;
 
 export const CONTRACT_PAGE = 50;
