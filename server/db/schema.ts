@@ -6,3 +6,4 @@ export * from './schema/disputes.ts';
 export * from './schema/questions.ts';
 export * from './schema/audit.ts';
 export * from './schema/notify.ts';
+export * from './schema/blobs.ts';

@@ -7,6 +7,7 @@
 import type { SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
+import { clearIntent, recordIntent } from '../data/blob-intents.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { findAtInstant, insertUploadedSlot, type AtInstant } from '../data/uploads.ts';
@@ -53,9 +54,15 @@ async function checkImage(bytes: Buffer): Promise<ImageInfo> {
  * (422: the tracker must not send it again); a store that cannot be written is ours (503: it
  * will, later). Either way no row is written, so none names a blob that is not whole.
  */
-async function keepScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer, info: ImageInfo & { sha256: string }): Promise<StoredImage> {
+async function keepScreenshot(
+  blobs: BlobStore,
+  namespace: string,
+  bytes: Buffer,
+  info: ImageInfo & { sha256: string },
+  beforeWrite: (keys: string[]) => Promise<void>,
+): Promise<StoredImage> {
   try {
-    return await storeScreenshot(blobs, namespace, bytes, info);
+    return await storeScreenshot(blobs, namespace, bytes, info, beforeWrite);
   } catch (err) {
     if (err instanceof UndecodableImageError) {
       throw new HttpProblem(422, `${err.message} Capture the screen again and send the new image.`, [{ field: 'screenshot', message: 'must be a complete, undamaged image' }]);
@@ -144,9 +151,16 @@ export async function ingestSlot(
   const early = verdictOn(await findAtInstant(database, target), contract, start, payload, now);
   if (early.kind === 'unchanged') return answer('unchanged', early.duplicate);
 
-  const stored = screenshot && info && sha256 ? await keepScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }) : null;
+  // The blobs' intent is recorded before they are written and cleared with the slot's row, so
+  // the orphan sweep never takes the blobs of an upload in flight (services/orphan-sweep.ts).
+  const intent: { id: number | null } = { id: null };
+  const recordKeys = async (keys: string[]) => {
+    intent.id = await recordIntent(database, contract.id, keys);
+  };
+  const stored = screenshot && info && sha256 ? await keepScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }, recordKeys) : null;
   return database.transaction(async (tx) => {
     await lockWeek(tx, contract.id, target.weekStart);
+    if (intent.id !== null) await clearIntent(tx, intent.id);
     const row = await insertUploadedSlot(tx, target, {
       keyboard: meta.keyboard,
       mouse: meta.mouse,

@@ -6,7 +6,7 @@
 // is bounded: a pixel limit, a failure on damaged data, and a few decodes at a time.
 import os from 'node:os';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import type { BlobStore } from './blob-store.ts';
+import { sha256Hex, type BlobStore } from './blob-store.ts';
 
 export const THUMB_WIDTH = 320;
 const MAX_SIDE = 16_384;
@@ -167,9 +167,19 @@ export function makeThumbnail(bytes: Buffer): Promise<Buffer> {
  * Stores the image as uploaded and its thumbnail; `known` when the caller has inspected the
  * image already, and hashed it (the image is then not hashed again).
  */
-export async function storeScreenshot(blobs: BlobStore, namespace: string, bytes: Buffer, known?: ImageInfo & { sha256?: string }): Promise<StoredImage> {
+export async function storeScreenshot(
+  blobs: BlobStore,
+  namespace: string,
+  bytes: Buffer,
+  known?: ImageInfo & { sha256?: string },
+  /** Told the keys before anything is written: the upload records its intent there. */
+  beforeWrite?: (keys: string[]) => Promise<void>,
+): Promise<StoredImage> {
   const { sha256: hashed, ...info }: ImageInfo & { sha256?: string } = known ?? (await inspectImage(bytes));
   const thumb = await makeThumbnail(bytes);
-  const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes, hashed), blobs.put(namespace, thumb)]);
+  const imageSha = hashed ?? sha256Hex(bytes);
+  const thumbSha = sha256Hex(thumb);
+  await beforeWrite?.([imageSha, thumbSha]);
+  const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes, imageSha), blobs.put(namespace, thumb, thumbSha)]);
   return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length };
 }
