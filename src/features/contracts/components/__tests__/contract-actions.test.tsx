@@ -7,22 +7,11 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Contract } from '#contract/contracts.ts';
+import { sampleContract } from '#src/lib/__tests__/sample-contract.ts';
 import { ContractActions } from '../contract-actions.tsx';
 import '#src/components/ui/__tests__/dialog-polyfill.ts';
 
-const CONTRACT: Contract = {
-  id: '0b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e',
-  title: 'Backend work',
-  company: { id: '1b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e', name: 'Acme Robotics' },
-  contractor: { id: '2b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e', name: 'Dana Dev', email: 'dev@demo.test' },
-  hourlyRate: 6500,
-  currency: 'USD',
-  weeklyLimitHours: 40,
-  manualTimeAllowed: false,
-  timeZone: 'UTC',
-  status: 'active',
-  nextTerms: null,
-};
+const CONTRACT = sampleContract();
 
 const sent: { method: string; url: string; body: unknown }[] = [];
 let answer: () => Response;

@@ -7,7 +7,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contract } from '#contract/contracts.ts';
+import { sampleContract } from '#src/lib/__tests__/sample-contract.ts';
 import { SLOT_STATES } from '#contract/week.ts';
 import { getWeekQueryOptions } from '#src/features/diary/api/get-week.ts';
 import { hourOffsets, makeWeek } from '#src/features/diary/utils/__tests__/week-fixture.ts';
@@ -19,19 +19,8 @@ afterEach(cleanup);
 const CONTRACT = '4b0e5a52-3a51-4c1e-9d7e-0f6c2b1a9e01';
 const WEEK = '2026-11-23';
 
-const contract: Contract = {
-  id: CONTRACT,
-  title: 'Billing service',
-  company: { id: '6f1c3d2e-8b4a-4e5f-9a7b-1c2d3e4f5a6b', name: 'Acme' },
-  contractor: { id: '7a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d', name: 'Dana Reyes', email: 'dana@example.com' },
-  hourlyRate: 6000,
-  currency: 'USD',
-  weeklyLimitHours: 40,
-  manualTimeAllowed: true,
-  timeZone: 'UTC',
-  status: 'active',
-  nextTerms: null,
-};
+// At $60.00 an hour a slot is $10.00.
+const contract = sampleContract({ id: CONTRACT, title: 'Billing service', hourlyRate: 6000, manualTimeAllowed: true });
 
 /**
  * Monday 09:00–10:50 fully tracked, 09:20 inactive and 09:50 already disputed (held);
