@@ -1,8 +1,9 @@
 // "Invite a contractor": the address and the new contract's terms. The contract shows as
 // "Pending invitation" until they accept from the mail. Each field the server refuses is marked
 // with its words; a rate that is not a number is caught before sending.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
+import { IanaZoneOptions } from '#src/components/ui/zone-options.tsx';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useInviteContractor } from '../api/invitations-api.ts';
 import type { InviteDialogProps } from './invite-button.tsx';
@@ -10,10 +11,6 @@ import { InviteField, invalidProps, serverFieldError, unnamedProblem } from './i
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'INR', 'PLN', 'SEK'];
 const FIELDS = ['email', 'name', 'title', 'hourlyRate', 'currency', 'weeklyLimitHours', 'manualTimeAllowed', 'timeZone', 'companyId'] as const;
-
-function zoneList(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
-}
 
 /** "60" or "60.50" in the currency's units → minor units; null when it is not an amount. */
 function toMinor(text: string, currency: string): number | null {
@@ -24,7 +21,6 @@ function toMinor(text: string, currency: string): number | null {
 
 export function InviteContractorDialog({ onClose, onInvited }: InviteDialogProps) {
   const invite = useInviteContractor();
-  const zones = useMemo(() => zoneList(), []);
   const [f, setF] = useState({ email: '', name: '', title: '', rate: '', currency: 'USD', cap: '', manual: false, timeZone: browserTimeZone() });
   const [rateError, setRateError] = useState<string>();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -94,11 +90,7 @@ export function InviteContractorDialog({ onClose, onInvited }: InviteDialogProps
         </InviteField>
         <InviteField id="invite-zone" label="Contractor’s time zone" error={err('timeZone')}>
           <select {...invalidProps('invite-zone', err('timeZone'))} className="input" value={f.timeZone} onChange={set('timeZone')}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll('_', ' ')}
-              </option>
-            ))}
+            <IanaZoneOptions current={f.timeZone} />
           </select>
         </InviteField>
       </div>

@@ -1,20 +1,14 @@
 // Name and zone. The zone list is the browser's own IANA list; the server checks it again.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Settings } from '#contract/settings.ts';
+import { IanaZoneOptions } from '#src/components/ui/zone-options.tsx';
 import { useUpdateSettings } from '../api/settings.ts';
 import { FormProblem } from './form-problem.tsx';
-
-function zoneList(current: string): string[] {
-  const zones = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
-  zones.add(current);
-  return [...zones].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
-}
 
 export function ProfileForm({ settings }: { settings: Settings }) {
   const update = useUpdateSettings();
   const [name, setName] = useState(settings.name);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
-  const zones = useMemo(() => zoneList(settings.timeZone), [settings.timeZone]);
   const changed = name.trim() !== settings.name || timeZone !== settings.timeZone;
 
   const submit = (event: FormEvent) => {
@@ -35,11 +29,7 @@ export function ProfileForm({ settings }: { settings: Settings }) {
       <div className="field">
         <label htmlFor="settings-zone">Your time zone</label>
         <select id="settings-zone" className="input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll('_', ' ')}
-            </option>
-          ))}
+          <IanaZoneOptions current={settings.timeZone} />
         </select>
       </div>
       <div className="settings-card__actions">
