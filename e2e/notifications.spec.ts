@@ -50,7 +50,7 @@ test('on Monday 12:00 UTC the client’s bell shows the week in review, and lead
   await expect(bell(page)).toHaveAccessibleName(/^Notifications, \d+ unread$/);
   await bell(page).click();
   const list = page.getByRole('region', { name: 'Notifications' });
-  const item = list.getByRole('link', { name: /^Week in review \(unread\) .*’s week of 2026-11-23 on .* is ready for your review/ }).first();
+  const item = list.getByRole('link', { name: /^Week in review \(unread\) .*’s week of 23–29 Nov 2026 on .* is ready for your review/ }).first();
   await expect(item).toBeVisible();
   await item.click();
   await expect(page).toHaveURL(new RegExp(`/contracts/[^/]+/review\\?week=${REVIEW_WEEK}`));
