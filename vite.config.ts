@@ -136,7 +136,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'shared', test: /[\\/]src[\\/](components|config|hooks|lib|utils|app[\\/]routes[\\/](route-error-boundary|app[\\/]contract-week))[\\/.]/ }],
+          // Shared pieces that only pages after the first screen use (the admin lists, the copy
+          // field of trackers and webhooks, the sign-in card, the audit wording) stay out of it.
+          groups: [
+            {
+              name: 'shared',
+              test: /[\\/]src[\\/](?!components[\\/]ui[\\/](query-list|copy-field|public-card)|utils[\\/]audit-format)(components|config|hooks|lib|utils|app[\\/]routes[\\/](route-error-boundary|app[\\/]contract-week))[\\/.]/,
+            },
+          ],
         },
       },
     },
