@@ -66,6 +66,7 @@ const EVENT_AND_RECIPIENTS = `
             where u.disabled_at is null
               and case $7::text
                     when 'client' then u.role = 'client' and u.company_id = e.company_id
+                                       and (select c.deactivated_at from companies c where c.id = e.company_id) is null
                     when 'contractor' then u.id = (select contractor_id from contracts where id = $4::uuid)
                     else u.role = 'admin'
                   end), '[]'::json) as recipients
@@ -89,6 +90,7 @@ const FAN_OUT = `
            jsonb_build_object('type', $2::text, 'timestamp', $3::timestamptz, 'data', $6::jsonb), 'pending', $3, $3
       from webhooks w
      where w.company_id = $7::uuid and w.disabled_at is null and $2 = any (w.kinds)
+       and (select c.deactivated_at from companies c where c.id = w.company_id) is null
   )
   select 1`;
 
