@@ -42,14 +42,14 @@ function refuseDeactivatedCompany(user: { companyDeactivated: boolean; companyNa
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Refuses with 429 while the account or address has failed too often; counts this attempt. */
-  const reserveAttempt = async (email: string, ip: string) => {
+  const reserveAttempt = async (email: string, ip: string, what = 'failed sign-ins to this account') => {
     // Wall-clock time: the limiter's windows are shared by every server, whatever WORKDIARY_NOW says.
     const wait = await app.deps.loginLimiter.reserve(email, ip, new Date());
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);
       throw new HttpProblem(
         429,
-        `Too many failed sign-ins to this account or from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        `Too many ${what} or from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         undefined,
         { 'Retry-After': String(wait) },
       );
@@ -140,7 +140,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       // Counted like a sign-in, per account and per address, so it cannot flood a mailbox.
-      await reserveAttempt(req.body.email, req.ip);
+      await reserveAttempt(req.body.email, req.ip, 'password reset requests and sign-ins for this account');
       // The lookup starts once the answer is out: the answer and its timing are the same whether the address exists or not.
       const { email } = req.body;
       const now = app.deps.clock.now();
