@@ -87,7 +87,7 @@ const FAN_OUT = `
   ), hooks as (
     insert into webhook_deliveries (webhook_id, event_id, message_id, kind, payload, status, next_attempt_at, created_at)
     select w.id, $1, 'msg_' || replace(gen_random_uuid()::text, '-', ''), $2,
-           jsonb_build_object('type', $2::text, 'timestamp', $3::timestamptz, 'data', $6::jsonb), 'pending', $3, $3
+           jsonb_build_object('type', $2::text, 'timestamp', $8::text, 'data', $6::jsonb), 'pending', $3, $3
       from webhooks w
      where w.company_id = $7::uuid and w.disabled_at is null and $2 = any (w.kinds)
        and (select c.deactivated_at from companies c where c.id = w.company_id) is null
@@ -111,7 +111,7 @@ export async function emit(tx: Queryable, input: EventInput): Promise<number | n
     info.audience,
   ]);
   if (!event) return null;
-  const base = (event.base ?? DEFAULT_BASE).replace(/\/+$/, '');
+  const base = event.base ?? DEFAULT_BASE;
   const items = event.recipients
     .map((r) => ({ r, channel: r.channel ?? info.channel }))
     .filter(({ channel }) => channel !== 'off')
@@ -122,7 +122,8 @@ export async function emit(tx: Queryable, input: EventInput): Promise<number | n
   if (items.length > 0 || event.companyId) {
     const bell = items.map(({ r, message }) => ({ user_id: r.id, title: message.title, body: message.body, link: message.link }));
     const mailed = items.filter(({ channel }) => channel === 'app_mail').map(({ r, messageId, message }) => ({ userId: r.id, to: r.email, messageId, ...message.mail }));
-    await tx.query(FAN_OUT, [event.id, input.kind, input.at, JSON.stringify(bell), mailRows(mailed), data, event.companyId]);
+    // The payload's timestamp as ISO-8601 UTC (`…Z`), as receivers and the test sends have it.
+    await tx.query(FAN_OUT, [event.id, input.kind, input.at, JSON.stringify(bell), mailRows(mailed), data, event.companyId, input.at.toISOString()]);
   }
   if (afterEmit) await afterEmit(tx, event.id);
   return event.id;
@@ -147,7 +148,7 @@ export async function queueMails(tx: Queryable, eventId: number | null, kind: st
 /** The base of every link in a mail, as `setPublicUrl` stored it (no trailing slash). */
 export async function publicBase(q: Queryable): Promise<string> {
   const [row] = await q.query<{ value: string }>(`select value from settings where key = '${PUBLIC_URL_SETTING}'`);
-  return (row?.value ?? DEFAULT_BASE).replace(/\/+$/, '');
+  return row?.value ?? DEFAULT_BASE; // setPublicUrl stored it without a trailing slash
 }
 
 /** The base of every link in a mail: WORKDIARY_PUBLIC_URL, or the URL `npm start` printed. */

@@ -32,13 +32,6 @@ const errorText = (err: unknown): string => {
   return e.code ? `${e.message} (${e.code})` : e.message || 'The request failed.';
 };
 
-/** The payload with its `timestamp` in ISO-8601 UTC (`…Z`), however the database wrote it (`+00:00`). */
-function normalized(payload: unknown): unknown {
-  const p = payload as { timestamp?: unknown };
-  if (typeof p?.timestamp !== 'string' || Number.isNaN(Date.parse(p.timestamp))) return payload;
-  return { ...p, timestamp: new Date(p.timestamp).toISOString() };
-}
-
 /** One signed POST; resolves with the status code, or the reason there was none. */
 async function post(d: DueDelivery): Promise<Outcome> {
   const url = new URL(d.url);
@@ -48,7 +41,7 @@ async function post(d: DueDelivery): Promise<Outcome> {
   } catch (err) {
     return { statusCode: null, error: errorText(err) };
   }
-  const body = JSON.stringify(normalized(d.payload));
+  const body = JSON.stringify(d.payload);
   // The receiver compares the timestamp with its own clock, so it is the wall clock's, not
   // the server's (which a demo or a test may have set days away).
   const signedAt = new Date();
