@@ -3,9 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { demoClock, runningClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { demoClockStart } from './demo/clock.ts';
+import { agreeOnClock } from './services/clock-service.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
 import { s3BlobStore } from './storage/s3-blob-store.ts';
@@ -22,9 +21,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  // Without WORKDIARY_NOW, the demo runs on its own clock when today would leave it nothing to do.
-  const demoStart = config.demo && !config.startAt ? demoClockStart(new Date()) : null;
-  const clock = demoStart ? demoClock(demoStart) : runningClock(config.startAt);
   let database;
   try {
     database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, timeouts: config.db } : { dataDir: config.dataDir });
@@ -35,6 +31,9 @@ async function main() {
     }
     throw err;
   }
+  // Without WORKDIARY_NOW, the demo runs on its own clock when today would leave it nothing to do.
+  // Every server on this database runs the same clock: its origin is kept there.
+  const clock = await agreeOnClock(database, { startAt: config.startAt, demo: config.demo });
   const blobs = config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'blobs'));
   if (config.s3) {
     // A wrong key or a missing bucket stops the start, not the first upload.
@@ -96,8 +95,8 @@ async function main() {
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`API docs: ${url}/api/docs`);
   console.log(`Mail: ${mailer ? `sent through ${new URL(config.smtpUrl!).host}` : 'kept for Admin → Outbox (set WORKDIARY_SMTP_URL to send)'}`);
-  if (config.startAt) console.log(`Clock: started at ${config.startAt.toISOString()} (WORKDIARY_NOW)`);
-  if (demoStart) console.log(`Demo clock: started at ${demoStart.toISOString()}, so last week waits for review (set WORKDIARY_NOW to choose)`);
+  if (config.startAt) console.log(`Clock: ${clock.now().toISOString()}, started at ${config.startAt.toISOString()} (WORKDIARY_NOW)`);
+  if (clock.demoStartedAt) console.log(`Demo clock: ${clock.now().toISOString()}, started at ${clock.demoStartedAt.toISOString()}, so last week waits for review (set WORKDIARY_NOW to choose)`);
   if (accounts.length) {
     console.log(`\nDemo logins (password "${password}"):`);
     for (const a of accounts) console.log(`  ${a.email.padEnd(22)} ${a.note}`);

@@ -7,3 +7,4 @@ export * from './schema/questions.ts';
 export * from './schema/audit.ts';
 export * from './schema/notify.ts';
 export * from './schema/blobs.ts';
+export * from './schema/clock.ts';

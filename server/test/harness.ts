@@ -55,7 +55,7 @@ export async function createPostgresDatabase(): Promise<{ url: URL; drop(): Prom
   };
 }
 
-async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Promise<{ database: Database; drop(): Promise<void> }> {
   if (backend === 'pglite') {
     const database = await openDatabase({});
     return { database, drop: async () => {} };
