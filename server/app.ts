@@ -16,7 +16,7 @@ import {
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import type { BlobStore } from './storage/blob-store.ts';
+import { BlobStoreUnavailableError, type BlobStore } from './storage/blob-store.ts';
 import { authPlugin } from './auth.ts';
 import { API_DOCS_CSP, securityPlugin } from './lib/security-headers.ts';
 import { API_PRELOAD_SCRIPT } from './lib/page-scripts.ts';
@@ -98,7 +98,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       return sendProblem(reply, 400, `The request is not valid: ${detail}.`, errors);
     }
     let problem = err instanceof HttpProblem ? err : null;
-    if (isDatabaseUnavailable(err)) {
+    // The blob store first: its socket errors would otherwise read as the database's.
+    if (err instanceof BlobStoreUnavailableError) {
+      req.log.warn({ err }, 'the blob store is not answering');
+      problem = unavailable(`${err.message} Try again in a few seconds.`);
+    } else if (isDatabaseUnavailable(err)) {
       req.log.warn({ err }, 'the database is not answering');
       problem = unavailable(DATABASE_UNAVAILABLE);
     } else if ((err as { code?: string }).code === 'FST_ERR_HANDLER_TIMEOUT') {

@@ -10,7 +10,12 @@ import { problemBody, RETRY_AFTER_SECONDS } from '../lib/problem.ts';
 /** Each check's limit: both run at once, so the answer is never later than this and a little. */
 const CHECK_TIMEOUT_MS = 1500;
 
-const BLOBS_UNAVAILABLE = 'The screenshot store cannot be written; uploads are refused until it can. Check its folder (free space, permissions).';
+/** What whoever runs the installation checks, by where the blobs live. */
+const BLOBS_UNAVAILABLE = {
+  disk: 'The screenshot store cannot be written; uploads are refused until it can. Check its folder (free space, permissions).',
+  s3: 'The screenshot bucket does not answer or refuses writes; uploads and images are refused until it does. ' +
+    'Check that the S3 server is up and reachable, and the WORKDIARY_S3_* settings (bucket, endpoint, keys).',
+};
 
 const Check = z.object({
   ok: z.boolean(),
@@ -67,7 +72,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const [db, store] = await Promise.all([check('The database', () => database.ping(CHECK_TIMEOUT_MS)), check('The blob store', () => blobs.check())]);
       const checks = { database: { kind: database.kind, ...db }, blobs: store, now: clock.now().toISOString(), demoClock: clock.demoStartedAt ? { startedAt: clock.demoStartedAt.toISOString() } : null };
       if (db.ok && store.ok) return { status: 'ok' as const, ...checks };
-      const detail = [db.ok ? null : DATABASE_UNAVAILABLE, store.ok ? null : BLOBS_UNAVAILABLE].filter(Boolean).join(' ');
+      const detail = [db.ok ? null : DATABASE_UNAVAILABLE, store.ok ? null : BLOBS_UNAVAILABLE[blobs.kind]].filter(Boolean).join(' ');
       return reply
         .code(503)
         .header('Retry-After', String(RETRY_AFTER_SECONDS))

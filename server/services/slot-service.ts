@@ -13,7 +13,7 @@ import { disputeAt } from '../domain/disputes.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { weekStartOf } from '../domain/week.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
-import type { BlobStore } from '../storage/blob-store.ts';
+import { BlobStoreUnavailableError, type BlobStore } from '../storage/blob-store.ts';
 import { loadWeekState } from './week-state.ts';
 import { overCapCheck } from '../notify/events.ts';
 
@@ -99,11 +99,16 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
     });
     return gone;
   });
-  // After the commit: the row no longer points at the files. A crash here leaves orphan
-  // files, never a row without its file.
+  // After the commit: the row no longer points at the files. A crash here, or a store that is
+  // not answering, leaves orphan files for the orphan sweep, never a row without its file; the
+  // slot is deleted either way, so the contractor is not told to try again.
   if (erased) {
-    await blobs.delete(contract.id, erased.sha256);
-    if (!erased.thumbShared) await blobs.delete(contract.id, erased.thumbSha256);
+    try {
+      await blobs.delete(contract.id, erased.sha256);
+      if (!erased.thumbShared) await blobs.delete(contract.id, erased.thumbSha256);
+    } catch (err) {
+      if (!(err instanceof BlobStoreUnavailableError)) throw err;
+    }
   }
 }
 

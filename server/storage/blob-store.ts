@@ -6,13 +6,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export interface BlobStore {
+  /** Where the blobs live, for messages to whoever runs the installation. */
+  readonly kind: 'disk' | 's3';
   /**
    * Stores the bytes (once) and returns their sha256 in hex; `sha256` when the caller has hashed
    * them already. When it returns, the blob survives a power cut. Throws BlobStoreUnavailableError
    * when the store cannot be written.
    */
   put(namespace: string, bytes: Buffer, sha256?: string): Promise<string>;
-  /** The bytes, or null when there is no such blob. */
+  /** The bytes, or null when there is no such blob. Throws BlobStoreUnavailableError when the store cannot be read. */
   get(namespace: string, sha256: string): Promise<Buffer | null>;
   delete(namespace: string, sha256: string): Promise<void>;
   /**
@@ -26,11 +28,15 @@ export interface BlobStore {
   check(): Promise<void>;
 }
 
-/** The store could not be written (read-only, full, gone): the upload may be sent again later. */
+/**
+ * The store could not be written or read (read-only, full, gone, not answering): not the
+ * request's fault, and it passes, so the upload may be sent again later and the image asked for
+ * again. `reason` names the failure in a word when the cause's code does not (a timeout).
+ */
 export class BlobStoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    super(`The screenshot store cannot be written${code ? ` (${code})` : ''}.`, { cause });
+  constructor(cause: unknown, action: 'written' | 'read' = 'written', reason?: string) {
+    const code = reason ?? (cause as NodeJS.ErrnoException).code;
+    super(`The screenshot store cannot be ${action}${code ? ` (${code})` : ''}.`, { cause });
   }
 }
 
@@ -86,6 +92,7 @@ export function diskBlobStore(root: string): BlobStore {
     }
   };
   return {
+    kind: 'disk',
     async put(ns, bytes, known) {
       const sha = known ?? sha256Hex(bytes);
       const target = file(ns, sha);
@@ -113,11 +120,12 @@ export function diskBlobStore(root: string): BlobStore {
       return sha;
     },
     async get(ns, sha) {
+      const at = file(ns, sha);
       try {
-        return await fs.readFile(file(ns, sha));
+        return await fs.readFile(at);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw err;
+        throw new BlobStoreUnavailableError(err, 'read');
       }
     },
     async delete(ns, sha) {

@@ -24,7 +24,15 @@ export interface S3Options {
   secretAccessKey?: string;
   /** Path-style URLs (http://host/bucket/key): most servers other than AWS want them. */
   forcePathStyle: boolean;
+  /** How long one operation may take, its retries included; S3_TIMEOUT_MS unless told. */
+  timeoutMs?: number;
 }
+
+/**
+ * A request waits at most this long for the bucket: an upload or an image then answers 503
+ * promptly when the server is down or hangs, instead of holding the tracker or the browser.
+ */
+export const S3_TIMEOUT_MS = 5000;
 
 /** How long a full-size screenshot's presigned URL lives at most. */
 export const SIGNED_URL_SECONDS = 300;
@@ -52,6 +60,9 @@ export function s3Client(o: S3Options): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
+    // A server that refuses is retried at once; one that accepts the connection and never
+    // answers costs one attempt, not three (the store's own deadline covers the whole).
+    requestHandler: { connectionTimeout: 2000, requestTimeout: Math.max(3000, (o.timeoutMs ?? S3_TIMEOUT_MS) / 2), throwOnRequestTimeout: true },
   });
 }
 
@@ -64,6 +75,14 @@ export interface S3BlobStore extends BlobStore {
 const isMissing = (err: unknown) =>
   err instanceof NoSuchKey || (err instanceof S3ServiceException && (err.name === 'NotFound' || err.$metadata.httpStatusCode === 404));
 
+/** The failure in a word: a socket's code, the server's error code, or that nothing answered in time. */
+function reasonOf(err: unknown, timeoutMs: number): string | undefined {
+  const { code, name } = err as { code?: unknown; name?: unknown };
+  if (name === 'AbortError' || name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
+  if (typeof code === 'string') return code;
+  return err instanceof S3ServiceException ? err.name : undefined;
+}
+
 /** `pageSize`: keys per listing page (the servers' own limit is 1,000; tests make it small). */
 export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSize = 1000): S3BlobStore {
   const Bucket = o.bucket;
@@ -75,30 +94,43 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
     if (!HEX.test(sha)) throw new Error(`bad blob key ${sha}`);
     return `${prefix(ns)}${sha.slice(0, 2)}/${sha}`;
   };
+  const timeoutMs = o.timeoutMs ?? S3_TIMEOUT_MS;
+  /** Sends with the store's deadline; any failure means the bucket cannot be used now. */
+  const send = async <T>(action: 'written' | 'read', work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
+    try {
+      return await work(AbortSignal.timeout(timeoutMs));
+    } catch (err) {
+      throw new BlobStoreUnavailableError(err, action, reasonOf(err, timeoutMs));
+    }
+  };
   return {
+    kind: 's3',
     client,
     async put(ns, bytes, known) {
       const sha = known ?? sha256Hex(bytes);
-      try {
-        // Always written, never skipped when present: the write renews the object's
-        // LastModified, so an upload in flight never looks like an old orphan.
-        await client.send(new PutObjectCommand({ Bucket, Key: key(ns, sha), Body: bytes, ContentType: 'application/octet-stream' }));
-      } catch (err) {
-        throw new BlobStoreUnavailableError(err);
-      }
+      const Key = key(ns, sha);
+      // Always written, never skipped when present: the write renews the object's
+      // LastModified, so an upload in flight never looks like an old orphan.
+      await send('written', (abortSignal) =>
+        client.send(new PutObjectCommand({ Bucket, Key, Body: bytes, ContentType: 'application/octet-stream' }), { abortSignal }),
+      );
       return sha;
     },
     async get(ns, sha) {
+      const Key = key(ns, sha);
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: key(ns, sha) }));
-        return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : Buffer.alloc(0);
+        return await send('read', async (abortSignal) => {
+          const out = await client.send(new GetObjectCommand({ Bucket, Key }), { abortSignal });
+          return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : Buffer.alloc(0);
+        });
       } catch (err) {
-        if (isMissing(err)) return null;
+        if (isMissing((err as Error).cause)) return null;
         throw err;
       }
     },
     async delete(ns, sha) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: key(ns, sha) }));
+      const Key = key(ns, sha);
+      await send('written', (abortSignal) => client.send(new DeleteObjectCommand({ Bucket, Key }), { abortSignal }));
     },
     async listOlderThan(ns, before) {
       // ListObjects (v1) with a marker: every S3-compatible server pages it alike (s3rver's v2
@@ -106,7 +138,9 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
       const out: string[] = [];
       let Marker: string | undefined;
       for (;;) {
-        const page = await client.send(new ListObjectsCommand({ Bucket, Prefix: prefix(ns), Marker, MaxKeys: pageSize }));
+        const page = await send('read', (abortSignal) =>
+          client.send(new ListObjectsCommand({ Bucket, Prefix: prefix(ns), Marker, MaxKeys: pageSize }), { abortSignal }),
+        );
         const contents = page.Contents ?? [];
         for (const obj of contents) {
           const sha = obj.Key?.split('/').pop() ?? '';
@@ -121,12 +155,10 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
     },
     async check() {
       const probe = `.probe/${randomBytes(6).toString('hex')}`;
-      try {
-        await client.send(new PutObjectCommand({ Bucket, Key: probe, Body: 'workdiary' }));
-        await client.send(new DeleteObjectCommand({ Bucket, Key: probe }));
-      } catch (err) {
-        throw new BlobStoreUnavailableError(err);
-      }
+      await send('written', async (abortSignal) => {
+        await client.send(new PutObjectCommand({ Bucket, Key: probe, Body: 'workdiary' }), { abortSignal });
+        await client.send(new DeleteObjectCommand({ Bucket, Key: probe }), { abortSignal });
+      });
     },
     async signedUrl(ns, sha, now) {
       const signingDate = new Date(Math.floor(now.getTime() / SIGNING_WINDOW_MS) * SIGNING_WINDOW_MS);
