@@ -13,6 +13,7 @@ import { CompanyBody, NewContract } from '#contract/admin.ts';
 import { createCompany } from '#server/services/admin-service.ts';
 import { changeTerms, contractById, createContract } from '#server/services/contract-admin-service.ts';
 import { changePassword, disableUser, enableUser, type AccountChange } from '#server/services/user-service.ts';
+import { STORAGE_USAGE, storageCopyCommand } from './admin-storage.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -25,6 +26,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]
                   [--currency USD] [--limit HOURS] [--manual] [--tz Europe/Berlin]
   contract rate  --contract ID --rate CENTS_PER_HOUR    change the rate from the next Monday 00:00 UTC
   list                                                  companies, users and contracts
+${STORAGE_USAGE}
 
 A password is never an argument (the process list would show it). Without --password-stdin
 a random one is made and printed once. With it, the password is read from a pipe:
@@ -46,6 +48,9 @@ const opts = {
   manual: { type: 'boolean', default: false },
   tz: { type: 'string', default: 'UTC' },
   contract: { type: 'string' },
+  to: { type: 'string' },
+  verify: { type: 'boolean', default: false },
+  concurrency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -242,6 +247,11 @@ async function main() {
   const { values, positionals } = parseArgs({ options: opts, allowPositionals: true });
   if (values.help || positionals.length === 0) {
     console.log(USAGE);
+    return;
+  }
+  // Files to a bucket: no database, so it may run beside the server.
+  if (positionals.join(' ') === 'storage copy') {
+    process.exitCode = await storageCopyCommand(values);
     return;
   }
   const config = loadConfig();

@@ -180,3 +180,43 @@ export function diskBlobStore(root: string): BlobStore {
     },
   };
 }
+
+/** A file of a disk store's folder, by its place: `<namespace>/<sha[0..2]>/<sha>`. */
+export interface DiskBlobFile {
+  namespace: string;
+  sha256: string;
+  file: string;
+  size: number;
+}
+
+/**
+ * Every blob file under a disk store's folder, namespace by namespace, read lazily (a folder
+ * may hold millions). Leftovers of cut-short writes (`.tmp`) are passed over; anything else
+ * that is not a blob where a blob belongs is given as `stray`, for the caller to report.
+ */
+export async function* diskBlobFiles(root: string): AsyncGenerator<DiskBlobFile | { stray: string }> {
+  const entries = async (dir: string) => (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const ns of await entries(root)) {
+    if (!ns.isDirectory() || !SAFE.test(ns.name)) {
+      if (!UNFINISHED.test(ns.name)) yield { stray: ns.name };
+      continue;
+    }
+    for (const prefix of await entries(path.join(root, ns.name))) {
+      const folder = path.join(root, ns.name, prefix.name);
+      if (!prefix.isDirectory()) {
+        yield { stray: path.join(ns.name, prefix.name) };
+        continue;
+      }
+      for (const f of await entries(folder)) {
+        if (UNFINISHED.test(f.name)) continue;
+        if (!f.isFile() || !HEX.test(f.name) || f.name.slice(0, 2) !== prefix.name) {
+          yield { stray: path.join(ns.name, prefix.name, f.name) };
+          continue;
+        }
+        const file = path.join(folder, f.name);
+        const stat = await fs.stat(file);
+        yield { namespace: ns.name, sha256: f.name, file, size: stat.size };
+      }
+    }
+  }
+}

@@ -5,6 +5,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsCommand,
   NoSuchKey,
   PutObjectCommand,
@@ -67,6 +68,8 @@ export function s3Client(o: S3Options): S3Client {
 }
 
 export interface S3BlobStore extends BlobStore {
+  /** The object's size and, when the server gives one, the MD5 of its bytes (a single PUT's ETag); null when absent. */
+  head(namespace: string, sha256: string): Promise<{ size: number; md5: string | null } | null>;
   /** A GET URL for the blob, the same within a signing window, valid at most 5 minutes. */
   signedUrl(namespace: string, sha256: string, now: Date): Promise<string>;
   client: S3Client;
@@ -103,6 +106,15 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
       throw new BlobStoreUnavailableError(err, action, reasonOf(err, timeoutMs));
     }
   };
+  /** A read of one object, or null when the bucket has no such object. */
+  const readOrNull = async <T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T | null> => {
+    try {
+      return await send('read', work);
+    } catch (err) {
+      if (isMissing((err as Error).cause)) return null;
+      throw err;
+    }
+  };
   return {
     kind: 's3',
     client,
@@ -118,15 +130,18 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
     },
     async get(ns, sha) {
       const Key = key(ns, sha);
-      try {
-        return await send('read', async (abortSignal) => {
-          const out = await client.send(new GetObjectCommand({ Bucket, Key }), { abortSignal });
-          return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : Buffer.alloc(0);
-        });
-      } catch (err) {
-        if (isMissing((err as Error).cause)) return null;
-        throw err;
-      }
+      return readOrNull(async (abortSignal) => {
+        const out = await client.send(new GetObjectCommand({ Bucket, Key }), { abortSignal });
+        return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : Buffer.alloc(0);
+      });
+    },
+    async head(ns, sha) {
+      const Key = key(ns, sha);
+      const out = await readOrNull((abortSignal) => client.send(new HeadObjectCommand({ Bucket, Key }), { abortSignal }));
+      if (!out) return null;
+      // A multipart or encrypted object's ETag is not its MD5; those carry a dash or another length.
+      const md5 = /^"?([0-9a-f]{32})"?$/.exec(out.ETag ?? '')?.[1] ?? null;
+      return { size: out.ContentLength ?? 0, md5 };
     },
     async delete(ns, sha) {
       const Key = key(ns, sha);

@@ -1,18 +1,14 @@
 // The admin command line (scripts/admin.ts) run as an admin runs it, on a database of its own:
 // a password never comes as an argument, but from a pipe (or a random one printed once), and
 // `user disable` goes through the same service as any other admin change.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createPostgresDatabase } from '#server/test/harness.ts';
 import { openDatabase } from '#server/db/client.ts';
 import { verifyPassword } from '#server/lib/password.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+import { runAdmin } from '#server/test/admin-cli.ts';
 
 describe.each(backends)('npm run admin on %s', (backend) => {
   let env: NodeJS.ProcessEnv;
@@ -34,17 +30,7 @@ describe.each(backends)('npm run admin on %s', (backend) => {
     await cleanUp?.();
   });
 
-  const admin = (args: string[], stdin = '') =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [tsx, 'scripts/admin.ts', ...args], { cwd: root, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(stdin);
-    });
+  const admin = (args: string[], stdin = '') => runAdmin(args, env, { stdin });
 
   it('takes passwords from a pipe or makes one, refuses --password, and disables a user', async () => {
     const piped = await admin(['user', 'create', '--email', 'Pia@test.test', '--name', 'Pia Pipe', '--role', 'contractor', '--password-stdin'], 'pw-from-a-pipe\n');
