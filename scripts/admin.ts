@@ -14,6 +14,7 @@ import { createCompany } from '#server/services/admin-service.ts';
 import { changeTerms, contractById, createContract } from '#server/services/contract-admin-service.ts';
 import { changePassword, disableUser, enableUser, type AccountChange } from '#server/services/user-service.ts';
 import { STORAGE_USAGE, storageCopyCommand } from './admin-storage.ts';
+import { CHAIN_USAGE, verifyChainCommand } from './admin-chain.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -27,6 +28,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   contract rate  --contract ID --rate CENTS_PER_HOUR    change the rate from the next Monday 00:00 UTC
   list                                                  companies, users and contracts
 ${STORAGE_USAGE}
+${CHAIN_USAGE}
 
 A password is never an argument (the process list would show it). Without --password-stdin
 a random one is made and printed once. With it, the password is read from a pipe:
@@ -257,7 +259,8 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   try {
-    await run(database, positionals.join(' '), values);
+    if (positionals.join(' ') === 'verify-chain') process.exitCode = await verifyChainCommand(database, values);
+    else await run(database, positionals.join(' '), values);
   } finally {
     await database.close();
   }

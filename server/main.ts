@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { agreeOnClock } from './services/clock-service.ts';
+import { backfillChainOnce } from './services/chain-service.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
 import { s3BlobStore } from './storage/s3-blob-store.ts';
@@ -51,6 +52,10 @@ async function main() {
   }
   // Mails the demo's seed queues link to where the server will be; set again once it listens.
   await setPublicUrl(database, config.publicUrl ?? `http://localhost:${config.port}`);
+
+  // Slots accepted before receipts existed go on their contracts' chains, once.
+  const chained = await backfillChainOnce(database);
+  if (chained > 0) console.log(`receipts: ${chained} earlier slots put on their contracts' chains`);
 
   let accounts: { email: string; note: string }[] = [];
   let password = '';

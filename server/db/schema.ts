@@ -8,3 +8,4 @@ export * from './schema/audit.ts';
 export * from './schema/notify.ts';
 export * from './schema/blobs.ts';
 export * from './schema/clock.ts';
+export * from './schema/proof.ts';

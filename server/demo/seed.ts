@@ -1,6 +1,7 @@
 // The demo: two client companies, three contractors and an admin, with the week before
 // last, last week and this week so far filled with tracked work. Seeded relative to the
 // server's clock; a later start adds the slots that have passed since the last one.
+import { chainUnchainedSlots } from '../services/chain-service.ts';
 import os from 'node:os';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
@@ -292,6 +293,8 @@ export async function seedDemo(
       .values({ key: SEEDED_UNTIL_KEY, value: until.toISOString() })
       .onConflictDoUpdate({ target: settings.key, set: { value: until.toISOString() } });
   });
+  // Written in bulk above, the demo's slots get their receipts here, before the review's disputes.
+  await chainUnchainedSlots(database, demo.map((c) => c.contractId));
   if (!options.contracts) await seedDemoReview(database, demo, now, log, firstRun);
   const tEnd = performance.now();
   log(

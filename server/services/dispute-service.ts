@@ -3,6 +3,7 @@
 // unsettled; anyone who may see it comments. Every change runs under the week's lock (the
 // slots' states and the week's approval depend on it), checks the transition with the
 // domain's state machine, and lands in the audit trail. Reading one is dispute-view.ts.
+import { chainReceipts } from './chain-service.ts';
 import { SLOT_MS } from '#contract/common.ts';
 import type { z } from 'zod';
 import type { AnswerSlot, CreateDispute, Dispute, DisputeSlotStatus, ResolveSlot } from '#contract/disputes.ts';
@@ -126,6 +127,9 @@ export async function createDispute(database: Database, user: User, body: z.outp
         answerDue: new Date(now.getTime() + ANSWER_WINDOW_MS),
         slots: starts,
       });
+      await chainReceipts(tx, contract.id, [
+        { type: 'dispute', contract: contract.id, dispute: id, starts: starts.map((t) => t.toISOString()), reason: body.reason, at: now.toISOString() },
+      ]);
       await slotsDisputed(tx, contract, { id, weekStart, slots: starts.length, answerDue: new Date(now.getTime() + ANSWER_WINDOW_MS), comment }, now);
       await appendAudit(tx, {
         at: now,
@@ -250,6 +254,7 @@ export function resolveSlot(database: Database, user: User, disputeId: string, s
     const status = body.for === 'client' ? 'resolved_client' : 'resolved_contractor';
     const note = (body.note ?? '').trim();
     await setSlotResolution(tx, disputeId, at, { status, note, resolvedBy: user.id, resolvedAt: now });
+    await chainReceipts(tx, row.contractId, [{ type: 'resolution', contract: row.contractId, dispute: disputeId, start: at.toISOString(), status, at: now.toISOString() }]);
     const rec = audit(row, now, user.id);
     const records = [rec('dispute.slot_resolved', { subject: at.toISOString(), before: { status: before }, after: { status, for: body.for, note } })];
     if (next.status === 'settled') {

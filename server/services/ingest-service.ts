@@ -7,6 +7,7 @@
 import type { SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
+import { chainReceipts, slotReceipt } from './chain-service.ts';
 import { clearIntent, recordIntent } from '../data/blob-intents.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
@@ -172,6 +173,8 @@ export async function ingestSlot(
       createdAt: now,
     });
     if (row.created !== null) {
+      const accepted = { start, kind: 'tracked', capturedAt, screenshotSha256: stored?.sha256 ?? null, keyboard: meta.keyboard, mouse: meta.mouse, memo: meta.memo, windowTitle: meta.windowTitle } as const;
+      await chainReceipts(tx, contract.id, [slotReceipt(contract.id, accepted, now)]);
       await appendAudit(tx, {
         at: now,
         actorId: tracker.user.id,

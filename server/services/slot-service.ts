@@ -5,6 +5,7 @@ import type { SlotDetail } from '#contract/week.ts';
 import { SLOT_MS } from '#contract/common.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { deleteUnusedScreenshot } from '../data/screenshots.ts';
+import { chainReceipts, slotReceipt } from './chain-service.ts';
 import { findContractorSlotAt, findSlot, findSlotDispute, insertManualSlots, lockSlot, markSlotDeleted, setSlotMemo } from '../data/slots.ts';
 import { appendAudit } from '../data/audit.ts';
 import { lockWeek } from '../data/weeks.ts';
@@ -86,6 +87,7 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
     if (!slot) throw slotNotFound(start);
     if (slot.held) throw heldProblem(start);
     await markSlotDeleted(tx, contract.id, start, now);
+    await chainReceipts(tx, contract.id, [{ type: 'delete', contract: contract.id, start: start.toISOString(), at: now.toISOString() }]);
     const gone = slot.sha ? await deleteUnusedScreenshot(tx, contract.id, slot.sha) : null;
     await appendAudit(tx, {
       at: now,
@@ -121,6 +123,7 @@ export async function editSlotMemo(database: Database, user: User, contract: Con
     if (slot.held) throw heldProblem(start);
     if (slot.memo === memo) return;
     await setSlotMemo(tx, contract.id, start, memo);
+    await chainReceipts(tx, contract.id, [{ type: 'memo', contract: contract.id, start: start.toISOString(), memo, at: now.toISOString() }]);
     await appendAudit(tx, {
       at: now,
       actorId: user.id,
@@ -175,6 +178,8 @@ export async function addManualTime(
       );
     }
     await insertManualSlots(tx, contract.id, contract.contractor.id, starts, range.memo);
+    const manual = { kind: 'manual', capturedAt: null, screenshotSha256: null, keyboard: [], mouse: [], memo: range.memo, windowTitle: '' } as const;
+    await chainReceipts(tx, contract.id, starts.map((start) => slotReceipt(contract.id, { ...manual, start, keyboard: [], mouse: [] }, now)));
     await overCapCheck(tx, contract, weekStart, now);
     await appendAudit(tx, {
       at: now,

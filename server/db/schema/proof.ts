@@ -1,0 +1,44 @@
+// The proof: every accepted slot and every later change to it gets a receipt, a canonical
+// JSON (RFC 8785) of its facts, chained per contract: hash = sha256(previous hash ‖ receipt).
+// Receipts are append-only (a trigger refuses UPDATE, DELETE and TRUNCATE), and chain_heads
+// holds each contract's last link, whose row lock keeps the chain in one order.
+import { sql } from 'drizzle-orm';
+import { check, customType, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './columns.ts';
+import { contracts } from './work.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const receipts = pgTable(
+  'receipts',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    /** 1, 2, 3… in the order the server accepted them. */
+    seq: integer('seq').notNull(),
+    /** What it records: 'slot', 'memo', 'delete', 'dispute', 'resolution'. */
+    type: text('type').notNull(),
+    /** The slot it is about; null for a receipt about several (a dispute names its slots inside). */
+    slotStart: ts('slot_start'),
+    /** The receipt itself, exactly as hashed: canonical JSON. */
+    body: text('body').notNull(),
+    /** sha256(previous hash ‖ body); the first link's previous hash is 32 zero bytes. */
+    hash: bytea('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.seq] }),
+    check('receipts_seq_check', sql`${t.seq} > 0`),
+    // A slot's receipts, and a week's.
+    index('receipts_slot_idx').on(t.contractId, t.slotStart),
+  ],
+);
+
+export const chainHeads = pgTable('chain_heads', {
+  contractId: uuid('contract_id')
+    .primaryKey()
+    .references(() => contracts.id),
+  /** The last receipt's seq; 0 before the first. */
+  seq: integer('seq').notNull(),
+  hash: bytea('hash').notNull(),
+});
