@@ -125,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(securityPlugin, {
     publicUrl: opts.config.publicUrl,
     inlineScripts: [API_PRELOAD_SCRIPT],
+    imageOrigins: opts.blobs.signedUrlOrigin ? [opts.blobs.signedUrlOrigin] : [],
   });
   await app.register(cookie);
   // Bodies up to 128 KB are compressed in one synchronous call: a stream per response costs more.

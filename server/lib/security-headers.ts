@@ -17,6 +17,8 @@ export interface SecurityOptions {
   publicUrl?: string;
   /** The text of every executable inline script the pages carry: each is allowed by its hash. */
   inlineScripts: readonly string[];
+  /** Origins images may also come from: the bucket full-size screenshots redirect to. */
+  imageOrigins?: readonly string[];
 }
 
 const CHANGES_STATE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -27,15 +29,16 @@ const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text
  * The policy of every response. Scripts: the dashboard's own files and the listed inline
  * scripts only. Styles: the dashboard's style sheets, plus `style` attributes (inert without
  * script, and set by the charting library), never a <style> element. Images: data: for the
- * small icons the build inlines into the style sheets, and blob: previews.
+ * small icons the build inlines into the style sheets, blob: previews, and the bucket that
+ * full-size screenshots are fetched from when they are stored in S3.
  */
-function contentSecurityPolicy(inlineScripts: readonly string[], styles: 'attributes' | 'inline' = 'attributes'): string {
+function contentSecurityPolicy(inlineScripts: readonly string[], styles: 'attributes' | 'inline' = 'attributes', imageOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${[...new Set(inlineScripts)].map(scriptHash).join(' ')}`.trim(),
     "script-src-attr 'none'",
     styles === 'inline' ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'; style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...imageOrigins].join(' '),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -98,7 +101,7 @@ function crossSiteRefusal(req: FastifyRequest, publicOrigin: string | undefined)
 
 export const securityPlugin = fp<SecurityOptions>(async (app: FastifyInstance, opts) => {
   const publicOrigin = opts.publicUrl ? (originOf(opts.publicUrl) ?? undefined) : undefined;
-  const csp = contentSecurityPolicy(opts.inlineScripts);
+  const csp = contentSecurityPolicy(opts.inlineScripts, 'attributes', opts.imageOrigins);
   const hsts = publicOrigin?.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : undefined;
 
   app.addHook('onRequest', async (req) => {

@@ -36,29 +36,48 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!image) throw contractNotFound();
     if (!image.slot) throw notFound(`The slot starting ${new Date(params.start).toISOString()}`);
     if (!image.sha256 || !image.thumbSha256 || !image.mime) throw notFound('A screenshot for this slot (it is manual time)');
+    reply.header('Vary', 'Cookie');
+    const { blobs } = app.deps;
+    if (which === 'screenshot' && blobs.signedUrl) {
+      // Full size from the bucket itself, by a short-lived URL. Signed by the wall clock, which
+      // the bucket checks it against (the server's own clock may be the demo's). The redirect
+      // is kept until the URL changes, so the browser's cache of the image works.
+      const now = new Date();
+      const signed = await blobs.signedUrl(params.contractId, image.sha256, now, image.mime);
+      reply.header('Cache-Control', `private, max-age=${Math.max(0, Math.floor((signed.sameUntil.getTime() - now.getTime()) / 1000))}`);
+      return reply.redirect(signed.url, 302);
+    }
     const sha = which === 'thumbnail' ? image.thumbSha256 : image.sha256;
     const etag = `"${sha}"`;
     // Only the signed-in viewer's browser may keep it; shared caches never.
     reply.header('Cache-Control', 'private, max-age=31536000, immutable');
     reply.header('ETag', etag);
-    reply.header('Vary', 'Cookie');
     if (req.headers['if-none-match'] === etag) return reply.code(304).send(null);
-    const bytes = await app.deps.blobs.get(params.contractId, sha);
+    const bytes = await blobs.get(params.contractId, sha);
     if (!bytes) throw notFound('The screenshot file');
     return reply.type(which === 'thumbnail' ? 'image/webp' : image.mime).send(bytes);
   }
 
-  const imageSchema = (summary: string) => ({
+  const imageSchema = (summary: string, redirect?: string) => ({
     tags: ['slots'],
     summary,
+    ...(redirect ? { description: redirect } : {}),
     params: SlotParams,
-    response: { 200: ImageResponse, 304: z.null(), 400: Problem, 401: Problem, 404: Problem },
+    response: { 200: ImageResponse, ...(redirect ? { 302: z.null() } : {}), 304: z.null(), 400: Problem, 401: Problem, 404: Problem, 503: Problem },
   });
 
   app.get('/slots/:start/thumbnail', { config: { ownAccessCheck: true }, schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>
     sendImage(req, req.params, reply, 'thumbnail'),
   );
-  app.get('/slots/:start/screenshot', { config: { ownAccessCheck: true }, schema: imageSchema('The slot’s full screenshot, as uploaded') }, (req, reply) =>
-    sendImage(req, req.params, reply, 'screenshot'),
+  app.get(
+    '/slots/:start/screenshot',
+    {
+      config: { ownAccessCheck: true },
+      schema: imageSchema(
+        'The slot’s full screenshot, as uploaded',
+        'With screenshots in S3, a 302 to a presigned GET of the image (valid up to 5 minutes, the same URL for 150 s), after the same access check.',
+      ),
+    },
+    (req, reply) => sendImage(req, req.params, reply, 'screenshot'),
   );
 };

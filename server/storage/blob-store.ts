@@ -26,6 +26,18 @@ export interface BlobStore {
   deleteUnfinished(namespace: string, before: Date): Promise<number>;
   /** Resolves when a blob can be written and made durable now; throws BlobStoreUnavailableError when not. */
   check(): Promise<void>;
+  /**
+   * Set when a browser may fetch a blob from the store itself (S3): a GET URL for it, answered
+   * as `contentType`, the same for every call until `sameUntil` so the browser's cache works.
+   */
+  signedUrl?(namespace: string, sha256: string, now: Date, contentType?: string): Promise<SignedUrl>;
+  /** With signedUrl: the origin its URLs point at, which the pages' Content-Security-Policy allows images from. */
+  readonly signedUrlOrigin?: string;
+}
+
+export interface SignedUrl {
+  url: string;
+  sameUntil: Date;
 }
 
 /**

@@ -68,15 +68,28 @@ export function s3Client(o: S3Options): S3Client {
 }
 
 export interface S3BlobStore extends BlobStore {
+  signedUrl: NonNullable<BlobStore['signedUrl']>;
+  readonly signedUrlOrigin: string;
   /** The object's size and, when the server gives one, the MD5 of its bytes (a single PUT's ETag); null when absent. */
   head(namespace: string, sha256: string): Promise<{ size: number; md5: string | null } | null>;
-  /** A GET URL for the blob, the same within a signing window, valid at most 5 minutes. */
-  signedUrl(namespace: string, sha256: string, now: Date): Promise<string>;
   client: S3Client;
 }
 
 const isMissing = (err: unknown) =>
   err instanceof NoSuchKey || (err instanceof S3ServiceException && (err.name === 'NotFound' || err.$metadata.httpStatusCode === 404));
+
+/**
+ * The origin presigned URLs point at, as the SDK builds them: the bucket as a host name
+ * (virtual-hosted style) unless path style is asked for, the bucket's name has dots (TLS
+ * certificates do not cover them) or the endpoint is an IP address; AWS itself when no
+ * endpoint is given.
+ */
+export function bucketOrigin(o: S3Options): string {
+  const endpoint = new URL(o.endpoint ?? `https://s3.${o.region}.amazonaws.com${o.region.startsWith('cn-') ? '.cn' : ''}`);
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$|^\[.*\]$/.test(endpoint.hostname);
+  if (o.forcePathStyle || o.bucket.includes('.') || isIp) return endpoint.origin;
+  return `${endpoint.protocol}//${o.bucket}.${endpoint.host}`;
+}
 
 /** The failure in a word: a socket's code, the server's error code, or that nothing answered in time. */
 function reasonOf(err: unknown, timeoutMs: number): string | undefined {
@@ -175,9 +188,19 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
         await client.send(new DeleteObjectCommand({ Bucket, Key: probe }), { abortSignal });
       });
     },
-    async signedUrl(ns, sha, now) {
+    signedUrlOrigin: bucketOrigin(o),
+    async signedUrl(ns, sha, now, contentType) {
       const signingDate = new Date(Math.floor(now.getTime() / SIGNING_WINDOW_MS) * SIGNING_WINDOW_MS);
-      return getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key(ns, sha) }), { expiresIn: SIGNED_URL_SECONDS, signingDate });
+      // The object is stored as octets: the URL asks the server to answer with the image's type
+      // (shown, not downloaded, when opened in a tab), cached by the browser while it is valid.
+      const command = new GetObjectCommand({
+        Bucket,
+        Key: key(ns, sha),
+        ...(contentType ? { ResponseContentType: contentType } : {}),
+        ResponseCacheControl: `private, max-age=${SIGNED_URL_SECONDS}`,
+      });
+      const url = await getSignedUrl(client, command, { expiresIn: SIGNED_URL_SECONDS, signingDate });
+      return { url, sameUntil: new Date(signingDate.getTime() + SIGNING_WINDOW_MS) };
     },
   };
 }

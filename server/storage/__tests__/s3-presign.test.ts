@@ -2,7 +2,7 @@
 // checked here against a reference computed from the published algorithm, which itself
 // reproduces AWS's published example.
 import { describe, expect, it } from 'vitest';
-import { s3BlobStore, SIGNED_URL_SECONDS, SIGNING_WINDOW_MS } from '../s3-blob-store.ts';
+import { bucketOrigin, s3BlobStore, SIGNED_URL_SECONDS, SIGNING_WINDOW_MS, type S3Options } from '../s3-blob-store.ts';
 import { referenceSignature } from './sigv4-reference.ts';
 
 const AWS_EXAMPLE = {
@@ -34,10 +34,14 @@ describe('S3 store presigned URLs', () => {
   const at = new Date('2026-11-30T09:12:34.567Z');
 
   it('signs a GET that matches the reference signature, valid for at most 5 minutes', async () => {
-    const url = new URL(await store.signedUrl('contract_1', SHA, at));
+    const signed = await store.signedUrl('contract_1', SHA, at, 'image/png');
+    const url = new URL(signed.url);
     expect(url.origin + url.pathname).toBe(`https://s3.example.test/screens/contract_1/ab/${SHA}`);
+    expect(url.origin).toBe(store.signedUrlOrigin);
     const query = Object.fromEntries(url.searchParams);
     const { 'X-Amz-Signature': signature, ...rest } = query;
+    // The image's type and how long the browser keeps it are part of what is signed.
+    expect(rest).toMatchObject({ 'response-content-type': 'image/png', 'response-cache-control': `private, max-age=${SIGNED_URL_SECONDS}` });
     expect(Number(rest['X-Amz-Expires'])).toBe(SIGNED_URL_SECONDS);
     expect(SIGNED_URL_SECONDS).toBeLessThanOrEqual(300);
     // Signed as of the start of its window: 09:12:30 (windows of 150 s from the epoch).
@@ -52,8 +56,30 @@ describe('S3 store presigned URLs', () => {
     const first = await store.signedUrl('contract_1', SHA, new Date(windowStart));
     const last = await store.signedUrl('contract_1', SHA, new Date(windowStart + SIGNING_WINDOW_MS - 1));
     const next = await store.signedUrl('contract_1', SHA, new Date(windowStart + SIGNING_WINDOW_MS));
-    expect(last).toBe(first);
-    expect(next).not.toBe(first);
+    expect(last.url).toBe(first.url);
+    expect(next.url).not.toBe(first.url);
+    // Until when it stays the same: the end of its window.
+    expect(first.sameUntil.getTime()).toBe(windowStart + SIGNING_WINDOW_MS);
+    expect(next.sameUntil.getTime()).toBe(windowStart + 2 * SIGNING_WINDOW_MS);
   });
+});
 
+describe('the origin of presigned URLs, for the Content-Security-Policy', () => {
+  const cases: [string, Omit<S3Options, 'accessKeyId' | 'secretAccessKey'>, string][] = [
+    ['AWS, virtual-hosted', { bucket: 'shots', region: 'eu-central-1', forcePathStyle: false }, 'https://shots.s3.eu-central-1.amazonaws.com'],
+    ['AWS in us-east-1', { bucket: 'shots', region: 'us-east-1', forcePathStyle: false }, 'https://shots.s3.us-east-1.amazonaws.com'],
+    ['AWS, path style', { bucket: 'shots', region: 'eu-central-1', forcePathStyle: true }, 'https://s3.eu-central-1.amazonaws.com'],
+    ['AWS, a bucket with dots', { bucket: 'my.shots', region: 'eu-central-1', forcePathStyle: false }, 'https://s3.eu-central-1.amazonaws.com'],
+    ['AWS China', { bucket: 'shots', region: 'cn-north-1', forcePathStyle: false }, 'https://shots.s3.cn-north-1.amazonaws.com.cn'],
+    ['a server, path style', { bucket: 'shots', region: 'us-east-1', endpoint: 'http://minio.local:9000', forcePathStyle: true }, 'http://minio.local:9000'],
+    ['a server, virtual-hosted', { bucket: 'shots', region: 'auto', endpoint: 'https://acct.r2.cloudflarestorage.com', forcePathStyle: false }, 'https://shots.acct.r2.cloudflarestorage.com'],
+    ['a server by IP address', { bucket: 'shots', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: false }, 'http://127.0.0.1:9000'],
+    ['a server, a bucket with dots', { bucket: 'my.shots', region: 'us-east-1', endpoint: 'https://s3.example.test', forcePathStyle: false }, 'https://s3.example.test'],
+  ];
+  it.each(cases)('%s', async (_name, options, origin) => {
+    expect(bucketOrigin({ ...options, ...AWS_EXAMPLE })).toBe(origin);
+    // And the SDK agrees: the URL it signs points there.
+    const store = s3BlobStore({ ...options, ...AWS_EXAMPLE });
+    expect(new URL((await store.signedUrl('contract_1', SHA, new Date())).url).origin).toBe(origin);
+  });
 });
