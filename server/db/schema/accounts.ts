@@ -114,6 +114,8 @@ export const trackerTokens = pgTable(
     createdAt: ts('created_at').notNull(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
+    /** The device's Ed25519 public key (base64 SPKI DER), registered once per token; it signs each slot. */
+    publicKey: text('public_key'),
   },
   (t) => [index('tracker_tokens_user_idx').on(t.userId, t.createdAt)],
 );

@@ -3,7 +3,7 @@
 // Receipts are append-only (a trigger refuses UPDATE, DELETE and TRUNCATE), and chain_heads
 // holds each contract's last link, whose row lock keeps the chain in one order.
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 import { contracts } from './work.ts';
 
@@ -42,3 +42,28 @@ export const chainHeads = pgTable('chain_heads', {
   seq: integer('seq').notNull(),
   hash: bytea('hash').notNull(),
 });
+
+/**
+ * A sealed week: once its approval is final, a Merkle root over the week's receipts and audit
+ * events, with its totals, signed with the installation's Ed25519 key. Never changed after.
+ */
+export const weekSeals = pgTable(
+  'week_seals',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    weekStart: ts('week_start').notNull(),
+    /** hex sha256 Merkle root */
+    root: text('root').notNull(),
+    /** The signed statement, canonical JSON: root, totals, contract, week, sealedAt. */
+    statement: text('statement').notNull(),
+    /** base64 Ed25519 signature of `statement` */
+    signature: text('signature').notNull(),
+    /** base64 SPKI DER of the key that signed */
+    publicKey: text('public_key').notNull(),
+    sealedAt: ts('sealed_at').notNull(),
+    totals: jsonb('totals').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.weekStart] })],
+);

@@ -19,6 +19,11 @@ export const contracts = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     /** `pending` until the contractor accepts the invitation to it. */
     status: text('status', { enum: ['pending', 'active', 'paused', 'ended'] }).notNull().default('active'),
+    /** Whether a slot whose screenshot the contractor redacted stays billable (up to `redactionsPerWeek` a week). */
+    redactedBillable: boolean('redacted_billable').notNull().default(true),
+    redactionsPerWeek: smallint('redactions_per_week').notNull().default(3),
+    /** Agreed when the contract is made: the client sees every screenshot blurred; originals are kept encrypted. */
+    blurAll: boolean('blur_all').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -43,6 +48,10 @@ export const screenshots = pgTable(
     /** Blob key of the WebP thumbnail (about 320 px wide). */
     thumbSha256: text('thumb_sha256').notNull(),
     thumbBytes: integer('thumb_bytes').notNull(),
+    /** Blob key of the original, encrypted, when the client sees only a blurred copy (blur-all). */
+    encryptedSha256: text('encrypted_sha256'),
+    /** When retention deleted the bytes; the hash, and the receipts, stay. */
+    purgedAt: ts('purged_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.contractId, t.sha256] })],
@@ -66,6 +75,10 @@ export const slots = pgTable(
     /** Set when the same image is stored for another slot of the contract. */
     duplicate: boolean('duplicate').notNull().default(false),
     deletedAt: ts('deleted_at'),
+    /** base64 Ed25519 signature by the tracker's device key over the slot's receipt fields; null: unsigned. */
+    deviceSignature: text('device_signature'),
+    /** When the contractor redacted the screenshot: `screenshotSha256` is then the blurred copy. */
+    redactedAt: ts('redacted_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
