@@ -19,7 +19,15 @@ export interface SlotReceipt {
   kind: 'tracked' | 'manual';
   /** The server's clock when it accepted the slot. */
   receivedAt: string;
+  /**
+   * The tracker's device signature over the slot's signed fields (docs/evidence.md), with the
+   * device's public key; null for a slot from a tracker without a key, or manual time: "unsigned".
+   */
+  device: { publicKey: string; signature: string } | null;
 }
+
+/** The fields a tracker's device key signs, as canonical JSON: the receipt without the server's own. */
+export type SignedSlotFields = Omit<SlotReceipt, 'receivedAt' | 'device'>;
 
 /** A later change to slots already on the chain. */
 export type ChangeReceipt =

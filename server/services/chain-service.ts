@@ -29,6 +29,8 @@ export interface AcceptedSlot {
   mouse: number[];
   memo: string;
   windowTitle: string;
+  /** The device's key and its signature over the slot's signed fields, when the tracker has a key. */
+  device?: { publicKey: string; signature: string } | null;
 }
 
 export function slotReceipt(contractId: string, s: AcceptedSlot, receivedAt: Date): SlotReceipt {
@@ -44,6 +46,7 @@ export function slotReceipt(contractId: string, s: AcceptedSlot, receivedAt: Dat
     windowTitle: s.windowTitle,
     kind: s.kind,
     receivedAt: receivedAt.toISOString(),
+    device: s.device ?? null,
   };
 }
 
