@@ -68,6 +68,14 @@ const Counts = z
 
 const MetaText = Text.max(MAX_MEMO, { error: `must be at most ${MAX_MEMO} characters` });
 
+/** Standard base64 with padding, as docs/evidence.md writes keys and signatures. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** An Ed25519 signature: 64 bytes, 88 base64 characters. */
+const Signature = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z0-9+/]{86}==$/, { error: 'must be a base64 Ed25519 signature (64 bytes, 88 characters)' });
+
 /** The `meta` part of an upload, a JSON string. */
 export const SlotUploadMeta = z.strictObject(
   {
@@ -76,6 +84,8 @@ export const SlotUploadMeta = z.strictObject(
     mouse: Counts,
     memo: MetaText.default(''),
     windowTitle: MetaText.default(''),
+    /** The device key's signature over the slot's signed fields (docs/evidence.md); required once the token has a key. */
+    signature: Signature.optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown keys: ${issue.keys.join(', ')}` : 'must be a JSON object') },
 );
@@ -89,7 +99,7 @@ export const SLOT_UPLOAD_BODY_SCHEMA = {
     meta: {
       type: 'string',
       description:
-        'JSON: { capturedAt (ISO instant inside the slot; required with a screenshot), keyboard: int[10], mouse: int[10] (each 0–10,000 per minute), memo (≤ 500), windowTitle (≤ 500); text with no NUL (U+0000) and no unpaired surrogate }. Send it before the file.',
+        'JSON: { capturedAt (ISO instant inside the slot; required with a screenshot), keyboard: int[10], mouse: int[10] (each 0–10,000 per minute), memo (≤ 500), windowTitle (≤ 500); text with no NUL (U+0000) and no unpaired surrogate; signature (base64 Ed25519 signature of the slot\'s signed fields by the device key; required once the token has one) }. Send it before the file.',
       example: '{"capturedAt":"2026-11-25T14:13:27.000Z","keyboard":[12,40,0,3,0,0,9,31,22,5],"mouse":[3,8,0,1,0,0,4,10,7,2],"memo":"Landing page","windowTitle":"hero.fig — Figma"}',
     },
     screenshot: { type: 'string', format: 'binary', description: 'PNG, JPEG or WebP by content; at most 8 MB and 40 megapixels' },
@@ -106,3 +116,23 @@ export const SlotUploaded = z.object({
   activeMinutes: z.number().int(),
 });
 export type SlotUploaded = z.infer<typeof SlotUploaded>;
+
+/** The tracker's device key: PUT /api/tracker/key, once per token. */
+export const DeviceKeyBody = z.strictObject(
+  {
+    publicKey: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+      .max(1000, { error: 'must be at most 1,000 characters' })
+      .regex(BASE64, { error: 'must be base64 (standard, with padding)' })
+      .describe('The public half of an Ed25519 key pair made on the device: its SPKI DER, in base64.'),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown keys: ${issue.keys.join(', ')}` : 'must be a JSON object') },
+);
+export type DeviceKeyBody = z.infer<typeof DeviceKeyBody>;
+
+export const DeviceKey = z.object({
+  publicKey: z.string(),
+  /** created: stored now (201); unchanged: the token had this key already (200). */
+  status: z.enum(['created', 'unchanged']),
+});
+export type DeviceKey = z.infer<typeof DeviceKey>;

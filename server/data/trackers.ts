@@ -60,6 +60,8 @@ export interface TrackerIdentity {
   device: { id: string; name: string };
   user: User;
   lastUsedAt: Date | null;
+  /** The device's Ed25519 public key (base64 SPKI DER), once the tracker registered one. */
+  publicKey: string | null;
 }
 
 /** The device and its contractor for a token's hash, unless the token is unknown or revoked. */
@@ -68,12 +70,13 @@ export async function findTrackerByTokenHash(q: Queryable, tokenHash: string): P
     deviceId: string;
     deviceName: string;
     lastUsedAt: Date | null;
+    publicKey: string | null;
     id: string;
     email: string;
     name: string;
     role: User['role'];
   }>(
-    `select t.id as "deviceId", t.device_name as "deviceName", t.last_used_at as "lastUsedAt", u.id, u.email, u.name, u.role
+    `select t.id as "deviceId", t.device_name as "deviceName", t.last_used_at as "lastUsedAt", t.public_key as "publicKey", u.id, u.email, u.name, u.role
        from tracker_tokens t join users u on u.id = t.user_id
       where t.token_hash = $1 and t.revoked_at is null and u.role = 'contractor' and u.disabled_at is null`,
     [tokenHash],
@@ -84,7 +87,23 @@ export async function findTrackerByTokenHash(q: Queryable, tokenHash: string): P
     device: { id: r.deviceId, name: r.deviceName },
     user: { id: r.id, email: r.email, name: r.name, role: r.role, companyId: null, companyName: null },
     lastUsedAt: r.lastUsedAt ? new Date(r.lastUsedAt) : null,
+    publicKey: r.publicKey,
   };
+}
+
+/**
+ * Gives the tracker its device key unless it has one. Answers the key it has now and whether it
+ * was set by this call: the update only takes a row whose key is empty, so of two racing calls one
+ * sets it and the other reads it.
+ */
+export async function setTrackerKey(q: Queryable, trackerId: string, publicKey: string): Promise<{ publicKey: string | null; created: boolean }> {
+  const set = await q.query<{ publicKey: string }>(
+    `update tracker_tokens set public_key = $2 where id = $1 and public_key is null returning public_key as "publicKey"`,
+    [trackerId, publicKey],
+  );
+  if (set[0]) return { publicKey: set[0].publicKey, created: true };
+  const rows = await q.query<{ publicKey: string | null }>(`select public_key as "publicKey" from tracker_tokens where id = $1`, [trackerId]);
+  return { publicKey: rows[0]?.publicKey ?? null, created: false };
 }
 
 /** Notes an upload by the tracker, at most once a minute (every upload would otherwise write the row). */

@@ -41,6 +41,8 @@ export async function findAtInstant(q: Queryable, t: UploadTarget): Promise<AtIn
 /** A tracked slot as uploaded, with its stored screenshot's facts. */
 export type UploadedSlot = Omit<SlotRow, 'start' | 'kind' | 'duplicate' | 'screenshot'> & {
   screenshot: (NonNullable<SlotRow['screenshot']> & { thumbBytes: number }) | null;
+  /** The device key's signature (base64), or null when the tracker has no key. */
+  deviceSignature: string | null;
   createdAt: Date;
 };
 
@@ -69,9 +71,9 @@ const WRITE_SLOT = `
   ),
   ins as (
     insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo, window_title,
-                       screenshot_sha256, captured_at, duplicate, created_at)
+                       screenshot_sha256, captured_at, duplicate, created_at, device_signature)
     select $1::uuid, $2::uuid, $3::timestamptz, 'tracked', $5::int[], $6::int[], $7::int, $8::text, $9::text,
-           $11::text, $10::timestamptz, exists (select 1 from dup), $12::timestamptz
+           $11::text, $10::timestamptz, exists (select 1 from dup), $12::timestamptz, $19::text
       from ok
     on conflict do nothing returning duplicate
   )
@@ -98,6 +100,7 @@ export async function insertUploadedSlot(tx: Queryable, t: UploadTarget, slot: U
     shot?.height ?? null,
     shot?.thumbSha256 ?? null,
     shot?.thumbBytes ?? null,
+    slot.deviceSignature,
   ]);
   return rows[0]!;
 }

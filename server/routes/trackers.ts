@@ -1,10 +1,11 @@
 // The contractor's trackers (cookie session): connect a device, list them, revoke one. And
-// the tracker's own start-up call (bearer token).
+// the tracker's own calls (bearer token): its start-up call and its device key.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '#contract/common.ts';
-import { CreatedTracker, CreateTracker, TrackerList, TrackerParams, TrackerSession } from '#contract/trackers.ts';
+import { CreatedTracker, CreateTracker, DeviceKey, DeviceKeyBody, TrackerList, TrackerParams, TrackerSession } from '#contract/trackers.ts';
 import { authenticateTracker, requireTracker } from '../auth.ts';
+import { registerDeviceKey } from '../services/device-key-service.ts';
 import { createTracker, listTrackers, revokeUserTracker, trackerSession } from '../services/tracker-service.ts';
 
 const errors = { 401: Problem, 403: Problem };
@@ -63,5 +64,23 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => trackerSession(app.deps.database, requireTracker(req), app.deps.clock.now()),
+  );
+
+  app.put(
+    '/tracker/key',
+    {
+      onRequest: authenticateTracker,
+      schema: {
+        tags: ['tracker'],
+        summary: 'Register the device key (bearer token), once per token: the same key again is 200, another one 409',
+        security: [{ tracker: [] }],
+        body: DeviceKeyBody,
+        response: { 200: DeviceKey, 201: DeviceKey, 400: Problem, 401: Problem, 409: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { httpStatus, ...body } = await registerDeviceKey(app.deps.database, requireTracker(req), req.body.publicKey, app.deps.clock.now());
+      return reply.code(httpStatus).send(body);
+    },
   );
 };

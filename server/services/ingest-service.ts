@@ -8,6 +8,7 @@ import type { SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import { chainReceipts, slotReceipt } from './chain-service.ts';
+import { deviceSignature } from './device-key-service.ts';
 import { clearIntent, recordIntent } from '../data/blob-intents.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
@@ -137,6 +138,10 @@ export async function ingestSlot(
     screenshotSha256: sha256,
     capturedAt,
   };
+  const accepted = { start, kind: 'tracked', capturedAt, screenshotSha256: sha256, keyboard: meta.keyboard, mouse: meta.mouse, memo: meta.memo, windowTitle: meta.windowTitle } as const;
+  // The device signs the receipt's fields but the server's own (docs/evidence.md).
+  const { receivedAt: _, device: __, ...signed } = slotReceipt(contract.id, accepted, now);
+  const device = deviceSignature(tracker, signed, meta.signature);
   const active = activeMinutes(meta.keyboard, meta.mouse);
   const answer = (status: 'created' | 'unchanged', duplicate: boolean) => ({
     contractId: contract.id,
@@ -170,11 +175,11 @@ export async function ingestSlot(
       windowTitle: meta.windowTitle,
       capturedAt,
       screenshot: stored,
+      deviceSignature: device?.signature ?? null,
       createdAt: now,
     });
     if (row.created !== null) {
-      const accepted = { start, kind: 'tracked', capturedAt, screenshotSha256: stored?.sha256 ?? null, keyboard: meta.keyboard, mouse: meta.mouse, memo: meta.memo, windowTitle: meta.windowTitle } as const;
-      await chainReceipts(tx, contract.id, [slotReceipt(contract.id, accepted, now)]);
+      await chainReceipts(tx, contract.id, [slotReceipt(contract.id, { ...accepted, device }, now)]);
       await appendAudit(tx, {
         at: now,
         actorId: tracker.user.id,

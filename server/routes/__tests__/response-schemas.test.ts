@@ -3,6 +3,7 @@
 // undocumented (a user's email, an internal id). This walks the OpenAPI document's response
 // schema of every answer to a representative set of real requests, and checks that each sends
 // no field its schema does not list; and that every route with a JSON answer was exercised.
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { backends, createTestEnv, loginEach, type TestEnv, type Who } from '#server/test/harness.ts';
@@ -166,6 +167,8 @@ describe.each(backends)('response schemas on %s', (backend) => {
       headers: { ...bearer, 'content-type': body.headers.get('content-type')! },
       payload: Buffer.from(await body.arrayBuffer()),
     });
+    const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    await call('PUT', '/api/tracker/key', '/api/tracker/key', { headers: bearer, payload: { publicKey } });
     await call('GET', '/api/trackers', '/api/trackers', { as: who.dev });
     await call('DELETE', '/api/trackers/{trackerId}', `/api/trackers/${tracker.id}`, { as: who.dev });
     await call('GET', '/api/tracker/session', '/api/tracker/session', { headers: bearer });
