@@ -1,4 +1,5 @@
 // Builds the Fastify app: plugins, error handling, routes, and the built dashboard.
+import { useSealKey, type SealKey } from './lib/seal-key.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -51,6 +52,8 @@ export interface AppOptions {
   config: AppConfig & Pick<Config, 'logLevel'>;
   /** Folder of the built dashboard to serve; omitted in API tests. */
   staticDir?: string;
+  /** The key that signs sealed weeks; without it (tests) one is made in memory. */
+  sealKey?: SealKey;
 }
 
 export type App = FastifyInstance;
@@ -75,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     frameworkErrors: (err, _req, reply) => sendProblem(reply, 400, `The address is not valid: ${err.message}`),
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (opts.sealKey) useSealKey(opts.sealKey);
   app.decorate('deps', {
     database: opts.database,
     blobs: opts.blobs,

@@ -1,5 +1,6 @@
 // Configuration, read once at start-up from the environment and validated: a bad setting
 // stops the server with a message that names it.
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { S3Options } from './storage/s3-blob-store.ts';
@@ -58,6 +59,17 @@ const Env = z.object({
   WORKDIARY_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Path-style URLs (host/bucket/key), which most servers other than AWS need. */
   WORKDIARY_S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** The Ed25519 key that signs sealed weeks, as a PKCS#8 PEM; unset: made once in the data folder. */
+  WORKDIARY_SEAL_KEY: z
+    .string()
+    .refine((pem) => {
+      try {
+        return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+      } catch {
+        return false;
+      }
+    }, { error: 'must be an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519)' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -72,6 +84,8 @@ export interface Config {
   secureCookies: boolean;
   /** https://… or http://…, without a trailing slash; undefined when not set. */
   publicUrl?: string;
+  /** WORKDIARY_SEAL_KEY: the seal key's PEM, when given. */
+  sealKeyPem?: string;
   /** Fastify's trustProxy: false, a hop count, or addresses and CIDRs. */
   trustProxy: false | number | string[];
   requestTimeoutMs: number;
@@ -120,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.WORKDIARY_SMTP_URL,
     mailFrom: e.WORKDIARY_MAIL_FROM,
     webhookAllowPrivate: yes(e.WORKDIARY_WEBHOOK_ALLOW_PRIVATE),
+    sealKeyPem: e.WORKDIARY_SEAL_KEY,
     s3: e.WORKDIARY_S3_BUCKET
       ? {
           bucket: e.WORKDIARY_S3_BUCKET,

@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { agreeOnClock } from './services/clock-service.ts';
 import { backfillChainOnce } from './services/chain-service.ts';
+import { loadSealKey } from './lib/seal-key.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
 import { s3BlobStore } from './storage/s3-blob-store.ts';
@@ -68,7 +69,9 @@ async function main() {
     password = DEMO_PASSWORD;
   }
 
-  const app = await buildApp({ database, blobs, clock, config, staticDir: path.join(root, 'dist') });
+  // The key that signs sealed weeks: several servers must share one (WORKDIARY_SEAL_KEY).
+  const seal = loadSealKey({ pem: config.sealKeyPem, dataDir: config.dataDir });
+  const app = await buildApp({ database, blobs, clock, config, staticDir: path.join(root, 'dist'), sealKey: seal.key });
   let address: string;
   try {
     address = await app.listen({ port: config.port, host: config.host });
@@ -99,6 +102,7 @@ async function main() {
   });
   console.log(`\nworkdiary is running at ${url}  (${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`API docs: ${url}/api/docs`);
+  console.log(`Seals: signed with the key in ${seal.origin}${config.databaseUrl && !config.sealKeyPem ? ' (several servers must share one: set WORKDIARY_SEAL_KEY)' : ''}`);
   console.log(`Mail: ${mailer ? `sent through ${new URL(config.smtpUrl!).host}` : 'kept for Admin → Outbox (set WORKDIARY_SMTP_URL to send)'}`);
   if (config.startAt) console.log(`Clock: ${clock.now().toISOString()}, started at ${config.startAt.toISOString()} (WORKDIARY_NOW)`);
   if (clock.demoStartedAt) console.log(`Demo clock: ${clock.now().toISOString()}, started at ${clock.demoStartedAt.toISOString()}, so last week waits for review (set WORKDIARY_NOW to choose)`);

@@ -88,7 +88,12 @@ export async function disputeResolved(tx: Queryable, row: DisputeRow, outcome: {
 }
 
 /** A week's approval was recorded, by a client or automatically: the contractor hears the amount. */
-export function weekApproved(tx: Queryable, contract: ContractRow, a: { weekStart: Date; kind: 'manual' | 'auto'; by: string | null; amounts: WeekAmounts }, now: Date) {
+export function weekApproved(
+  tx: Queryable,
+  contract: ContractRow,
+  a: { weekStart: Date; kind: 'manual' | 'auto'; by: string | null; amounts: WeekAmounts; seal: string | null },
+  now: Date,
+) {
   return emit(tx, {
     kind: 'week-approved',
     key: `week-approved:${contract.id}:${weekKey(a.weekStart)}`,
@@ -100,6 +105,7 @@ export function weekApproved(tx: Queryable, contract: ContractRow, a: { weekStar
       ...weekData(a.weekStart),
       amount: money(a.amounts.billable, contract.currency),
       text: a.kind === 'auto' ? 'automatically, as the review window closed' : `by ${a.by ?? 'the client'}`,
+      ...(a.seal ? { fingerprint: a.seal } : {}),
     },
   });
 }

@@ -8,6 +8,7 @@ import { contractScope } from './contract-scope.ts';
 import { contractListRoutes } from './contracts.ts';
 import { disputeRoutes } from './disputes.ts';
 import { healthRoutes } from './health.ts';
+import { sealKeyRoutes } from './seals.ts';
 import { invitationRoutes } from './invitations.ts';
 import { linkRoutes } from './links.ts';
 import { notificationRoutes } from './notifications.ts';
@@ -21,6 +22,7 @@ import { webhookRoutes } from './webhooks.ts';
 export const apiRoutes: FastifyPluginAsyncZod = async (api) => {
   api.addHook('onRequest', authenticateSession);
   await api.register(healthRoutes);
+  await api.register(sealKeyRoutes);
   await api.register(authRoutes);
   await api.register(contractListRoutes);
   await api.register(contractScope, { prefix: '/contracts/:contractId' });

@@ -14,6 +14,7 @@ import { questionRoutes } from './questions.ts';
 import { slotEditRoutes } from './slot-edits.ts';
 import { slotRoutes } from './slots.ts';
 import { timesheetRoutes } from './timesheets.ts';
+import { weekSealRoutes } from './seals.ts';
 import { weekRoutes } from './weeks.ts';
 
 declare module 'fastify' {
@@ -46,6 +47,7 @@ export const contractScope: FastifyPluginAsyncZod = async (app) => {
   await app.register(contractRoutes);
   await app.register(weekRoutes);
   await app.register(timesheetRoutes);
+  await app.register(weekSealRoutes);
   await app.register(slotRoutes);
   await app.register(slotEditRoutes);
   await app.register(ingestRoutes);

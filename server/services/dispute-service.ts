@@ -4,6 +4,7 @@
 // slots' states and the week's approval depend on it), checks the transition with the
 // domain's state machine, and lands in the audit trail. Reading one is dispute-view.ts.
 import { chainReceipts } from './chain-service.ts';
+import { sealSettledWeek } from './timesheet-service.ts';
 import { SLOT_MS } from '#contract/common.ts';
 import type { z } from 'zod';
 import type { AnswerSlot, CreateDispute, Dispute, DisputeSlotStatus, ResolveSlot } from '#contract/disputes.ts';
@@ -242,6 +243,7 @@ export function answerSlot(database: Database, user: User, disputeId: string, st
       }
     }
     await appendAudit(tx, records);
+    await sealSettledWeek(tx, row.contractId, row.weekStart, now);
   });
 }
 
@@ -263,6 +265,7 @@ export function resolveSlot(database: Database, user: User, disputeId: string, s
       await disputeResolved(tx, row, { statuses: slots.map((s) => (s.start.getTime() === at.getTime() ? status : s.status)) }, now);
     }
     await appendAudit(tx, records);
+    await sealSettledWeek(tx, row.contractId, row.weekStart, now);
   });
 }
 
@@ -280,6 +283,7 @@ export function withdrawDispute(database: Database, user: User, disputeId: strin
         after: { status: 'withdrawn', releasedSlots: released.map((s) => s.toISOString()) },
       }),
     );
+    await sealSettledWeek(tx, row.contractId, row.weekStart, now);
   });
 }
 

@@ -17,6 +17,7 @@ import { HttpProblem } from '../lib/problem.ts';
 import { tallyDays, weekHeading } from './week-service.ts';
 import { loadWeekState, type WeekState } from './week-state.ts';
 import { weekApproved } from '../notify/events.ts';
+import { sealFingerprint, sealWeek } from './seal-service.ts';
 
 const count = (states: readonly SlotState[], s: SlotState) => states.reduce((n, x) => n + (x === s ? 1 : 0), 0);
 
@@ -75,9 +76,26 @@ async function recordApproval(tx: Queryable, ws: WeekState, kind: 'manual' | 'au
       before: { status: ws.status },
       after: { status: kind === 'manual' ? 'approved' : 'auto_approved', minutes: approval.minutes, amounts: approval.amounts, terms: ws.terms },
     });
-    await weekApproved(tx, ws.contract, { weekStart: ws.weekStart, kind, by: by?.name ?? null, amounts: approval.amounts }, now);
+    // Nothing held: the approval is final, and the week is sealed with it (seal-service.ts).
+    const seal = approval.minutes.held === 0 ? await sealWeek(tx, ws.contract.id, ws.weekStart, { minutes: approval.minutes, amounts: approval.amounts, currency: ws.contract.currency }, now) : null;
+    await weekApproved(tx, ws.contract, { weekStart: ws.weekStart, kind, by: by?.name ?? null, amounts: approval.amounts, seal: seal && sealFingerprint(seal.signature) }, now);
   }
   return inserted;
+}
+
+/**
+ * Seals an approved week whose last held slot was just settled (the caller settled a dispute
+ * of it). Takes the week's lock, so an approval committing at the same moment is seen.
+ */
+export async function sealSettledWeek(tx: Queryable, contractId: string, weekStart: Date, now: Date): Promise<void> {
+  const [contract] = await findContractsById(tx, [contractId]);
+  if (!contract) return;
+  await lockWeek(tx, contractId, weekStart);
+  const ws = await loadWeekState(tx, contract, weekStart, now);
+  if (!ws.approval) return;
+  const { totals } = tallyDays(ws, 'UTC');
+  if (totals.held > 0) return;
+  await sealWeek(tx, contractId, weekStart, { minutes: totals, amounts: amountsOf(ws), currency: contract.currency }, now);
 }
 
 /**

@@ -115,6 +115,8 @@ describe.each(backends)('response schemas on %s', (backend) => {
     await call('GET', '/api/contracts/{contractId}/weeks/{weekStart}', `/api/contracts/${k.dev}/weeks/2026-11-24`, { as: who.client });
     await call('POST', '/api/contracts/{contractId}/weeks/{weekStart}/approval', `/api/contracts/${k.dev}/weeks/${PREV}/approval`, { as: who.client });
     await call('GET', '/api/contracts/{contractId}/weeks/{weekStart}/timesheet', `/api/contracts/${k.dev}/weeks/${PREV}/timesheet`, { as: who.client });
+    await call('GET', '/api/contracts/{contractId}/weeks/{weekStart}/seal', `/api/contracts/${k.dev}/weeks/${PREV}/seal`, { as: who.dev });
+    await call('GET', '/api/seal-key', '/api/seal-key');
     await call('GET', '/api/contracts/{contractId}/slots/{start}', `/api/contracts/${k.dev}/slots/${at(1, 9, 0)}`, { as: who.client });
     await call('PATCH', '/api/contracts/{contractId}/slots/{start}', `/api/contracts/${k.dev}/slots/${at(1, 9, 10)}`, { as: who.dev, payload: { memo: 'Fixed tests' } });
     await call('PATCH', '/api/contracts/{contractId}/slots/{start}', `/api/contracts/${k.dev}/slots/${at(1, 9, 10)}`, { as: who.client, payload: { memo: 'Not mine' } });

@@ -1,0 +1,49 @@
+// The installation's Ed25519 key that signs sealed weeks. It is made on the first start and
+// kept in the data folder (`seal-key.pem`, readable by its owner only), or given as a PKCS#8
+// PEM by WORKDIARY_SEAL_KEY, which several servers must share. Node's own crypto signs.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface SealKey {
+  /** base64 SPKI DER of the public half. */
+  publicKey: string;
+  sign(data: string): string;
+}
+
+export function sealKeyFrom(privateKey: KeyObject): SealKey {
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the seal key must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`);
+  const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
+  return { publicKey, sign: (data) => sign(null, Buffer.from(data, 'utf8'), privateKey).toString('base64') };
+}
+
+/** A key held only in memory (tests, and a demo that keeps nothing). */
+export const ephemeralSealKey = (): SealKey => sealKeyFrom(generateKeyPairSync('ed25519').privateKey);
+
+/** WORKDIARY_SEAL_KEY's PEM, or the data folder's key, made now if there is none. */
+export function loadSealKey(o: { pem?: string; dataDir: string }): { key: SealKey; origin: string } {
+  if (o.pem) return { key: sealKeyFrom(createPrivateKey(o.pem)), origin: 'WORKDIARY_SEAL_KEY' };
+  const file = path.join(o.dataDir, 'seal-key.pem');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(o.dataDir, { recursive: true });
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    try {
+      fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another process made it first
+    }
+  }
+  return { key: sealKeyFrom(createPrivateKey(fs.readFileSync(file, 'utf8'))), origin: file };
+}
+
+let current: SealKey | null = null;
+
+/** The key every seal of this process is signed with (set by buildApp). */
+export function useSealKey(key: SealKey): void {
+  current = key;
+}
+
+export function sealKey(): SealKey {
+  if (!current) current = ephemeralSealKey();
+  return current;
+}
