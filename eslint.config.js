@@ -20,6 +20,7 @@ const LAYERS = [
   // The tracker's own tests start a real server to upload to; the tracker itself ships alone.
   { type: 'tracker-test', pattern: 'tracker/src/__tests__/**' },
   { type: 'tracker', pattern: 'tracker/**' },
+  { type: 'verify', pattern: 'verify/**' },
 ].map((layer) => ({ ...layer, partialMatch: false }));
 
 /** Code of the `from` layers may not import the `to` layers (micromatch patterns on layer types). */
@@ -37,6 +38,7 @@ const layerRules = {
     },
     forbid('shared', '{feature,app}', 'Shared code (src/lib, src/components, src/utils, src/config) never imports a feature or the app.'),
     forbid('tracker', '!tracker', 'The tracker ships on its own: it never imports the server, the contract or the dashboard.'),
+    forbid('verify', '!verify', 'The verifier checks the server from outside: it imports nothing of the repository but itself (docs/evidence.md).'),
   ],
 };
 
