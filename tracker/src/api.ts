@@ -1,5 +1,5 @@
 // The one place that talks HTTP to the workdiary server (see tracker/API.md): the session
-// behind the token, and the upload of one slot.
+// behind the token, the device key, and the upload of one slot.
 import type { SlotMeta } from './queue.ts';
 
 export interface TrackerContract {
@@ -41,6 +41,8 @@ export interface UploadAnswer {
 export interface Api {
   readonly server: string;
   session(): Promise<TrackerSession>;
+  /** Registers the device's public key (base64 SPKI DER) for the token. */
+  putKey(publicKey: string): Promise<UploadAnswer>;
   putSlot(contractId: string, start: string, meta: SlotMeta, image: { bytes: Buffer; mime: string } | null): Promise<UploadAnswer>;
 }
 
@@ -73,6 +75,8 @@ async function problemDetail(res: Response): Promise<string> {
   }
 }
 
+const answerOf = async (res: Response): Promise<UploadAnswer> => ({ status: res.status, detail: await problemDetail(res), retryAfter: res.headers.get('retry-after') });
+
 function isSession(x: unknown): x is TrackerSession {
   const s = x as TrackerSession;
   return typeof s === 'object' && s !== null && typeof s.now === 'string' && Array.isArray(s.contracts) &&
@@ -104,6 +108,14 @@ export function createApi(opts: ApiOptions): Api {
       if (!isSession(body)) throw new ApiError(res.status, `${server} did not answer like a workdiary server (no tracker session in the body)`);
       return body;
     },
+    async putKey(publicKey) {
+      const res = await request(`${server}/api/tracker/key`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ publicKey }),
+      });
+      return answerOf(res);
+    },
     async putSlot(contractId, start, meta, image) {
       const form = new FormData();
       // The server reads `meta` before the file.
@@ -111,7 +123,7 @@ export function createApi(opts: ApiOptions): Api {
       if (image) form.append('screenshot', new Blob([new Uint8Array(image.bytes)], { type: image.mime }), image.mime === 'image/jpeg' ? 'screenshot.jpg' : 'screenshot.webp');
       const url = `${server}/api/contracts/${encodeURIComponent(contractId)}/slots/${encodeURIComponent(start)}`;
       const res = await request(url, { method: 'PUT', headers: auth, body: form });
-      return { status: res.status, detail: await problemDetail(res), retryAfter: res.headers.get('retry-after') };
+      return answerOf(res);
     },
   };
 }

@@ -9,6 +9,7 @@ import { probeInputHook, uiohookInput } from './activity.ts';
 import { ApiError, createApi, NetworkError, type TrackerContract, type TrackerSession } from './api.ts';
 import { captureScreen } from './capture.ts';
 import { systemClock } from './clock.ts';
+import { openDeviceKey, registerDeviceKey } from './device-key.ts';
 import { writeFileAtomic } from './fs-atomic.ts';
 import { openQueue } from './queue.ts';
 import { systemRng } from './rng.ts';
@@ -85,6 +86,10 @@ interface CachedSession {
 export async function main(argv: string[] = process.argv.slice(2), io: CliIo = defaultIo): Promise<number> {
   const out = (line: string) => void io.stdout.write(`${line}\n`);
   const err = (line: string) => void io.stderr.write(`${line}\n`);
+  const fail = (line: string): number => {
+    err(line);
+    return 1;
+  };
 
   let opts: ReturnType<typeof parse>;
   try {
@@ -111,6 +116,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: CliIo = d
   }
   const dataDir = path.resolve(opts['data-dir'] ?? io.env.WORKDIARY_TRACKER_DIR ?? path.join(os.homedir(), '.workdiary-tracker'));
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const device = await openDeviceKey(dataDir, token).catch((e: Error) => e);
+  if (device instanceof Error) return fail(device.message);
 
   const hookProblem = probeInputHook(io.env);
   if (hookProblem) {
@@ -128,6 +135,9 @@ export async function main(argv: string[] = process.argv.slice(2), io: CliIo = d
     const skew = Date.parse(session.now) - Date.now();
     if (Math.abs(skew) > 60_000) err(`Warning: this computer's clock is ${Math.round(skew / 1000)} s off the server's. Slots are cut by this clock; set it right (NTP) or uploads may be refused.`);
     await writeFileAtomic(cachePath, JSON.stringify({ server: api.server, session } satisfies CachedSession));
+    // Once per token (offline, the uploader registers it before the first upload).
+    const key = await registerDeviceKey(api, device);
+    if (key.kind === 'refused') return fail(key.reason);
   } catch (e) {
     if (e instanceof ApiError) {
       err(e.status === 401 ? `The server refused the token: ${e.detail}` : `The server answered ${e.status}: ${e.detail}`);
@@ -196,6 +206,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: CliIo = d
     rng: systemRng,
     api,
     queue,
+    device,
     onEvent: (e) => {
       if (e.type === 'uploaded') log(`Uploaded ${slotLabel(Date.parse(e.entry.start))} (${e.status === 200 ? 'already there' : 'stored'}); ${queue.size} queued.`);
       else if (e.type === 'retry') log(`Upload of ${slotLabel(Date.parse(e.entry.start))} failed: ${e.reason}. Next try in ${Math.round(e.waitMs / 1000)} s; ${queue.size} queued.`);

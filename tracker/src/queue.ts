@@ -13,6 +13,8 @@ export interface SlotMeta {
   mouse: number[];
   memo: string;
   windowTitle: string;
+  /** The device key's signature, added when the slot is sent (device-key.ts); never queued. */
+  signature?: string;
 }
 
 export interface QueueEntry {

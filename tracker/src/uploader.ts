@@ -2,9 +2,13 @@
 // busy (5xx, 408, 429) it waits with growing, jittered pauses; a refused slot (other 4xx)
 // is moved aside and the next one goes; a refused token (401) stops it until the
 // contractor reconnects. The server's PUT is idempotent, so a retry never doubles a slot.
+// With a device key, the key is registered before the first upload and each slot is signed
+// as it is sent: the signature covers the slot's fields, not the time, so slots queued before
+// the key existed are signed too.
 import { ApiError, NetworkError, type Api } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, retryAfterMs, verdictFor, type BackoffPolicy } from './backoff.ts';
 import type { Clock, Timer } from './clock.ts';
+import { registerDeviceKey, slotFields, type DeviceKey } from './device-key.ts';
 import type { Queue, QueueEntry } from './queue.ts';
 import type { Rng } from './rng.ts';
 
@@ -40,6 +44,8 @@ export interface UploaderOptions {
   api: Api;
   queue: Queue;
   backoff?: BackoffPolicy;
+  /** Signs each slot; without it slots go unsigned (the server marks them so). */
+  device?: DeviceKey;
   onEvent?: (e: UploadEvent) => void;
 }
 
@@ -74,16 +80,34 @@ export function createUploader(o: UploaderOptions): Uploader {
     emit({ type: 'retry', entry, reason, waitMs });
   };
 
+  /** Uploads stop until the contractor restarts with a new token; queued slots wait on disk. */
+  const halt = (reason: string) => {
+    st.phase = 'unauthorized';
+    st.lastError = { at: o.clock.now(), message: reason };
+    emit({ type: 'unauthorized', reason });
+  };
+
+  /** Whether the server has the device key (or there is none); otherwise the wait or halt is set. */
+  async function keyReady(entry: QueueEntry): Promise<boolean> {
+    if (!o.device) return true;
+    const r = await registerDeviceKey(o.api, o.device);
+    if (r.kind === 'retry') failed(entry, r.reason, retryAfterMs(r.retryAfter, o.clock.now()));
+    if (r.kind === 'refused') halt(r.reason);
+    return r.kind === 'registered';
+  }
+
   async function attempt(entry: QueueEntry): Promise<void> {
     emit({ type: 'attempt', entry });
+    if (!(await keyReady(entry))) return;
     let image: { bytes: Buffer; mime: string } | null = null;
     if (entry.image) {
       const bytes = await o.queue.readImage(entry).catch(() => null);
       if (bytes) image = { bytes, mime: entry.image.mime };
     }
+    const meta = o.device ? { ...entry.meta, signature: o.device.sign(slotFields(entry, image?.bytes ?? null)) } : entry.meta;
     let answer;
     try {
-      answer = await o.api.putSlot(entry.contractId, entry.start, entry.meta, image);
+      answer = await o.api.putSlot(entry.contractId, entry.start, meta, image);
     } catch (err) {
       if (err instanceof NetworkError || err instanceof ApiError) return failed(entry, err.message, null);
       throw err;
@@ -98,10 +122,7 @@ export function createUploader(o: UploaderOptions): Uploader {
     } else if (verdict === 'retry') {
       failed(entry, `The server answered ${answer.status}: ${answer.detail}`, retryAfterMs(answer.retryAfter, o.clock.now()));
     } else if (verdict === 'unauthorized') {
-      const reason = `The server refused the token (401: ${answer.detail}). Create a new one on the dashboard's Trackers page and restart the tracker with it; queued slots wait on disk.`;
-      st.phase = 'unauthorized';
-      st.lastError = { at: o.clock.now(), message: reason };
-      emit({ type: 'unauthorized', reason });
+      halt(`The server refused the token (401: ${answer.detail}). Create a new one on the dashboard's Trackers page and restart the tracker with it; queued slots wait on disk.`);
     } else {
       const reason = `${answer.status}: ${answer.detail}`;
       await o.queue.reject(entry.id, reason, o.clock.now());

@@ -1,10 +1,15 @@
 // The tracker for real: a virtual X screen, the real input hook and screen capture, a real
 // server. Only the clock is fake, so the test walks through a whole slot in seconds.
 import { spawn } from 'node:child_process';
+import { verify } from 'node:crypto';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, type JsonValue } from '../../../contract/canonical-json.ts';
+import type { SlotReceipt } from '../../../contract/receipts.ts';
+import { openDatabase } from '../../../server/db/client.ts';
 import { createApi } from '../api.ts';
+import { openDeviceKey } from '../device-key.ts';
 import { createSite, createTrackerToken, getJson, login, repoRoot, waitFor, type ServerSite } from './support/server.ts';
 import { tempDir } from './support/temp.ts';
 import { startTrackerProcess } from './support/tracker-process.ts';
@@ -13,6 +18,20 @@ import { startXvfb, xvfbMissing, type VirtualScreen } from './support/xvfb.ts';
 // The server's clock starts where the tracker's fake clock does.
 const START = '2026-11-25T14:00:30.000Z';
 const SLOT = '2026-11-25T14:00:00.000Z';
+
+/** The slot's receipt on its contract's chain, read with the server stopped (PGlite has one user at a time). */
+async function receiptOf(site: ServerSite, contractId: string, start: string): Promise<SlotReceipt> {
+  await site.stop();
+  const database = await openDatabase({ dataDir: site.dataDir });
+  try {
+    const rows = await database.query<{ body: string }>(`select body from receipts where contract_id = $1 and type = 'slot' and slot_start = $2`, [contractId, start]);
+    expect(rows).toHaveLength(1);
+    return JSON.parse(rows[0]!.body) as SlotReceipt;
+  } finally {
+    await database.close();
+    await site.start(START);
+  }
+}
 
 describe.skipIf(xvfbMissing)('the tracker under Xvfb, against a real server', () => {
   let screen: VirtualScreen;
@@ -101,6 +120,14 @@ describe.skipIf(xvfbMissing)('the tracker under Xvfb, against a real server', ()
     expect(mean(Math.round(150 * k), Math.round(250 * k), Math.round(650 * k), Math.round(450 * k))).toBeGreaterThan(150);
     expect(mean(Math.round(900 * k), Math.round(500 * k), Math.round(1500 * k), Math.round(850 * k))).toBeLessThan(30);
     expect(slot.windowTitle).toBe('Quarterly report.odt');
+
+    // The device signed the slot: its receipt carries this tracker's key and a signature over
+    // the receipt's fields that anyone can check, the server's own fields aside.
+    const { receivedAt: _, device, ...signed } = await receiptOf(site, contractId, SLOT);
+    expect(device?.publicKey).toBe((await openDeviceKey(dataDir, token)).publicKey);
+    expect(signed).toMatchObject({ start: SLOT, memo: 'Tracker under Xvfb', screenshotSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const key = { key: Buffer.from(device!.publicKey, 'base64'), format: 'der', type: 'spki' } as const;
+    expect(verify(null, Buffer.from(canonicalJson(signed as unknown as JsonValue)), key, Buffer.from(device!.signature, 'base64'))).toBe(true);
   }, 180_000);
 
   it('the command: lists the contracts, takes a pick on stdin, and obeys memo, pause, status and quit', async () => {

@@ -3,6 +3,7 @@ import { uiohookInput } from '../../activity.ts';
 import { createApi } from '../../api.ts';
 import { captureScreen } from '../../capture.ts';
 import { fakeClock, type FakeClock } from '../../clock.ts';
+import { openDeviceKey } from '../../device-key.ts';
 import { openQueue } from '../../queue.ts';
 import { seededRng } from '../../rng.ts';
 import { createTracker, type Tracker } from '../../tracker.ts';
@@ -18,7 +19,8 @@ const commands: Record<string, (arg: never) => Promise<unknown>> = {
   async start(o: TrackerProcessOptions) {
     clock = fakeClock(o.start);
     const queue = await openQueue(o.dataDir);
-    uploader = createUploader({ clock, rng: seededRng(o.seed + 1), api: createApi({ server: o.server, token: o.token }), queue });
+    const device = await openDeviceKey(o.dataDir, o.token);
+    uploader = createUploader({ clock, rng: seededRng(o.seed + 1), api: createApi({ server: o.server, token: o.token }), queue, device });
     tracker = createTracker({
       clock,
       rng: seededRng(o.seed),
