@@ -85,6 +85,8 @@ export const Timesheet = WeekHeader.extend({
     settled: z.number().int(),
     withdrawn: z.number().int(),
   }),
+  /** Set once the approval is final and the week sealed: the seal's fingerprint (GET …/seal has the rest). */
+  seal: z.object({ fingerprint: z.string(), sealedAt: z.string() }).nullable(),
   actions: WeekActions,
 });
 export type Timesheet = z.infer<typeof Timesheet>;

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
 import type { User } from '../data/users.ts';
 import { findWeekDisputes } from '../data/disputes.ts';
+import { findWeekSeal } from '../data/seals.ts';
 import { findApproval, findUnapprovedWeeks, insertApproval, lockWeek, type ApprovalRow } from '../data/weeks.ts';
 import { disputeAt } from '../domain/disputes.ts';
 import { isPastReview, weekActions, type Allowed } from '../domain/lifecycle.ts';
@@ -132,7 +133,11 @@ function viewerActions(user: User, contract: Contract, weekStart: Date, now: Dat
 
 /** The timesheet as it stands at `now`: past the review window it shows the automatic approval, recorded or not. */
 export async function buildTimesheet(database: Database, user: User, contract: Contract, weekStart: Date, tz: string, now: Date): Promise<Timesheet> {
-  const [ws, weekDisputes] = await Promise.all([loadWeekState(database, contract, weekStart, now), findWeekDisputes(database, contract.id, weekStart)]);
+  const [ws, weekDisputes, seal] = await Promise.all([
+    loadWeekState(database, contract, weekStart, now),
+    findWeekDisputes(database, contract.id, weekStart),
+    findWeekSeal(database, contract.id, weekStart),
+  ]);
   const disputes = { open: 0, escalated: 0, settled: 0, withdrawn: 0 };
   for (const d of weekDisputes) disputes[disputeAt(d, now).status]++;
   const d = weekDeadlines(weekStart);
@@ -145,6 +150,7 @@ export async function buildTimesheet(database: Database, user: User, contract: C
     amounts: amountsOf(ws),
     approval: approval && approvalPayload(approval),
     disputes,
+    seal: seal && { fingerprint: sealFingerprint(seal.signature), sealedAt: seal.sealedAt.toISOString() },
     actions: viewerActions(user, contract, weekStart, now, approval),
   };
 }

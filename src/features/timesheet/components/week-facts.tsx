@@ -68,6 +68,11 @@ export function WeekDeadlines({ sheet }: { sheet: Timesheet }) {
           ? 'The week is locked: its deadlines have no more effect.'
           : 'Unless approved by then, every slot not held is approved when the review closes.'}
       </p>
+      {sheet.seal && (
+        <p className="ts-panel__note ts-seal" title="The server signed this week's record when its approval became final. Keep the fingerprint: a later change to the record would no longer match it.">
+          Sealed {formatInZone(Date.parse(sheet.seal.sealedAt), zone, 'd MMM')} · fingerprint <code data-testid="seal-fingerprint">{sheet.seal.fingerprint}</code>
+        </p>
+      )}
     </section>
   );
 }

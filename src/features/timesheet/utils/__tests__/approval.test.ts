@@ -22,6 +22,7 @@ const sheet: Timesheet = {
   amounts: { billable: 130000, held: 4333, refunded: 1083 },
   approval: null,
   disputes: { open: 1, escalated: 0, settled: 0, withdrawn: 0 },
+  seal: null,
   actions: {
     approve: { allowed: true, reason: null },
     dispute: { allowed: true, reason: null },
