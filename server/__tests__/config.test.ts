@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 
@@ -19,6 +20,14 @@ describe('configuration', () => {
 
   it('fails loudly, naming each bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', WORKDIARY_NOW: 'tomorrow' })).toThrow(/PORT[\s\S]*WORKDIARY_NOW/);
+  });
+
+  it('takes a seal key only as an Ed25519 PKCS#8 PEM', () => {
+    const ed = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ WORKDIARY_SEAL_KEY: ed }).sealKeyPem).toBe(ed);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => loadConfig({ WORKDIARY_SEAL_KEY: rsa })).toThrow(/WORKDIARY_SEAL_KEY[\s\S]*Ed25519 private key in PKCS#8 PEM/);
+    expect(() => loadConfig({ WORKDIARY_SEAL_KEY: 'not a key' })).toThrow(/WORKDIARY_SEAL_KEY/);
   });
 
   it('trusts X-Forwarded-For only from the proxies it is told of', () => {
