@@ -74,20 +74,20 @@ export async function addFillerContracts(exec: Exec, companyId: string, password
 
 // Per-minute input patterns for 0–10 active minutes: a minute is active when it had any input,
 // so keyboard and mouse are non-zero on the same `a` minutes (m ↦ (7m + a) mod 10 is a bijection).
-const PATTERN = `pattern as (
+export const PATTERN = `pattern as (
   select a,
          array(select case when (m * 7 + a) % 10 < a then 12 + (a * 31 + m * 17) % 90 else 0 end from generate_series(0, 9) m) as kb,
          array(select case when (m * 7 + a) % 10 < a then 4 + (a * 13 + m * 7) % 50 else 0 end from generate_series(0, 9) m) as ms
     from generate_series(0, 10) a)`;
 
 // A memo changes every 6–12 slots (per contract), a window title every 2 slots.
-const MEMO = `(array['Implement the week endpoint', 'Review pull requests', 'Fix flaky login test', 'Write the migration for disputes',
+export const MEMO = `(array['Implement the week endpoint', 'Review pull requests', 'Fix flaky login test', 'Write the migration for disputes',
                      'Pair with Sam on the billing export', 'Investigate slow dashboard query', 'Refactor the slot state machine',
                      'Update API documentation', 'Triage support tickets', 'Design review: approval flow',
                      'Profile thumbnail loading', 'Standup and planning'])[1 + (b.memo % 12)]
        || ' — ' || (array['backend', 'dashboard', 'tracker', 'infra', 'QA', 'docs', 'billing', 'auth'])[1 + ((b.memo * 5) % 8)]
        || ' (#' || (1200 + b.memo) || ')'`;
-const TITLE = `format((array['week-service.ts — workdiary — Visual Studio Code', 'Pull request #%s · acme/workdiary — Chromium',
+export const TITLE = `format((array['week-service.ts — workdiary — Visual Studio Code', 'Pull request #%s · acme/workdiary — Chromium',
                              'Terminal — npm test — %s×48', 'Slack | #backend | Acme Robotics', 'Issue #%s: dispute thread — GitHub',
                              'psql — workdiary — %s rows', 'Figma — Diary grid v%s', 'Google Docs — Spec: weekly approval (%s)',
                              'Zoom Meeting', 'slots.ts — workdiary — Visual Studio Code', 'Stack Overflow — postgres index scan %s',

@@ -16,6 +16,9 @@ export interface DatasetSize {
   measuredWeeks: number;
 }
 
+/** workdiary_bench's size: 1,000 filler contracts of 1,000 slots, and the measured contract's 4 full weeks. */
+export const PG_SIZE: DatasetSize = { fillerContracts: 1000, perContract: 1000, measuredWeeks: 4 };
+
 export interface Prepared {
   database: Database;
   world: BenchWorld;
@@ -34,16 +37,47 @@ function datasetVersion(size: DatasetSize): string {
 
 const SETTING = 'bench.dataset';
 
-async function readMarker(url: string): Promise<{ version: string; world: BenchWorld } | null> {
+/** The JSON kept under `key` in the settings of the database at `url`; null when there is none. */
+export async function readMarker<T>(url: string, key: string): Promise<T | null> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query<{ value: string }>(`select value from settings where key = $1`, [SETTING]);
-    return r.rows[0] ? (JSON.parse(r.rows[0].value) as { version: string; world: BenchWorld }) : null;
+    const r = await c.query<{ value: string }>(`select value from settings where key = $1`, [key]);
+    return r.rows[0] ? (JSON.parse(r.rows[0].value) as T) : null;
   } catch {
     return null; // no settings table: not a finished bench database
   } finally {
     await c.end();
+  }
+}
+
+/**
+ * The marker (under `key`) of database `db` on the server of `adminUrl` when it holds dataset
+ * `version` and `fresh` is not asked; otherwise null, with `db` dropped and made again, empty.
+ */
+export async function reuseOrRemake<T extends { version: string }>(
+  adminUrl: string,
+  db: string,
+  key: string,
+  version: string,
+  opts: { fresh: boolean; log: (msg: string) => void },
+): Promise<T | null> {
+  const url = new URL(adminUrl);
+  url.pathname = `/${db}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = (await admin.query(`select 1 from pg_database where datname = $1`, [db])).rowCount === 1;
+    if (exists && !opts.fresh) {
+      const marker = await readMarker<T>(url.toString(), key);
+      if (marker?.version === version) return marker;
+      opts.log(`${db} holds ${marker ? `dataset ${marker.version}` : 'no finished dataset'}; remaking it as ${version}`);
+    }
+    await admin.query(`drop database if exists ${db} with (force)`);
+    await admin.query(`create database ${db}`);
+    return null;
+  } finally {
+    await admin.end();
   }
 }
 
@@ -59,25 +93,11 @@ export async function preparePostgres(
   const benchUrl = new URL(adminUrl);
   benchUrl.pathname = `/${BENCH_DB}`;
   const version = datasetVersion(size);
-
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  let exists: boolean;
-  try {
-    exists = (await admin.query(`select 1 from pg_database where datname = $1`, [BENCH_DB])).rowCount === 1;
-    if (exists && !opts.fresh) {
-      const marker = await readMarker(benchUrl.toString());
-      if (marker?.version === version) {
-        const database = await openDatabase({ url: benchUrl.toString(), poolSize: opts.poolSize });
-        const facts = await datasetFacts(database.query as Exec, marker.world);
-        return { database, world: marker.world, facts, origin: 'reused', loadSeconds: 0 };
-      }
-      opts.log(`${BENCH_DB} holds ${marker ? `dataset ${marker.version}` : 'no finished dataset'}; remaking it as ${version}`);
-    }
-    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-    await admin.query(`create database ${BENCH_DB}`);
-  } finally {
-    await admin.end();
+  const marker = await reuseOrRemake<{ version: string; world: BenchWorld }>(adminUrl, BENCH_DB, SETTING, version, opts);
+  if (marker) {
+    const database = await openDatabase({ url: benchUrl.toString(), poolSize: opts.poolSize });
+    const facts = await datasetFacts(database.query as Exec, marker.world);
+    return { database, world: marker.world, facts, origin: 'reused', loadSeconds: 0 };
   }
 
   const t0 = performance.now();
