@@ -74,11 +74,11 @@ export interface WeekCheck {
   totalsMinutes: number;
 }
 
-/** One GET with gzip: proves the answer is the full week and gives the sizes. */
-export async function checkWeek(server: ApiServer, world: BenchWorld): Promise<WeekCheck> {
+/** One GET with gzip (of the measured week, or of `url`): proves the answer is the full week and gives the sizes. */
+export async function checkWeek(server: ApiServer, world: BenchWorld, url = weekUrl(server, world)): Promise<WeekCheck> {
   const agent = keepAliveAgent(1);
   try {
-    const r = await httpGet(weekUrl(server, world), { cookie: server.cookie, 'accept-encoding': 'gzip' }, agent);
+    const r = await httpGet(url, { cookie: server.cookie, 'accept-encoding': 'gzip' }, agent);
     if (r.status !== 200) throw new Error(`week answered ${r.status}: ${r.body.toString().slice(0, 300)}`);
     const enc = String(r.headers['content-encoding'] ?? 'identity');
     const raw = enc === 'gzip' ? zlib.gunzipSync(r.body) : r.body;

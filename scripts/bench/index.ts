@@ -4,7 +4,9 @@
 //   BENCH_PG_URL     PostgreSQL to use (default postgres://postgres@127.0.0.1:5432/test);
 //                    the bench works in its own database, workdiary_bench, on that server
 //   BENCH_FRESH=1    remake workdiary_bench even when it already holds the dataset
-//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard, hostile, notify
+//   BENCH_FRESH_10M=1  remake workdiary_bench10m (the scale section's 10M slots, about 7 minutes)
+//   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard, hostile,
+//                    overview, notify, scale
 //   BENCH_THUMB_SELECTOR, CHROMIUM_PATH   see page-watch.ts, dashboard.ts
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,12 +17,13 @@ import { SLOTS_PER_WEEK } from '#contract/common.ts';
 import type { Database } from '#server/db/client.ts';
 import { breakdown, checkWeek, concurrentHttp, floorLoad, httpBreakdown, sequentialHttp, startApiServer, timesheetUrl, type ApiServer, type WeekCheck } from './api.ts';
 import { BENCH } from './data.ts';
-import { BENCH_DB, preparePglite, preparePostgres, type Prepared } from './databases.ts';
+import { BENCH_DB, PG_SIZE, preparePglite, preparePostgres, type Prepared } from './databases.ts';
 import { benchDashboard, type DashboardResult } from './dashboard.ts';
 import { startLoadClient, type LoadClient } from './load.ts';
 import { benchIngest, INGEST, type IngestResult } from './ingest.ts';
 import { benchHostile, type HostileResult } from './hostile.ts';
 import { benchNotify, notifyRows, type NotifyResult } from './notify.ts';
+import { benchScale, scaleRows, type ScaleResult } from './scale.ts';
 import { cpuBusy } from './stats.ts';
 import { log, fmtMs, fmtKb, fmtInt, rows, row, apiRows, ingestRows, hostileLine, hostileRows, dashboardRows, printTable, tidy, CONCURRENCY, type ApiSection } from './report.ts';
 
@@ -28,7 +31,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
-const PG_SIZE = { fillerContracts: 1000, perContract: 1000, measuredWeeks: 4 };
 const PGLITE_SIZE = { fillerContracts: 20, perContract: 1000, measuredWeeks: 4 };
 const SEQUENTIAL = { n: 500, warmup: 100 };
 const POOL_SIZE = 10; // server/main.ts opens PostgreSQL with openDatabase's default pool of 10
@@ -173,6 +175,13 @@ export async function main() {
     notify = await benchNotify(root, PG_URL, log).catch((err: Error) => ({ error: err.message }));
     results.notify = notify;
   }
+  let scale: ScaleResult | { error: string } | undefined;
+  if (!skip.has('scale')) {
+    console.log(`\nScale (PostgreSQL): ${BENCH_DB} (1M slots) beside workdiary_bench10m (10M), in turns`);
+    await noticeBusy('before scale');
+    scale = await benchScale(PG_URL, log).catch((err: Error) => ({ error: err.message }));
+    results.scale = scale;
+  }
   await noticeBusy('after the bench');
 
   apiRows('PostgreSQL', postgres, 8, 20);
@@ -185,6 +194,7 @@ export async function main() {
   dashboardRows(dashboard);
   hostileRows(hostile);
   notifyRows(notify);
+  scaleRows(scale);
   printTable();
   const noisy = Object.entries(busy).filter(([, b]) => b > 0.25);
   if (noisy.length) {

@@ -42,18 +42,26 @@ async function freshDatabase(pgUrl: string): Promise<string> {
   return url.toString();
 }
 
-/** A company, its client (who signs the bench server in), and one contractor per uploader with a contract and a tracker token. */
-async function seed(database: Database): Promise<{ contractId: string; token: string }[]> {
+/**
+ * A company (with its client, who signs the bench server in, unless the database has one) and
+ * one contractor per uploader with a contract and a tracker token; `prefix` names them apart.
+ */
+export async function seedTrackers(
+  database: Database,
+  opts: { company: string; prefix: string; withClient: boolean },
+): Promise<{ contractId: string; token: string }[]> {
   const { db } = database;
   const hash = await hashPassword(BENCH.password);
-  const [company] = await db.insert(companies).values({ name: 'Ingest Inc.' }).returning();
-  await db.insert(users).values({ email: BENCH.clientEmail, name: 'Bench Client', role: 'client', companyId: company!.id, passwordHash: hash });
+  const [company] = await db.insert(companies).values({ name: opts.company }).returning();
+  if (opts.withClient) {
+    await db.insert(users).values({ email: BENCH.clientEmail, name: 'Bench Client', role: 'client', companyId: company!.id, passwordHash: hash });
+  }
   const now = new Date(BENCH.now);
   const out: { contractId: string; token: string }[] = [];
   for (let i = 0; i < INGEST.uploaders; i++) {
     const [u] = await db
       .insert(users)
-      .values({ email: `tracker${i}@bench.test`, name: `Tracker ${i}`, role: 'contractor', passwordHash: hash })
+      .values({ email: `${opts.prefix}${i}@bench.test`, name: `Tracker ${i}`, role: 'contractor', passwordHash: hash })
       .returning();
     const [k] = await db
       .insert(contracts)
@@ -66,8 +74,19 @@ async function seed(database: Database): Promise<{ contractId: string; token: st
   return out;
 }
 
+/** The uploads' screenshots: INGEST.images distinct 1920×1080 PNGs, in memory and in a folder for the upload client. */
+export async function screenshotImages() {
+  const images = await Promise.all(Array.from({ length: INGEST.images }, (_, i) => desktopScreenshot(i + 1)));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-bench-shots-'));
+  images.forEach((img, i) => fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.png`), img));
+  return { images, dir, meanBytes: images.reduce((a, b) => a + b.length, 0) / images.length, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The newest slot start the uploads begin from: the last one before the bench's clock. */
+export const LATEST_SLOT = Math.floor(Date.parse(BENCH.now) / 600_000) * 600_000 - 600_000;
+
 /** Runs the trackers in a child process (ingest-worker.ts) against the server at `base`. */
-function uploadsInChild(spec: UploadSpec): Promise<UploadRun> {
+export function uploadsInChild(spec: UploadSpec): Promise<UploadRun> {
   const child = fork(fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)), [], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -82,10 +101,11 @@ function uploadsInChild(spec: UploadSpec): Promise<UploadRun> {
 export async function benchIngest(pgUrl: string, log: (msg: string) => void): Promise<IngestResult> {
   const url = await freshDatabase(pgUrl);
   const database = await openDatabase({ url, poolSize: INGEST.poolSize });
+  let shots: Awaited<ReturnType<typeof screenshotImages>> | undefined;
   try {
-    const uploaders = await seed(database);
-    const images = await Promise.all(Array.from({ length: INGEST.images }, (_, i) => desktopScreenshot(i + 1)));
-    const meanBytes = images.reduce((a, b) => a + b.length, 0) / images.length;
+    const uploaders = await seedTrackers(database, { company: 'Ingest Inc.', prefix: 'tracker', withClient: true });
+    shots = await screenshotImages();
+    const { images, meanBytes, dir } = shots;
     log(`${INGEST.db}: created; ${INGEST.uploaders} contractors with a tracker each; ${images.length} distinct 1920×1080 PNGs, ${(meanBytes / 1024).toFixed(0)} KB on average`);
 
     let k = 0;
@@ -95,8 +115,6 @@ export async function benchIngest(pgUrl: string, log: (msg: string) => void): Pr
     await concurrent(thumb, INGEST.uploaders, 1_000); // warm-up
     const before = await floorRun();
 
-    const imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-bench-shots-'));
-    images.forEach((img, i) => fs.writeFileSync(path.join(imageDir, `${String(i).padStart(3, '0')}.png`), img));
     const server = await startApiServer(database);
     let run: UploadRun;
     try {
@@ -104,13 +122,12 @@ export async function benchIngest(pgUrl: string, log: (msg: string) => void): Pr
       run = await uploadsInChild({
         base: server.base,
         uploaders,
-        imageDir,
-        latest: Math.floor(Date.parse(BENCH.now) / 600_000) * 600_000 - 600_000,
+        imageDir: dir,
+        latest: LATEST_SLOT,
         durationMs: INGEST.durationMs,
       });
     } finally {
       await server.close();
-      fs.rmSync(imageDir, { recursive: true, force: true });
     }
     const r = run.result;
     const uploads = { count: r.count, perSecond: r.perSecond, summary: summarize(r.latencies), errors: r.errors, firstError: r.firstError };
@@ -134,6 +151,7 @@ export async function benchIngest(pgUrl: string, log: (msg: string) => void): Pr
       ratio: uploads.perSecond / floor.perSecond,
     };
   } finally {
+    shots?.remove();
     await database.close();
   }
 }
