@@ -72,12 +72,15 @@ async function run(spec: UploadSpec): Promise<UploadRun> {
     .map((f) => fs.readFileSync(path.join(spec.imageDir, f)));
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.uploaders.length });
   const next = spec.uploaders.map(() => 0);
-  let picked = 0;
   let created = 0;
   const upload = async (u: number) => {
     const { token, contractId } = spec.uploaders[u]!;
-    const start = new Date(spec.latest - next[u]!++ * 600_000);
-    const r = await putSlot(agent, spec.base, token, contractId, start, images[picked++ % images.length]!);
+    const n = next[u]!++;
+    const start = new Date(spec.latest - n * 600_000);
+    // Each tracker goes through every image before it shows one again, as a screen rarely
+    // repeats: a repeated image is a duplicate, whose upload also flags the contract's earlier
+    // slots that show it.
+    const r = await putSlot(agent, spec.base, token, contractId, start, images[(u + n) % images.length]!);
     if (r.status === 201) created++;
     return r.status === 201 ? { ok: true, bytes: 0 } : { ok: false, bytes: 0, error: `HTTP ${r.status}: ${r.body.slice(0, 200)}` };
   };
