@@ -34,7 +34,8 @@ export type ChangeReceipt =
   | { type: 'memo'; contract: string; start: string; memo: string; at: string }
   | { type: 'delete'; contract: string; start: string; at: string }
   | { type: 'dispute'; contract: string; dispute: string; starts: string[]; reason: string; at: string }
-  | { type: 'resolution'; contract: string; dispute: string; start: string; status: string; at: string };
+  | { type: 'resolution'; contract: string; dispute: string; start: string; status: string; at: string }
+  | { type: 'redaction'; contract: string; start: string; originalSha256: string; blurredSha256: string; at: string };
 
 export type Receipt = SlotReceipt | ChangeReceipt;
 

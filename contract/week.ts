@@ -114,6 +114,11 @@ export const SlotDetail = z.object({
   windowTitle: z.string(),
   /** When the contractor deleted the slot (its screenshot is gone then), or null. */
   deletedAt: z.string().nullable(),
+  /**
+   * When the contractor redacted the screenshot: the image shown is then a blurred copy, and the
+   * original is gone for good (its sha256 stays on the contract's chain), or null.
+   */
+  redactedAt: z.string().nullable(),
   /** The dispute the slot is in, if any (a slot is in one dispute, ever). */
   dispute: z.object({ id: Id, status: z.enum(['open', 'escalated', 'settled', 'withdrawn']) }).nullable(),
   screenshot: z

@@ -93,10 +93,15 @@ export interface SlotRow {
 }
 
 /** A slot of the contract, deleted or not (`deletedAt`). */
-export async function findSlot(database: Queryable, contractId: string, start: Date): Promise<(SlotRow & { deletedAt: Date | null }) | null> {
-  const rows = await database.query<SlotRow & { deletedAt: Date | null }>(
+export async function findSlot(
+  database: Queryable,
+  contractId: string,
+  start: Date,
+): Promise<(SlotRow & { deletedAt: Date | null; redactedAt: Date | null }) | null> {
+  const rows = await database.query<SlotRow & { deletedAt: Date | null; redactedAt: Date | null }>(
     `select s.start, s.kind, s.keyboard, s.mouse, s.active_minutes as "activeMinutes", s.memo,
             s.window_title as "windowTitle", s.captured_at as "capturedAt", s.deleted_at as "deletedAt", s.duplicate,
+            s.redacted_at as "redactedAt",
             case when i.sha256 is null then null else json_build_object(
               'sha256', i.sha256, 'mime', i.mime, 'bytes', i.bytes, 'width', i.width, 'height', i.height,
               'thumbSha256', i.thumb_sha256) end as screenshot
@@ -108,7 +113,7 @@ export async function findSlot(database: Queryable, contractId: string, start: D
   if (!row) return null;
   // PGlite and pg both return timestamptz as Date; keep that explicit for callers.
   const at = (d: Date | null) => (d ? new Date(d) : null);
-  return { ...row, start: new Date(row.start), capturedAt: at(row.capturedAt), deletedAt: at(row.deletedAt) };
+  return { ...row, start: new Date(row.start), capturedAt: at(row.capturedAt), deletedAt: at(row.deletedAt), redactedAt: at(row.redactedAt) };
 }
 
 /** The dispute a slot is in, if any. */

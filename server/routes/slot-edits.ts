@@ -7,6 +7,7 @@ import { ContractParams } from '#contract/contracts.ts';
 import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { addManualTime, deleteSlot, editSlotMemo } from '../services/slot-service.ts';
 import { creating } from './creating.ts';
+import { redactSlot } from '../services/redaction-service.ts';
 
 /** Under /contracts/:contractId (contract-scope.ts). */
 export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,6 +25,22 @@ export const slotEditRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteSlot(app.deps.database, app.deps.blobs, req.user, req.contract, new Date(req.params.start), app.deps.clock.now());
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/slots/:start/redaction',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'Redact a slot’s screenshot (contractor, until the edit deadline; not a held slot): a blurred copy is kept and shown, the original deleted for good',
+        description:
+          'The original’s sha256 stays on the contract’s chain, so the week’s seal and evidence pack still prove the screenshot existed. ' +
+          'Within the contract’s weekly allowance (3 by default) the slot stays billable; past it, its time goes, as with a deletion.',
+        params: SlotParams,
+        response: { 200: SlotDetail, ...WriteProblems },
+      },
+    },
+    async (req) => redactSlot(app.deps.database, app.deps.blobs, req.user, req.contract, new Date(req.params.start), app.deps.clock.now()),
   );
 
   app.patch(

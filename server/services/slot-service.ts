@@ -18,7 +18,7 @@ import { BlobStoreUnavailableError, type BlobStore } from '../storage/blob-store
 import { loadWeekState } from './week-state.ts';
 import { overCapCheck } from '../notify/events.ts';
 
-const slotNotFound = (start: Date) => notFound(`The slot starting ${start.toISOString()}`);
+export const slotNotFound = (start: Date) => notFound(`The slot starting ${start.toISOString()}`);
 
 export async function slotDetail(q: Queryable, contract: Contract, start: Date, now: Date): Promise<SlotDetail> {
   // The state depends on the whole week (the cap runs in time order). The three reads are
@@ -38,6 +38,7 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
       ? // As in the week: a deleted slot says only when it was deleted.
         { activeMinutes: 0, keyboard: [], mouse: [], memo: '', windowTitle: '', deletedAt: slot.deletedAt.toISOString() }
       : { activeMinutes: slot.activeMinutes, keyboard: slot.keyboard, mouse: slot.mouse, memo: slot.memo, windowTitle: slot.windowTitle, deletedAt: null }),
+    redactedAt: slot.redactedAt?.toISOString() ?? null,
     dispute: dispute && { id: dispute.id, status: disputeAt(dispute, now).status },
     // A deleted slot's screenshot was erased with it (or kept for another slot): never shown.
     screenshot:
@@ -56,14 +57,14 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
 }
 
 /** Only the contract's contractor edits its slots; others who may see it are refused with a reason. */
-function requireContractor(user: User, contract: Contract, what: string) {
+export function requireContractor(user: User, contract: Contract, what: string) {
   if (user.role !== 'contractor' || user.id !== contract.contractor.id) {
     throw new HttpProblem(403, `Only the contractor of this contract may ${what}. You may view it; a client disputes slots instead.`);
   }
 }
 
 /** Locks the week and checks the contractor may still edit it. */
-async function openWeekForEdit(tx: Queryable, contract: Contract, start: Date, now: Date) {
+export async function openWeekForEdit(tx: Queryable, contract: Contract, start: Date, now: Date) {
   const weekStart = weekStartOf(start);
   await lockWeek(tx, contract.id, weekStart);
   const ws = await loadWeekState(tx, contract, weekStart, now);
@@ -72,7 +73,7 @@ async function openWeekForEdit(tx: Queryable, contract: Contract, start: Date, n
   return ws;
 }
 
-const heldProblem = (start: Date) =>
+export const heldProblem = (start: Date) =>
   new HttpProblem(409, `The slot starting ${start.toISOString()} is held in a dispute; answer the dispute instead. A held slot cannot be edited or deleted.`);
 
 /**
@@ -101,16 +102,22 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
     });
     return gone;
   });
-  // After the commit: the row no longer points at the files. A crash here, or a store that is
-  // not answering, leaves orphan files for the orphan sweep, never a row without its file; the
-  // slot is deleted either way, so the contractor is not told to try again.
-  if (erased) {
-    try {
-      await blobs.delete(contract.id, erased.sha256);
-      if (!erased.thumbShared) await blobs.delete(contract.id, erased.thumbSha256);
-    } catch (err) {
-      if (!(err instanceof BlobStoreUnavailableError)) throw err;
-    }
+  await eraseScreenshot(blobs, contract.id, erased);
+}
+
+/**
+ * After the commit that stopped a row pointing at them, the files of a screenshot no slot shows
+ * any more. A crash here, or a store that is not answering, leaves orphan files for the orphan
+ * sweep, never a row without its file; the change stands either way, so nobody is told to
+ * try again.
+ */
+export async function eraseScreenshot(blobs: BlobStore, contractId: string, erased: { sha256: string; thumbSha256: string; thumbShared: boolean } | null) {
+  if (!erased) return;
+  try {
+    await blobs.delete(contractId, erased.sha256);
+    if (!erased.thumbShared) await blobs.delete(contractId, erased.thumbSha256);
+  } catch (err) {
+    if (!(err instanceof BlobStoreUnavailableError)) throw err;
   }
 }
 

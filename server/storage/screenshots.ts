@@ -183,3 +183,17 @@ export async function storeScreenshot(
   const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes, imageSha), blobs.put(namespace, thumb, thumbSha)]);
   return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length };
 }
+
+/**
+ * A copy of the screenshot blurred past reading (a redaction, or a contract that shows clients
+ * only blurred images): the layout of the screen stays, no word on it does.
+ */
+export function blurredCopy(bytes: Buffer): Promise<Buffer> {
+  return decoding(async () => {
+    try {
+      return await sharp(bytes, DECODE).resize({ width: 640, withoutEnlargement: true }).blur(12).webp({ quality: 60, effort: 2 }).toBuffer();
+    } catch (err) {
+      throw new UndecodableImageError(`The image's pixels could not be decoded (${(err as Error).message.trim().split('\n')[0]}).`);
+    }
+  });
+}

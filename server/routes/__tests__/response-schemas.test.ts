@@ -120,6 +120,7 @@ describe.each(backends)('response schemas on %s', (backend) => {
     await call('GET', '/api/contracts/{contractId}/slots/{start}', `/api/contracts/${k.dev}/slots/${at(1, 9, 0)}`, { as: who.client });
     await call('PATCH', '/api/contracts/{contractId}/slots/{start}', `/api/contracts/${k.dev}/slots/${at(1, 9, 10)}`, { as: who.dev, payload: { memo: 'Fixed tests' } });
     await call('PATCH', '/api/contracts/{contractId}/slots/{start}', `/api/contracts/${k.dev}/slots/${at(1, 9, 10)}`, { as: who.client, payload: { memo: 'Not mine' } });
+    await call('POST', '/api/contracts/{contractId}/slots/{start}/redaction', `/api/contracts/${k.dev}/slots/${at(1, 9, 20)}/redaction`, { as: who.dev });
     await call('POST', '/api/contracts/{contractId}/manual-time', `/api/contracts/${k.designer}/manual-time`, {
       as: who.designer,
       payload: { start: at(1, 14, 0), end: at(1, 14, 30), memo: 'Workshop' },
