@@ -9,6 +9,7 @@ import { HttpProblem } from '../lib/problem.ts';
 import { requireVisibleContract } from '../services/contract-service.ts';
 import { contractRoutes } from './contracts.ts';
 import { contractStatusRoutes } from './contract-status.ts';
+import { evidenceRoutes } from './evidence.ts';
 import { ingestRoutes } from './ingest.ts';
 import { questionRoutes } from './questions.ts';
 import { slotEditRoutes } from './slot-edits.ts';
@@ -47,6 +48,7 @@ export const contractScope: FastifyPluginAsyncZod = async (app) => {
   await app.register(contractRoutes);
   await app.register(weekRoutes);
   await app.register(timesheetRoutes);
+  await app.register(evidenceRoutes);
   await app.register(weekSealRoutes);
   await app.register(slotRoutes);
   await app.register(slotEditRoutes);

@@ -6,6 +6,7 @@ import { WeekParams, WeekQuery } from '#contract/week.ts';
 import { parseWeekKey } from '../domain/week.ts';
 import { timesheetCsv } from '../services/timesheet-csv.ts';
 import { approveWeek, buildTimesheet } from '../services/timesheet-service.ts';
+import { downloadName } from './evidence.ts';
 
 /** Under /contracts/:contractId (contract-scope.ts). */
 export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -54,10 +55,9 @@ export const timesheetRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { contract } = req;
       const csv = await timesheetCsv(app.deps.database, contract, parseWeekKey(req.params.weekStart), app.deps.clock.now());
-      const slug = contract.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'contract';
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="workdiary-${slug}-${req.params.weekStart}.csv"`)
+        .header('Content-Disposition', `attachment; filename="${downloadName(contract.title, req.params.weekStart, '.csv')}"`)
         .header('Cache-Control', 'private, no-store')
         .send(csv);
     },
