@@ -9,3 +9,6 @@ export const useTimesheet = timesheet.useResource;
 
 /** The week as CSV (one row per slot, then the totals), downloaded with the session cookie. */
 export const timesheetCsvUrl = (contractId: string, weekStart: string) => apiUrl(`${contractWeekPath(contractId, weekStart)}/timesheet.csv`);
+
+/** The week's evidence pack (receipts, screenshots, week.pdf; docs/evidence.md), downloaded with the session cookie. */
+export const evidencePackUrl = (contractId: string, weekStart: string) => apiUrl(`${contractWeekPath(contractId, weekStart)}/evidence.zip`);

@@ -1,5 +1,5 @@
 // The week's controls: previous/next week (links, so they open in a new tab too), the time
-// zone the days are counted in, and the CSV download.
+// zone the days are counted in, and the downloads: the CSV and the evidence pack.
 import { Link } from 'react-router';
 import { Chevron } from '#src/components/ui/chevron.tsx';
 import { ZoneOptions } from '#src/components/ui/zone-options.tsx';
@@ -11,6 +11,12 @@ import './timesheet-toolbar.css';
 
 export type { ZoneOption };
 
+const DownloadIcon = () => (
+  <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+    <path d="M10 3.5v9m0 0-3.5-3.5M10 12.5l3.5-3.5M4 15.5h12" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+
 interface TimesheetToolbarProps {
   week: string;
   /** The server's current week, once known. */
@@ -21,11 +27,12 @@ interface TimesheetToolbarProps {
   zoneOptions: ZoneOption[];
   onTz: (value: string) => void;
   csvHref: string;
+  evidenceHref: string;
   updating: boolean;
 }
 
 
-export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, tz, zoneOptions, onTz, csvHref, updating }: TimesheetToolbarProps) {
+export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, tz, zoneOptions, onTz, csvHref, evidenceHref, updating }: TimesheetToolbarProps) {
   const prev = addWeeks(week, -1);
   const next = addWeeks(week, 1);
   const nextInFuture = currentWeek !== null && next > currentWeek;
@@ -65,10 +72,12 @@ export function TimesheetToolbar({ week, currentWeek, weekHref, onPrefetchWeek, 
           </select>
         </label>
         <a className="btn btn--secondary" href={csvHref} download>
-          <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-            <path d="M10 3.5v9m0 0-3.5-3.5M10 12.5l3.5-3.5M4 15.5h12" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
+          <DownloadIcon />
           Download CSV
+        </a>
+        <a className="btn btn--secondary" href={evidenceHref} download title="Receipts, screenshots and week.pdf, which anyone can check offline">
+          <DownloadIcon />
+          Download evidence (.zip)
         </a>
       </div>
     </section>

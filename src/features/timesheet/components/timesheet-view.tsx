@@ -15,7 +15,7 @@ import { isApiError } from '#src/lib/api-client.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { addWeeks, weekOfInstant } from '#src/utils/week.ts';
 import { serverCurrentWeek } from '#src/utils/server-week.ts';
-import { getTimesheetQueryOptions, timesheetCsvUrl, useTimesheet } from '../api/get-timesheet.ts';
+import { evidencePackUrl, getTimesheetQueryOptions, timesheetCsvUrl, useTimesheet } from '../api/get-timesheet.ts';
 import { useServerClock } from '#src/utils/server-clock.ts';
 import { weekRangeLabel } from '#src/utils/date-format.ts';
 import { ContractTermsForm } from './contract-terms-form.tsx';
@@ -141,6 +141,7 @@ export function TimesheetView({ contractId, contract, viewer, week, tz, zone, zo
         zoneOptions={zoneOptions}
         onTz={onTz}
         csvHref={timesheetCsvUrl(contractId, week)}
+        evidenceHref={evidencePackUrl(contractId, week)}
         updating={query.isFetching && !query.isRefetching}
       />
       <div className="sr-only" aria-live="polite">
