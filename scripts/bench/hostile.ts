@@ -36,7 +36,7 @@ const freePort = () =>
   });
 
 /** A field of /proc/<pid>/status in MB (VmRSS now, VmHWM the peak so far). */
-function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+export function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!m) throw new Error(`no ${field} for process ${pid}`);
   return Number(m[1]) / 1024;
@@ -92,6 +92,30 @@ async function waitUntilUp(base: string, child: ChildProcess, output: () => stri
   throw new Error(`the server did not answer within 60 s: ${output().slice(-500)}`);
 }
 
+/** The real server (server/main.ts, PGlite in `dataDir`, no demo, the bench's clock) in its own process, once it answers. */
+export async function startServerProcess(root: string, dataDir: string) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, WORKDIARY_DATA_DIR: dataDir, WORKDIARY_DEMO: '0', WORKDIARY_NOW: BENCH.now, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  await waitUntilUp(base, child, () => output);
+  return { child, port, base, output: () => output };
+}
+
+/** Stops a server startServerProcess started, and waits for it to exit. */
+export async function stopServerProcess(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 export async function benchHostile(root: string, log: (msg: string) => void): Promise<HostileResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-bench-hostile-'));
   let child: ChildProcess | undefined;
@@ -101,17 +125,9 @@ export async function benchHostile(root: string, log: (msg: string) => void): Pr
     const kinds = [...new Set(burst.map((h) => h.name))];
     log(`${burst.length} uploads of ${kinds.length} kinds: ${kinds.join('; ')}`);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: root,
-      env: { ...process.env, WORKDIARY_DATA_DIR: dataDir, WORKDIARY_DEMO: '0', WORKDIARY_NOW: BENCH.now, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    await waitUntilUp(base, child, () => output);
+    const server = await startServerProcess(root, dataDir);
+    ({ child } = server);
+    const { base, port } = server;
     const pid = child.pid!;
     const started = procMb(pid, 'VmRSS');
     log(`server (pid ${pid}, PGlite) up on port ${port}: ${started.toFixed(0)} MB resident`);
@@ -145,11 +161,7 @@ export async function benchHostile(root: string, log: (msg: string) => void): Pr
     log(`burst answered in ${(burstMs / 1000).toFixed(1)} s; then a normal upload answered ${normalStatus}`);
     return { sent: burst.length, refused4xx, answers, burstMs, rssMb: { started, peak }, normalStatus };
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopServerProcess(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
