@@ -4,7 +4,8 @@
 //   one contested and resolved by the admin for the designer (billable); the sweep then
 //   approves that week automatically;
 // - last week: an open dispute on the developer's slots, waiting for his answer, and an
-//   escalated one on the designer's, waiting for the admin.
+//   escalated one on the designer's, waiting for the admin;
+// - this week: one of the developer's screenshots, redacted by him.
 import type { DisputeReason } from '#contract/disputes.ts';
 import type { Database } from '../db/client.ts';
 import { findUserForLogin, type User } from '../data/users.ts';
@@ -13,6 +14,8 @@ import { findWeekDisputes } from '../data/disputes.ts';
 import { addWeeks, weekStartOf } from '../domain/week.ts';
 import { answerSlot, commentOnDispute, createDispute, resolveSlot } from '../services/dispute-service.ts';
 import { loadWeekState } from '../services/week-state.ts';
+import { redactSlot } from '../services/redaction-service.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import { demoHasWorkAt, openDisputeCreatedAt } from './clock.ts';
 import type { DemoContract } from './seed.ts';
 
@@ -47,7 +50,14 @@ async function pickSlots(database: Database, contractId: string, weekStart: Date
  * has none yet and the demo is at a time they wait (./clock.ts), so a demo started again weeks
  * later still has a dispute for the developer and one for the admin.
  */
-export async function seedDemoReview(database: Database, demo: DemoContract[], now: Date, log: (m: string) => void, firstRun: boolean): Promise<void> {
+export async function seedDemoReview(
+  database: Database,
+  blobs: BlobStore,
+  demo: DemoContract[],
+  now: Date,
+  log: (m: string) => void,
+  firstRun: boolean,
+): Promise<void> {
   const client = await user(database, 'client@demo.test');
   const designer = await user(database, 'designer@demo.test');
   const admin = await user(database, 'admin@demo.test');
@@ -105,6 +115,12 @@ export async function seedDemoReview(database: Database, demo: DemoContract[], n
         );
       }
     }
+  }
+  // This week: the developer redacted one screenshot (it showed a private message).
+  if (firstRun) {
+    const [start] = await pickSlots(database, contractOf('dev'), thisWeek, now, 1);
+    const [contract] = await findContractsById(database, [contractOf('dev')]);
+    if (start && contract) await redactSlot(database, blobs, await user(database, 'dev@demo.test'), contract, new Date(start), now);
   }
   log(firstRun ? 'demo: review history added (a settled dispute, an open one, an escalated one)' : "demo: last week's disputes added (an open one, an escalated one)");
 }

@@ -295,7 +295,7 @@ export async function seedDemo(
   });
   // Written in bulk above, the demo's slots get their receipts here, before the review's disputes.
   await chainUnchainedSlots(database, demo.map((c) => c.contractId));
-  if (!options.contracts) await seedDemoReview(database, demo, now, log, firstRun);
+  if (!options.contracts) await seedDemoReview(database, blobs, demo, now, log, firstRun);
   const tEnd = performance.now();
   log(
     `demo: ${firstRun ? 'seeded' : 'extended'} ${slotsAdded} slots from ${from.toISOString()} to ${until.toISOString()} ` +

@@ -17,6 +17,7 @@ import { kindAt, stateAt } from '../utils/slot-states.ts';
 import { ActivityMeter } from './activity-meter.tsx';
 import { LightboxFigure, type LightboxFigureHandle } from './lightbox-figure.tsx';
 import { DeleteSlot, MemoFact, SlotDisputeNote } from './slot-edits.tsx';
+import { RedactedNote, RedactScreenshot } from './slot-redaction.tsx';
 import { SlotQuestions } from './slot-questions.tsx';
 import { DuplicateMarker, StateBadge } from './state-badge.tsx';
 import './slot-lightbox.css';
@@ -184,8 +185,9 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
             <LightboxFigure
               key={startIso}
               ref={figureRef}
-              thumbnailUrl={slotThumbnailUrl(contractId, startIso)}
-              screenshotUrl={slotScreenshotUrl(contractId, startIso)}
+              // A redacted slot's blurred copy has addresses of its own: a browser that kept the original never shows it here.
+              thumbnailUrl={`${slotThumbnailUrl(contractId, startIso)}${detail.data?.redactedAt ? '?redacted' : ''}`}
+              screenshotUrl={`${slotScreenshotUrl(contractId, startIso)}${detail.data?.redactedAt ? '?redacted' : ''}`}
               screenshot={shot}
               alt={`Screenshot taken ${shot ? `at ${formatInZone(shot.capturedAt, zone, 'HH:mm:ss')}` : `between ${range}`}${windowTitle ? ` in ${windowTitle}` : ''}`}
               zoomed={isZoomed}
@@ -209,6 +211,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
             {deleted?.on === startIso && <p className="slot-note slot-note--done">{deleted.text}</p>}
           </div>
           <SlotDisputeNote dispute={detail.data?.dispute} held={state === 'held'} canEdit={week.canEdit} />
+          <RedactedNote detail={detail.data} contractor={week.canEdit} />
 
           <dl className="facts">
             <div>
@@ -276,6 +279,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
           <SlotQuestions key={startIso} contractId={contractId} start={startIso} zone={zone} />
           {editable && (
             <div className="slot-actions">
+              {hasShot && !detail.data?.redactedAt && <RedactScreenshot key={`r${startIso}`} contractId={contractId} start={startIso} range={range} />}
               <DeleteSlot key={startIso} contractId={contractId} start={startIso} range={range} hasScreenshot={hasShot} onDeleted={onDeleted} />
             </div>
           )}
