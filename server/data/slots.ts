@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.ts';
+import { SLOTS_PER_WEEK } from '#contract/common.ts';
 import type { DisputeSlotStatus, DisputeStatus } from '#contract/disputes.ts';
 import type { SlotKind } from '#contract/week.ts';
 
@@ -25,6 +26,10 @@ export interface WeekSlotRow {
  * cached generic plan (planned for any week) looped over dispute_slots once per slot, three
  * times slower than the two reads. Each branch is answered by its own partial index
  * (slots_week_idx, slots_deleted_idx: migrations 0004, 0007), without a heap page per slot.
+ * Each branch also says what the planner cannot know, that a week holds at most 1,008
+ * slots: the plan cache weighs the generic plan by the default guess for a range between two
+ * parameters (0.5 % of the contract's rows), and for a contract with years of slots that
+ * guess outgrew the week, so every read was planned anew (docs/scaling.md).
  */
 const WEEK_SLOTS_SQL = `
   (select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int as o,
@@ -32,13 +37,15 @@ const WEEK_SLOTS_SQL = `
           screenshot_sha256 is not null as shot, duplicate as dup, null as ds, null::timestamptz as "deletedAt"
      from slots
     where contract_id = $1 and start >= $2 and start < $3 and deleted_at is null
-    order by start)
+    order by start
+    limit ${SLOTS_PER_WEEK})
   union all
   (select ((extract(epoch from start) - extract(epoch from $2::timestamptz)) / 600)::int,
           kind, 0, '', '', false, false, null, deleted_at
      from slots
     where contract_id = $1 and start >= $2 and start < $3 and deleted_at is not null
-    order by start)`;
+    order by start
+    limit ${SLOTS_PER_WEEK})`;
 
 export async function findWeekSlots(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date): Promise<WeekSlotRow[]> {
   return q.query<WeekSlotRow>(WEEK_SLOTS_SQL, [contractId, weekStart, weekEnd]);
