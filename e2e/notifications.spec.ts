@@ -2,38 +2,13 @@
 // review is there, and following it opens the review; when the developer answers the dispute
 // that waits on them, the client's bell says so and leads to the dispute. This spec runs its
 // own demo server with the clock at Monday 12:00 (the shared one runs on a Wednesday).
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { useOwnDemoServer } from './support/own-server.ts';
 import { DEMO_PASSWORD } from './support/sign-in.ts';
 
 const MONDAY_NOON = '2026-11-30T12:00:00.000Z';
 const REVIEW_WEEK = '2026-11-23';
-const port = Number(process.env.E2E_PORT ?? 4311) + 1;
-const baseURL = `http://127.0.0.1:${port}`;
-let server: ChildProcess | null = null;
-let dataDir = '';
-
-test.use({ baseURL });
-
-test.beforeAll(async () => {
-  test.setTimeout(420_000); // the demo seed draws its screenshots first
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workdiary-e2e-monday-'));
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKDIARY_DATA_DIR: dataDir, WORKDIARY_NOW: MONDAY_NOON, WORKDIARY_DEMO: '1', DATABASE_URL: '' },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status ?? 0, { timeout: 400_000, intervals: [1000] })
-    .toBe(200);
-});
-
-test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { baseURL } = useOwnDemoServer({ portOffset: 1, now: MONDAY_NOON, name: 'monday' });
 
 async function signIn(page: Page, email: string) {
   await page.goto('/login');
