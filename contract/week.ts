@@ -130,6 +130,8 @@ export const SlotDetail = z.object({
       bytes: z.number().int(),
       sha256: z.string(),
       duplicate: z.boolean(),
+      /** When retention (WORKDIARY_RETENTION_DAYS) deleted its bytes; the hash and receipt stay. */
+      purgedAt: z.string().nullable(),
     })
     .nullable(),
 });

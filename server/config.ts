@@ -59,6 +59,8 @@ const Env = z.object({
   WORKDIARY_S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Path-style URLs (host/bucket/key), which most servers other than AWS need. */
   WORKDIARY_S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** Screenshots older than this many days lose their bytes (hashes and receipts stay); unset: kept. */
+  WORKDIARY_RETENTION_DAYS: z.coerce.number().int().min(1, { error: 'must be a whole number of days, 1 or more' }).optional(),
   /** The Ed25519 key that signs sealed weeks, as a PKCS#8 PEM; unset: made once in the data folder. */
   WORKDIARY_SEAL_KEY: z
     .string()
@@ -84,6 +86,8 @@ export interface Config {
   secureCookies: boolean;
   /** https://… or http://…, without a trailing slash; undefined when not set. */
   publicUrl?: string;
+  /** WORKDIARY_RETENTION_DAYS, when set. */
+  retentionDays?: number;
   /** WORKDIARY_SEAL_KEY: the seal key's PEM, when given. */
   sealKeyPem?: string;
   /** Fastify's trustProxy: false, a hop count, or addresses and CIDRs. */
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.WORKDIARY_MAIL_FROM,
     webhookAllowPrivate: yes(e.WORKDIARY_WEBHOOK_ALLOW_PRIVATE),
     sealKeyPem: e.WORKDIARY_SEAL_KEY,
+    retentionDays: e.WORKDIARY_RETENTION_DAYS,
     s3: e.WORKDIARY_S3_BUCKET
       ? {
           bucket: e.WORKDIARY_S3_BUCKET,

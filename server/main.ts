@@ -86,7 +86,7 @@ async function main() {
 
   const log = (msg: string, err?: unknown) => (err ? console.error(msg, err) : console.log(msg));
   // On PostgreSQL graphile-worker's cron runs the deadline sweeps (one server per tick).
-  const sweeps = startSweeps(database, blobs, clock, config.sweepMs, log, database.kind !== 'postgres');
+  const sweeps = startSweeps(database, blobs, clock, config.sweepMs, log, database.kind !== 'postgres', config.retentionDays);
 
   const url = address.replace('127.0.0.1', 'localhost');
   // Mail: links start at the public URL; without an SMTP server mails are kept for Admin → Outbox.

@@ -21,11 +21,11 @@ export async function deleteUnusedScreenshot(tx: Queryable, contractId: string, 
   return rows[0] ?? null;
 }
 
-/** Which of these blob keys a screenshot row of the contract names, as its image or its thumbnail. */
+/** Which of these blob keys a screenshot row of the contract names, as its image or its thumbnail (unless retention purged it). */
 export async function findReferencedKeys(q: Queryable, contractId: string, keys: string[]): Promise<Set<string>> {
   const rows = await q.query<{ key: string }>(
-    `select sha256 as key from screenshots where contract_id = $1 and sha256 = any($2::text[])
-     union select thumb_sha256 from screenshots where contract_id = $1 and thumb_sha256 = any($2::text[])`,
+    `select sha256 as key from screenshots where contract_id = $1 and sha256 = any($2::text[]) and purged_at is null
+     union select thumb_sha256 from screenshots where contract_id = $1 and thumb_sha256 = any($2::text[]) and purged_at is null`,
     [contractId, keys],
   );
   return new Set(rows.map((r) => r.key));
@@ -37,8 +37,8 @@ export async function findReferencedKeys(q: Queryable, contractId: string, keys:
  * `slot: false` when it has no live slot at `start`, and null keys for a slot without a screenshot.
  */
 export async function findVisibleSlotImage(q: Queryable, viewer: User, contractId: string, start: Date) {
-  const rows = await q.query<{ slot: boolean; sha256: string | null; mime: string | null; thumbSha256: string | null }>(
-    `select s.start is not null as slot, i.sha256, i.mime, i.thumb_sha256 as "thumbSha256"
+  const rows = await q.query<{ slot: boolean; sha256: string | null; mime: string | null; thumbSha256: string | null; purgedAt: Date | null }>(
+    `select s.start is not null as slot, i.sha256, i.mime, i.thumb_sha256 as "thumbSha256", i.purged_at as "purgedAt"
        from contracts k
        left join slots s on s.contract_id = k.id and s.start = $2 and s.deleted_at is null
        left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256

@@ -96,7 +96,7 @@ export interface SlotRow {
   windowTitle: string;
   capturedAt: Date | null;
   duplicate: boolean;
-  screenshot: { sha256: string; mime: string; bytes: number; width: number; height: number; thumbSha256: string } | null;
+  screenshot: { sha256: string; mime: string; bytes: number; width: number; height: number; thumbSha256: string; purgedAt?: string | null } | null;
 }
 
 /** A slot of the contract, deleted or not (`deletedAt`). */
@@ -111,7 +111,7 @@ export async function findSlot(
             s.redacted_at as "redactedAt",
             case when i.sha256 is null then null else json_build_object(
               'sha256', i.sha256, 'mime', i.mime, 'bytes', i.bytes, 'width', i.width, 'height', i.height,
-              'thumbSha256', i.thumb_sha256) end as screenshot
+              'thumbSha256', i.thumb_sha256, 'purgedAt', i.purged_at) end as screenshot
        from slots s left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
       where s.contract_id = $1 and s.start = $2`,
     [contractId, start],

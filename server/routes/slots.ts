@@ -6,7 +6,7 @@ import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { findVisibleSlotImage } from '../data/screenshots.ts';
 import { contractNotFound } from '../services/contract-service.ts';
 import { slotDetail } from '../services/slot-service.ts';
-import { notFound } from '../lib/problem.ts';
+import { HttpProblem, notFound } from '../lib/problem.ts';
 
 const ImageResponse = z.any().describe('The image bytes');
 
@@ -36,6 +36,10 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!image) throw contractNotFound();
     if (!image.slot) throw notFound(`The slot starting ${new Date(params.start).toISOString()}`);
     if (!image.sha256 || !image.thumbSha256 || !image.mime) throw notFound('A screenshot for this slot (it is manual time)');
+    if (image.purgedAt) {
+      const on = new Date(image.purgedAt).toISOString().slice(0, 10);
+      throw new HttpProblem(410, `This screenshot was deleted by retention on ${on}. Its sha256 (${image.sha256}) and the slot's receipt remain.`);
+    }
     reply.header('Vary', 'Cookie');
     const { blobs } = app.deps;
     if (which === 'screenshot' && blobs.signedUrl) {
@@ -63,7 +67,7 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
     summary,
     ...(redirect ? { description: redirect } : {}),
     params: SlotParams,
-    response: { 200: ImageResponse, ...(redirect ? { 302: z.null() } : {}), 304: z.null(), 400: Problem, 401: Problem, 404: Problem, 503: Problem },
+    response: { 200: ImageResponse, ...(redirect ? { 302: z.null() } : {}), 304: z.null(), 400: Problem, 401: Problem, 404: Problem, 410: Problem, 503: Problem },
   });
 
   app.get('/slots/:start/thumbnail', { config: { ownAccessCheck: true }, schema: imageSchema('The slot’s WebP thumbnail (about 320 px wide)') }, (req, reply) =>

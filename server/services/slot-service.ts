@@ -51,6 +51,7 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
             bytes: slot.screenshot.bytes,
             sha256: slot.screenshot.sha256,
             duplicate: slot.duplicate,
+            purgedAt: slot.screenshot.purgedAt ? new Date(slot.screenshot.purgedAt).toISOString() : null,
           }
         : null,
   };

@@ -15,6 +15,7 @@ import { deleteEndedWindows } from '../data/login-failures.ts';
 import { deleteEndedPendingLogins } from '../data/sessions.ts';
 import { escalateOverdueDisputes } from './dispute-sweep.ts';
 import { ORPHAN_AGE_MS, sweepOrphanBlobs } from './orphan-sweep.ts';
+import { purgeExpiredScreenshots } from './retention-sweep.ts';
 import { autoApproveDueWeeks } from './timesheet-service.ts';
 import { runEventSweeps } from '../notify/event-sweeps.ts';
 
@@ -49,6 +50,8 @@ export function startSweeps(
   log: (msg: string, err?: unknown) => void,
   /** false on PostgreSQL: graphile-worker's cron runs the deadline sweeps there, once a tick across servers. */
   deadlines = true,
+  /** WORKDIARY_RETENTION_DAYS: screenshots older than this many days lose their bytes, hourly. */
+  retentionDays?: number,
 ): SweepTimer {
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -57,6 +60,10 @@ export function startSweeps(
     // Blob ages are the files' wall clock, not the app's (WORKDIARY_NOW may be anywhere).
     if (Date.now() - orphansSweptAt < ORPHAN_AGE_MS) return;
     orphansSweptAt = Date.now();
+    if (retentionDays) {
+      const purged = await purgeExpiredScreenshots(database, blobs, clock.now(), retentionDays);
+      if (purged) log(`sweep: ${purged} screenshot(s) older than ${retentionDays} days deleted by retention; their hashes stay`);
+    }
     const n = await sweepOrphanBlobs(database, blobs, new Date(Date.now() - ORPHAN_AGE_MS));
     if (n) log(`sweep: ${n} orphan screenshot file(s) deleted`);
   };

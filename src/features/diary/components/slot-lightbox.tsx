@@ -181,6 +181,11 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
               <strong>Manual time</strong>
               <span>Added by the contractor, without a screenshot or activity.</span>
             </div>
+          ) : shot?.purgedAt ? (
+            <div className="lightbox__manual">
+              <strong>Screenshot deleted by retention</strong>
+              <span>On {formatInZone(shot.purgedAt, zone, 'd MMM yyyy')}. Its hash and the slot’s receipt remain.</span>
+            </div>
           ) : hasShot ? (
             <LightboxFigure
               key={startIso}

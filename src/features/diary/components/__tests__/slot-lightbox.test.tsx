@@ -34,7 +34,7 @@ function detail(start: string): SlotDetail {
     deletedAt: null,
     redactedAt: null,
     dispute: null,
-    screenshot: { capturedAt: start, width: 1920, height: 1080, mime: 'image/webp', bytes: 1, sha256: 'x', duplicate: false },
+    screenshot: { capturedAt: start, width: 1920, height: 1080, mime: 'image/webp', bytes: 1, sha256: 'x', duplicate: false, purgedAt: null },
   };
 }
 
