@@ -4,7 +4,7 @@
 // screenshots, each slot on the chain; the client downloads the pack once to warm up (and the
 // bench checks it: 1,008 receipts and screenshot files), then again, measured: the time to the
 // last byte, and the server's resident memory sampled every 20 ms against just before.
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,7 @@ import { procMb, startServerProcess, stopServerProcess } from './hostile.ts';
 import { row } from './report.ts';
 
 /** Flat: the server holds a screenshot or two at a time, never the pack (some 80 MB). */
-export const EVIDENCE = { targetSeconds: 5, flatMb: 64 };
+export const EVIDENCE = { targetSeconds: 5, flatMb: 64, verifySeconds: 5 };
 
 export interface EvidenceResult {
   slots: number;
@@ -31,6 +31,22 @@ export interface EvidenceResult {
   seconds: number;
   rssMb: { before: number; peak: number; growth: number };
   warmupSeconds: number;
+  /** The offline verifier on that pack, as a person runs it (its start-up included), and what it said. */
+  verify: { seconds: number; ok: boolean; said: string };
+}
+
+/** Runs `workdiary-verify` on the pack, as `npm exec -w verify -- workdiary-verify week.zip` does, and times it. */
+function timeVerifier(root: string, zip: Buffer): { seconds: number; ok: boolean; said: string } {
+  const file = path.join(os.tmpdir(), `wd-bench-pack-${process.pid}.zip`);
+  fs.writeFileSync(file, zip);
+  try {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [path.join(root, 'verify', 'bin', 'workdiary-verify.mjs'), file], { encoding: 'utf8' });
+    const seconds = (performance.now() - t0) / 1000;
+    return { seconds, ok: run.status === 0, said: (run.stdout || run.stderr).trim().split('\n')[0] ?? '' };
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** A company's client, a contractor and a contract with every slot of the bench's week tracked, each with its own screenshot. */
@@ -147,11 +163,13 @@ export async function benchEvidence(root: string, log: (msg: string) => void): P
     if (pack.receipts !== SLOTS_PER_WEEK || pack.files !== SLOTS_PER_WEEK) {
       throw new Error(`the pack holds ${pack.receipts} receipts and ${pack.files} screenshots, not ${SLOTS_PER_WEEK}`);
     }
+    const verify = timeVerifier(root, warm.zip!);
+    log(`verifier: "${verify.said}" in ${verify.seconds.toFixed(2)} s`);
     log(`warm-up: ${(warm.bytes / 1e6).toFixed(1)} MB in ${warm.seconds.toFixed(2)} s (server RSS ${started.toFixed(0)} MB before, ${warm.peak.toFixed(0)} MB at most); ${pack.receipts} receipts, ${pack.files} screenshots`);
     await new Promise((r) => setTimeout(r, 1000));
     const before = procMb(pid, 'VmRSS');
     const run = await download(url, cookie, pid, false);
-    const result = { slots: SLOTS_PER_WEEK, packMb: run.bytes / 1e6, seconds: run.seconds, rssMb: { before, peak: run.peak, growth: run.peak - before }, warmupSeconds: warm.seconds };
+    const result = { slots: SLOTS_PER_WEEK, packMb: run.bytes / 1e6, seconds: run.seconds, rssMb: { before, peak: run.peak, growth: run.peak - before }, warmupSeconds: warm.seconds, verify };
     log(`measured: ${result.packMb.toFixed(1)} MB in ${run.seconds.toFixed(2)} s; server RSS ${before.toFixed(0)} MB before, ${run.peak.toFixed(0)} MB at most`);
     return result;
   } finally {
@@ -171,6 +189,13 @@ export function evidenceRows(r: EvidenceResult | { error: string } | undefined) 
     `streams in ${r.seconds.toFixed(1)} s (${r.packMb.toFixed(0)} MB), server RSS growth ${r.rssMb.growth.toFixed(0)} MB`,
     `≤ ${EVIDENCE.targetSeconds} s; growth ≤ ${EVIDENCE.flatMb} MB`,
     ok ? 'PASS' : 'MISS',
+  );
+  row(
+    'Evidence',
+    'verifying that pack offline (workdiary-verify, start-up included)',
+    `${r.verify.seconds.toFixed(1)} s: ${r.verify.said}`,
+    `≤ ${EVIDENCE.verifySeconds} s, valid`,
+    r.verify.ok && r.verify.seconds <= EVIDENCE.verifySeconds ? 'PASS' : 'MISS',
   );
 }
 

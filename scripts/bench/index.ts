@@ -6,7 +6,7 @@
 //   BENCH_FRESH=1    remake workdiary_bench even when it already holds the dataset
 //   BENCH_FRESH_10M=1  remake workdiary_bench10m (the scale section's 10M slots, about 7 minutes)
 //   BENCH_SKIP=…     comma list of sections to skip: postgres, pglite, ingest, dashboard, hostile,
-//                    overview, notify, scale, evidence
+//                    overview, notify, scale, evidence, chain
 //   BENCH_THUMB_SELECTOR, CHROMIUM_PATH   see page-watch.ts, dashboard.ts
 import fs from 'node:fs';
 import os from 'node:os';
@@ -183,6 +183,7 @@ export async function main() {
     results.scale = scale;
   }
   if (!skip.has('evidence')) results.evidence = await (await import('./evidence.ts')).evidenceSection(root, log);
+  if (!skip.has('chain')) results.chain = await (await import('./chain.ts')).chainSection(PG_URL, log);
   await noticeBusy('after the bench');
 
   apiRows('PostgreSQL', postgres, 8, 20);
