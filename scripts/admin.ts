@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   user enable    --email EMAIL                          may sign in again (trackers are connected anew)
   contract create --company NAME_OR_ID --contractor EMAIL --title TITLE --rate CENTS_PER_HOUR
                   [--currency USD] [--limit HOURS] [--manual] [--tz Europe/Berlin]
+                  [--redactions N]   redacted slots a week that stay billable (default 3; 0: none)
   contract rate  --contract ID --rate CENTS_PER_HOUR    change the rate from the next Monday 00:00 UTC
   list                                                  companies, users and contracts
 ${STORAGE_USAGE}
@@ -49,6 +50,7 @@ const opts = {
   limit: { type: 'string' },
   manual: { type: 'boolean', default: false },
   tz: { type: 'string', default: 'UTC' },
+  redactions: { type: 'string' },
   contract: { type: 'string' },
   to: { type: 'string' },
   verify: { type: 'boolean', default: false },
@@ -202,6 +204,7 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
           limit: z.coerce.number().int().min(0).max(168).optional(),
           manual: z.boolean(),
           tz: z.string(),
+          redactions: z.coerce.number().int().optional(),
         }),
         values,
       );
@@ -215,6 +218,8 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
         weeklyLimitHours: a.limit ?? null,
         manualTimeAllowed: a.manual,
         timeZone: a.tz,
+        // --redactions 0: a redacted slot is never billable.
+        ...(a.redactions === undefined ? {} : { redactedBillable: a.redactions > 0, redactionsPerWeek: a.redactions }),
       });
       const k = await createContract(database, null, input, new Date());
       console.log(`Contract "${k.title}" created: ${k.id}`);

@@ -56,7 +56,7 @@ describe.each(backends)('managing contracts on %s', (backend) => {
     expect(made.statusCode).toBe(201);
     const k = made.json<Contract>();
     expect(k).toMatchObject({ title: 'Mobile app', status: 'active', hourlyRate: 7000, weeklyLimitHours: 30, timeZone: 'America/Chicago', company: { name: 'Globex' }, contractor: { email: 'dev@test.test' } });
-    expect(await audit(k.id)).toEqual([['contract.created', 'Ada Admin', null, { contractorEmail: 'DEV@test.test', title: 'Mobile app', hourlyRate: 7000, currency: 'USD', weeklyLimitHours: 30, manualTimeAllowed: false, timeZone: 'America/Chicago', status: 'active' }]]);
+    expect(await audit(k.id)).toEqual([['contract.created', 'Ada Admin', null, { contractorEmail: 'DEV@test.test', title: 'Mobile app', hourlyRate: 7000, currency: 'USD', weeklyLimitHours: 30, manualTimeAllowed: false, timeZone: 'America/Chicago', redactedBillable: true, redactionsPerWeek: 3, status: 'active' }]]);
     // Globex's client sees it at once.
     const globex = await login(suite.state.env.app, world.users.client2.email);
     expect((await req('GET', `/api/contracts/${k.id}`, globex)).statusCode).toBe(200);

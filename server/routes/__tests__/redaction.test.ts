@@ -11,7 +11,7 @@ import { addSlots, createTrackerEnv, desktopScreenshot, uploadForm, type World }
 describe.each(backends)('redacting a screenshot (%s)', (backend) => {
   let env: TestEnv;
   let world: World;
-  let who: Record<'dev' | 'client' | 'client2' | 'designer', Who>;
+  let who: Record<'dev' | 'client' | 'client2' | 'designer' | 'admin', Who>;
   let token: string;
   let k: string;
 
@@ -84,5 +84,20 @@ describe.each(backends)('redacting a screenshot (%s)', (backend) => {
     const res = await redact('2026-11-17T10:00:00.000Z', who.dev);
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toMatch(/edit/i);
+  });
+
+  it('is agreed when the contract is made: how many redacted slots a week stay billable, 0 for none', async () => {
+    const body = { companyId: world.acme.id, contractorEmail: world.users.designer.email, title: 'Strict', hourlyRate: 5000, currency: 'USD', weeklyLimitHours: null, manualTimeAllowed: false, timeZone: 'UTC' };
+    const post = (extra: object) => env.app.inject({ method: 'POST', url: '/api/admin/contracts', headers: { cookie: who.admin.cookie }, payload: { ...body, ...extra } });
+    const bad = await post({ redactionsPerWeek: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ field: 'body.redactionsPerWeek', message: 'must be 0 or more' }]);
+    const made = await post({ redactionsPerWeek: 0, redactedBillable: false });
+    expect(made.statusCode, made.body).toBe(201);
+    const [row] = await env.database.query(`select redacted_billable as "billable", redactions_per_week as "perWeek" from contracts where id = $1`, [made.json().id]);
+    expect(row).toEqual({ billable: false, perWeek: 0 });
+    const plain = await post({ title: 'Usual' });
+    const [usual] = await env.database.query(`select redacted_billable as "billable", redactions_per_week as "perWeek" from contracts where id = $1`, [plain.json().id]);
+    expect(usual).toEqual({ billable: true, perWeek: 3 });
   });
 });

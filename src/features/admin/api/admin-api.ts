@@ -1,7 +1,7 @@
 // The admin console's requests: users, companies and the audit trail. A change refreshes the
 // lists it touches and the audit trail, which now holds one more entry.
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountChangeResult, AdminCompany, AdminCompanyList, AdminContractList, AdminContractQuery, AdminUserList, AdminUserQuery, AuditPage, AuditQuery, CompanyChangeResult, NewContract } from '#contract/admin.ts';
+import type { AccountChangeResult, AdminCompany, AdminCompanyList, AdminContractList, AdminContractQuery, AdminUserList, AdminUserQuery, AuditPage, AuditQuery, CompanyChangeResult, NewContractInput } from '#contract/admin.ts';
 import type { Contract, ContractList } from '#contract/contracts.ts';
 import { api, request } from '#src/lib/api-client.ts';
 
@@ -75,4 +75,4 @@ export const adminContractListQueryOptions = (query: AdminContractQuery) => sear
 
 export const useAdminContractList = (query: AdminContractQuery) => useQuery(adminContractListQueryOptions(query));
 
-export const useCreateContract = () => useAdminMutation((body: NewContract) => api.post<Contract>('/admin/contracts', body));
+export const useCreateContract = () => useAdminMutation((body: NewContractInput) => api.post<Contract>('/admin/contracts', body));
