@@ -119,12 +119,13 @@ describe.each(backends)('events caused by actions on %s', (backend) => {
     expect(await kinds('client2')).toEqual([]);
   });
 
-  it('tells the contractor of the approval with the amount, once', async () => {
+  it('tells the contractor of the approval with the amount and the seal’s fingerprint, once', async () => {
     const url = `/api/contracts/${world.contracts.designer}/weeks/${LAST_WEEK}/approval`;
     expect((await req('POST', url, who.client)).statusCode).toBe(200);
     expect((await req('POST', url, who.client)).statusCode).toBe(200);
+    const seal = (await req('GET', `/api/contracts/${world.contracts.designer}/weeks/${LAST_WEEK}/seal`, who.designer)).json<{ fingerprint: string }>();
     expect((await toldTo(env, world.users.designer.id)).filter((t) => t.kind === 'week-approved').map((t) => t.body)).toEqual([
-      'The week of 16–22 Nov 2026 on Design was approved by Casey Client: €22.50.',
+      `The week of 16–22 Nov 2026 on Design was approved by Casey Client: €22.50. Seal ${seal.fingerprint}.`,
     ]);
     expect(await eventCount(env, 'week-approved')).toBe(1);
   });
