@@ -148,15 +148,16 @@ export async function addAllScaleSlots(execs: Exec[], companyId: string, progres
   );
 }
 
-/** The measured weeks: SCALE.measured of them from the first week to the last, each on another contract. */
+/**
+ * The measured weeks: SCALE.measured of them from the first week to the last, in turn on the
+ * contracts whose memo changes every 9 slots (i mod 7 = 3), like the 1M database's measured
+ * contract, so that a week here carries as many memos as a week there.
+ */
 export async function measuredWeeks(exec: Exec, companyId: string): Promise<{ contractId: string; week: string }[]> {
-  const rows = await exec(
-    `select id from contracts where company_id = $1 order by coalesce(nullif(split_part(title, '#', 2), '')::int, 1)`,
-    [companyId],
-  );
+  const i = `coalesce(nullif(split_part(title, '#', 2), '')::int, 1)`;
+  const rows = await exec(`select id from contracts where company_id = $1 and ${i} % 7 = 3 order by ${i}`, [companyId]);
   return Array.from({ length: SCALE.measured }, (_, j) => {
     const w = Math.round((j * (SCALE.weeks - 1)) / (SCALE.measured - 1));
-    const contract = rows[(j * 7) % rows.length]!;
-    return { contractId: String(contract.id), week: new Date(firstWeek().getTime() + w * WEEK_MS).toISOString().slice(0, 10) };
+    return { contractId: String(rows[j % rows.length]!.id), week: new Date(firstWeek().getTime() + w * WEEK_MS).toISOString().slice(0, 10) };
   });
 }
