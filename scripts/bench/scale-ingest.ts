@@ -10,7 +10,7 @@ import { INGEST, LATEST_SLOT, screenshotImages, seedTrackers, uploadsInChild } f
 import { summarize, type Summary } from './stats.ts';
 import { walPosition, walSince, type Wal } from './wal.ts';
 
-export const SCALE_INGEST = { rounds: 4, durationMs: 5_000 };
+export const SCALE_INGEST = { rounds: 8, durationMs: 3_000 };
 const COMPANY = 'Scale Ingest';
 const PREFIX = 'scale-ingest-';
 
