@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { concurrent, type LoopResult } from './load.ts';
 
 export interface UploadSpec {
@@ -23,8 +24,24 @@ export interface UploadRun {
 
 const BOUNDARY = 'workdiary-bench-boundary';
 
-/** One PUT of a slot as the tracker sends it: the meta, then the PNG, written without copying the image. */
-function putSlot(agent: http.Agent, base: string, token: string, contractId: string, start: Date, image: Buffer) {
+/**
+ * The PNG with a text chunk naming the upload before its end chunk: the same pixels, and bytes
+ * (a sha) of its own, as every capture of a live screen has. Returned in pieces, to be written
+ * without copying the image.
+ */
+function ownBytes(image: Buffer, name: string): Buffer[] {
+  const end = image.length - 12; // IEND: length, type, CRC
+  const data = Buffer.from(`Comment\0${name}`, 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(zlib.crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return [image.subarray(0, end), chunk, image.subarray(end)];
+}
+
+/** One PUT of a slot as the tracker sends it: the meta, then the PNG's pieces. */
+function putSlot(agent: http.Agent, base: string, token: string, contractId: string, start: Date, pieces: Buffer[]) {
   const meta = JSON.stringify({
     capturedAt: new Date(start.getTime() + 271_000).toISOString(),
     keyboard: [12, 40, 0, 3, 0, 0, 9, 31, 22, 5],
@@ -47,7 +64,7 @@ function putSlot(agent: http.Agent, base: string, token: string, contractId: str
         headers: {
           authorization: `Bearer ${token}`,
           'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-          'content-length': head.length + image.length + tail.length,
+          'content-length': head.length + pieces.reduce((a, b) => a + b.length, 0) + tail.length,
         },
       },
       (res) => {
@@ -60,7 +77,7 @@ function putSlot(agent: http.Agent, base: string, token: string, contractId: str
     req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
     req.on('error', reject);
     req.write(head);
-    req.write(image);
+    for (const piece of pieces) req.write(piece);
     req.end(tail);
   });
 }
@@ -77,10 +94,9 @@ async function run(spec: UploadSpec): Promise<UploadRun> {
     const { token, contractId } = spec.uploaders[u]!;
     const n = next[u]!++;
     const start = new Date(spec.latest - n * 600_000);
-    // Each tracker goes through every image before it shows one again, as a screen rarely
-    // repeats: a repeated image is a duplicate, whose upload also flags the contract's earlier
-    // slots that show it.
-    const r = await putSlot(agent, spec.base, token, contractId, start, images[(u + n) % images.length]!);
+    // Every upload is an image of its own, as a screen's captures are (a repeated one would be
+    // a duplicate, whose upload also flags the contract's earlier slots showing it).
+    const r = await putSlot(agent, spec.base, token, contractId, start, ownBytes(images[(u + n) % images.length]!, `${contractId} ${start.toISOString()}`));
     if (r.status === 201) created++;
     return r.status === 201 ? { ok: true, bytes: 0 } : { ok: false, bytes: 0, error: `HTTP ${r.status}: ${r.body.slice(0, 200)}` };
   };
