@@ -9,7 +9,7 @@ import { backfillChainOnce } from './services/chain-service.ts';
 import { loadSealKey } from './lib/seal-key.ts';
 import { DataFolderInUseError, openDatabase } from './db/client.ts';
 import { diskBlobStore } from './storage/blob-store.ts';
-import { s3BlobStore } from './storage/s3-blob-store.ts';
+import { bucketAdvice, s3BlobStore } from './storage/s3-blob-store.ts';
 import { startSweeps, sweepDeadlines } from './services/sweeps.ts';
 import { startDelivery } from './notify/delivery.ts';
 import { setPublicUrl } from './notify/emit.ts';
@@ -43,11 +43,7 @@ async function main() {
       await blobs.check();
     } catch (err) {
       const cause = (err as Error).cause as { name?: string; message?: string } | undefined;
-      console.error(
-        `The screenshot bucket cannot be written: ${cause?.name ?? ''} ${cause?.message ?? (err as Error).message}
-` +
-          'Check WORKDIARY_S3_BUCKET, WORKDIARY_S3_ENDPOINT, WORKDIARY_S3_REGION, WORKDIARY_S3_ACCESS_KEY_ID and WORKDIARY_S3_SECRET_ACCESS_KEY.',
-      );
+      console.error(`The screenshot bucket cannot be written: ${cause?.name ?? ''} ${cause?.message ?? (err as Error).message}\n${bucketAdvice(err)}`);
       process.exit(1);
     }
   }

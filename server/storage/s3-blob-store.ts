@@ -204,3 +204,26 @@ export function s3BlobStore(o: S3Options, client: S3Client = s3Client(o), pageSi
     },
   };
 }
+
+/** Which setting to look at when the bucket cannot be written at start-up, from the S3 error. */
+export function bucketAdvice(err: unknown): string {
+  const cause = ((err as Error).cause ?? err) as { name?: string; code?: string; cause?: { code?: string } };
+  const code = cause.code ?? cause.cause?.code ?? '';
+  switch (cause.name) {
+    case 'NoSuchBucket':
+      return 'WORKDIARY_S3_BUCKET names a bucket that does not exist on that server: create it, or correct the name.';
+    case 'InvalidAccessKeyId':
+      return 'WORKDIARY_S3_ACCESS_KEY_ID is not a key that server knows.';
+    case 'SignatureDoesNotMatch':
+      return 'WORKDIARY_S3_SECRET_ACCESS_KEY does not belong to WORKDIARY_S3_ACCESS_KEY_ID.';
+    case 'AccessDenied':
+      return 'The key in WORKDIARY_S3_ACCESS_KEY_ID may not write to WORKDIARY_S3_BUCKET.';
+    case 'PermanentRedirect':
+    case 'AuthorizationHeaderMalformed':
+      return 'The bucket is in another region than WORKDIARY_S3_REGION.';
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET/.test(code) || /Timeout|timed out/i.test(cause.name ?? '')) {
+    return 'Nothing answers at WORKDIARY_S3_ENDPOINT (or at AWS, when it is unset).';
+  }
+  return 'Check WORKDIARY_S3_BUCKET, WORKDIARY_S3_ENDPOINT, WORKDIARY_S3_REGION, WORKDIARY_S3_ACCESS_KEY_ID and WORKDIARY_S3_SECRET_ACCESS_KEY.';
+}
