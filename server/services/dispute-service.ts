@@ -243,7 +243,8 @@ export function answerSlot(database: Database, user: User, disputeId: string, st
       }
     }
     await appendAudit(tx, records);
-    await sealSettledWeek(tx, row.contractId, row.weekStart, now);
+    // Only a settled dispute can make the week final; the week is not read for anything else.
+    if (next.status === 'settled') await sealSettledWeek(tx, row.contractId, row.weekStart, now);
   });
 }
 
@@ -265,7 +266,8 @@ export function resolveSlot(database: Database, user: User, disputeId: string, s
       await disputeResolved(tx, row, { statuses: slots.map((s) => (s.start.getTime() === at.getTime() ? status : s.status)) }, now);
     }
     await appendAudit(tx, records);
-    await sealSettledWeek(tx, row.contractId, row.weekStart, now);
+    // Only a settled dispute can make the week final; the week is not read for anything else.
+    if (next.status === 'settled') await sealSettledWeek(tx, row.contractId, row.weekStart, now);
   });
 }
 
