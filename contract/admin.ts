@@ -1,7 +1,7 @@
 // The admin console's API (/api/admin/…, admin role only): users, companies and the audit trail.
 import { z } from 'zod';
 import { Email, Id, Role, Text, TimeZone, Written } from './common.ts';
-import { Contract, ContractStatus } from './contracts.ts';
+import { Contract, ContractStatus, NewPrivacyTerms } from './contracts.ts';
 import { AuditEntry, HourlyRate, WeeklyCap } from './disputes.ts';
 
 const Named = z.object({ id: Id, name: z.string() });
@@ -99,19 +99,12 @@ export const NewContract = z.object({
   weeklyLimitHours: WeeklyCap,
   manualTimeAllowed: z.boolean(),
   timeZone: TimeZone,
-  /** Agreed when the contract is made: whether slots whose screenshot the contractor redacted stay billable… */
-  redactedBillable: z.boolean().default(true),
-  /** …and how many a week (past that, a redaction costs the slot's time). */
-  redactionsPerWeek: z
-    .number({ error: 'must be a whole number of slots' })
-    .int({ error: 'must be a whole number of slots' })
-    .min(0, { error: 'must be 0 or more' })
-    .max(100, { error: 'must be at most 100 a week' })
-    .default(3),
+  /** Privacy terms, agreed when the contract is made. */
+  ...NewPrivacyTerms.shape,
 });
-/** What the server works with: the redaction terms filled in with their defaults. */
+/** What the server works with: the privacy terms filled in with their defaults. */
 export type NewContract = z.infer<typeof NewContract>;
-/** What a caller sends: the redaction terms may be left out. */
+/** What a caller sends: the privacy terms may be left out. */
 export type NewContractInput = z.input<typeof NewContract>;
 
 export const AUDIT_PAGE = 50;

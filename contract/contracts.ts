@@ -3,6 +3,26 @@ import { Id } from './common.ts';
 
 export const ContractStatus = z.enum(['pending', 'active', 'paused', 'ended']);
 
+const TrueOrFalse = z.boolean({ error: 'must be true or false' });
+
+/**
+ * The privacy terms a new contract is made with, wherever it is made (the admin console, the
+ * command line, a client's invitation); left out, they take the defaults.
+ */
+export const NewPrivacyTerms = z.object({
+  /** Whether a slot whose screenshot the contractor redacted stays billable… */
+  redactedBillable: TrueOrFalse.default(true),
+  /** …and how many a week (past that, a redaction costs the slot's time). */
+  redactionsPerWeek: z
+    .number({ error: 'must be a whole number of slots' })
+    .int({ error: 'must be a whole number of slots' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(100, { error: 'must be at most 100 a week' })
+    .default(3),
+  /** The client sees every screenshot blurred; the originals are kept encrypted, revealed to an admin only on an escalated dispute. */
+  blurAll: TrueOrFalse.default(false),
+});
+
 export const Contract = z.object({
   id: Id,
   title: z.string(),
@@ -17,6 +37,15 @@ export const Contract = z.object({
   /** The contractor's IANA time zone. */
   timeZone: z.string(),
   status: ContractStatus,
+  /** Privacy terms, agreed when the contract was made and not changed after. */
+  privacy: z.object({
+    /** Whether a slot whose screenshot the contractor redacted stays billable… */
+    redactedBillable: z.boolean(),
+    /** …and how many a week (past that, a redaction costs the slot's time). */
+    redactionsPerWeek: z.number().int(),
+    /** The client sees every screenshot blurred; the originals are kept encrypted, revealed to an admin only on an escalated dispute. */
+    blurAll: z.boolean(),
+  }),
   /** A change of terms made this week: it applies from `effectiveFrom` (the next Monday 00:00 UTC). */
   nextTerms: z
     .object({

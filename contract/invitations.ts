@@ -2,6 +2,7 @@
 // /api/links/:token, /api/auth/forgot). A link's token is 32 random bytes in base64url.
 import { z } from 'zod';
 import { Email, Id, Text, TimeZone, Written } from './common.ts';
+import { NewPrivacyTerms } from './contracts.ts';
 import { ChangeTerms } from './disputes.ts';
 import { NewPassword } from './auth.ts';
 
@@ -42,8 +43,13 @@ export const ContractorInviteBody = z.object({
   weeklyLimitHours: ChangeTerms.shape.weeklyLimitHours.unwrap(),
   manualTimeAllowed: z.boolean({ error: 'must be true or false' }),
   timeZone: TimeZone,
+  /** Privacy terms, agreed when the contract is made. */
+  ...NewPrivacyTerms.shape,
 });
+/** What a caller sends: the privacy terms may be left out. */
 export type ContractorInviteBody = z.input<typeof ContractorInviteBody>;
+/** What the server works with: the privacy terms filled in with their defaults. */
+export type ContractorInvite = z.infer<typeof ContractorInviteBody>;
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'expired', 'revoked']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;

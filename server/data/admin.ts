@@ -144,9 +144,9 @@ export async function findContractorByEmail(q: Queryable, email: string): Promis
 export async function insertContract(q: Queryable, c: NewContract & { contractorId: string }, now: Date): Promise<string> {
   const rows = await q.query<{ id: string }>(
     `insert into contracts (company_id, contractor_id, title, hourly_rate, currency, weekly_limit_hours, manual_time_allowed, time_zone, status, created_at,
-                            redacted_billable, redactions_per_week)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11) returning id`,
-    [c.companyId, c.contractorId, c.title, c.hourlyRate, c.currency, c.weeklyLimitHours, c.manualTimeAllowed, c.timeZone, now, c.redactedBillable, c.redactionsPerWeek],
+                            redacted_billable, redactions_per_week, blur_all)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11, $12) returning id`,
+    [c.companyId, c.contractorId, c.title, c.hourlyRate, c.currency, c.weeklyLimitHours, c.manualTimeAllowed, c.timeZone, now, c.redactedBillable, c.redactionsPerWeek, c.blurAll],
   );
   return rows[0]!.id;
 }

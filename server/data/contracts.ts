@@ -32,6 +32,7 @@ export const viewerParams = (user: User): [string | null, string | null, boolean
 export const CONTRACT_COLUMNS = `
   k.id, k.title, k.hourly_rate as "hourlyRate", k.currency, k.weekly_limit_hours as "weeklyLimitHours",
   k.manual_time_allowed as "manualTimeAllowed", k.time_zone as "timeZone", k.status,
+  json_build_object('redactedBillable', k.redacted_billable, 'redactionsPerWeek', k.redactions_per_week, 'blurAll', k.blur_all) as privacy,
   json_build_object('id', c.id, 'name', c.name) as company,
   json_build_object('id', u.id, 'name', u.name, 'email', u.email) as contractor`;
 export const CONTRACT_FROM = `contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;

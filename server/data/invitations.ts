@@ -4,6 +4,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { Invitation, InvitationStatus } from '#contract/invitations.ts';
 import type { Role } from '#contract/common.ts';
+import type { Contract } from '#contract/contracts.ts';
 
 export interface InviteCompany {
   id: string;
@@ -56,7 +57,9 @@ export async function insertInvitedUser(
   return row!.id;
 }
 
-export interface PendingContract {
+type PrivacyTerms = Contract['privacy'];
+
+export interface PendingContract extends PrivacyTerms {
   companyId: string;
   contractorId: string;
   title: string;
@@ -70,9 +73,10 @@ export interface PendingContract {
 
 export async function insertPendingContract(q: Queryable, c: PendingContract): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `insert into contracts (company_id, contractor_id, title, hourly_rate, currency, weekly_limit_hours, manual_time_allowed, time_zone, status, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9) returning id`,
-    [c.companyId, c.contractorId, c.title, c.hourlyRate, c.currency, c.weeklyLimitHours, c.manualTimeAllowed, c.timeZone, c.now],
+    `insert into contracts (company_id, contractor_id, title, hourly_rate, currency, weekly_limit_hours, manual_time_allowed, time_zone, status, created_at,
+                            redacted_billable, redactions_per_week, blur_all)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12) returning id`,
+    [c.companyId, c.contractorId, c.title, c.hourlyRate, c.currency, c.weeklyLimitHours, c.manualTimeAllowed, c.timeZone, c.now, c.redactedBillable, c.redactionsPerWeek, c.blurAll],
   );
   return row!.id;
 }

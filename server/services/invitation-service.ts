@@ -28,7 +28,7 @@ import { retireInvitationTokens } from '../data/link-tokens.ts';
 import { hashPassword } from '../lib/password.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
 import { issueLinkToken, linkGone, linkUrl, peekLinkToken, queueLinkMail, useLinkToken } from './link-service.ts';
-import { INVITE_DAYS, type AcceptBody, type ClientInviteBody, type ContractorInviteBody, type Invitation, type InvitationStatus, type LinkInfo } from '#contract/invitations.ts';
+import { INVITE_DAYS, type AcceptBody, type ClientInviteBody, type ContractorInvite, type Invitation, type InvitationStatus, type LinkInfo } from '#contract/invitations.ts';
 
 const INVITE_MS = INVITE_DAYS * 86_400_000;
 
@@ -121,7 +121,7 @@ async function sendInvitation(tx: Queryable, invitationId: string, now: Date): P
 async function createInvitation(
   database: Database,
   actor: User,
-  input: { companyId: string | undefined; email: string; name?: string; role: 'client' | 'contractor'; timeZone: string; contract?: Omit<ContractorInviteBody, 'companyId' | 'email' | 'name'> },
+  input: { companyId: string | undefined; email: string; name?: string; role: 'client' | 'contractor'; timeZone: string; contract?: Omit<ContractorInvite, 'companyId' | 'email' | 'name'> },
   now: Date,
 ): Promise<Invitation> {
   const email = input.email.trim().toLowerCase();
@@ -133,7 +133,7 @@ async function createInvitation(
     const invitee = await resolveInvitee(tx, email, input.name, input.role, company.id, input.timeZone, now);
     const c = input.contract;
     const contractId = c
-      ? await insertPendingContract(tx, { companyId: company.id, contractorId: invitee.userId, title: c.title, hourlyRate: c.hourlyRate, currency: c.currency, weeklyLimitHours: c.weeklyLimitHours ?? null, manualTimeAllowed: c.manualTimeAllowed, timeZone: c.timeZone, now })
+      ? await insertPendingContract(tx, { ...c, companyId: company.id, contractorId: invitee.userId, weeklyLimitHours: c.weeklyLimitHours ?? null, now })
       : null;
     const invitationId = await insertInvitation(tx, { companyId: company.id, userId: invitee.userId, contractId, email, role: input.role, newAccount: invitee.newAccount, invitedBy: actor.id, now, expiresAt: new Date(now.getTime() + INVITE_MS) });
     await appendAudit(tx, { at: now, actorId: actor.id, action: 'invitation.created', contractId, subject: invitee.userId, after: { email, role: input.role, company: company.name, newAccount: invitee.newAccount, ...(c ? { contract: c } : {}) } });
@@ -148,7 +148,7 @@ export function inviteClient(database: Database, actor: User, body: ClientInvite
   return createInvitation(database, actor, { companyId: body.companyId, email: body.email, name: body.name, role: 'client', timeZone: 'UTC' }, now);
 }
 
-export function inviteContractor(database: Database, actor: User, body: ContractorInviteBody, now: Date): Promise<Invitation> {
+export function inviteContractor(database: Database, actor: User, body: ContractorInvite, now: Date): Promise<Invitation> {
   const { companyId, email, name, ...contract } = body;
   return createInvitation(database, actor, { companyId, email, name, role: 'contractor', timeZone: contract.timeZone, contract }, now);
 }

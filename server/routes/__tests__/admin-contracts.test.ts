@@ -50,13 +50,17 @@ describe.each(backends)('managing contracts on %s', (backend) => {
 
   it('creates a contract for an existing contractor (admin only), audited; bad input is a 4xx naming the field', async () => {
     const { world, client } = suite.state;
-    const body = { ...NEW, companyId: world.globex.id };
+    const body = { ...NEW, companyId: world.globex.id, blurAll: true };
     expect((await req('POST', '/api/admin/contracts', client, body)).statusCode).toBe(403);
     const made = await asAdmin('POST', '/api/admin/contracts', body);
     expect(made.statusCode).toBe(201);
     const k = made.json<Contract>();
     expect(k).toMatchObject({ title: 'Mobile app', status: 'active', hourlyRate: 7000, weeklyLimitHours: 30, timeZone: 'America/Chicago', company: { name: 'Globex' }, contractor: { email: 'dev@test.test' } });
-    expect(await audit(k.id)).toEqual([['contract.created', 'Ada Admin', null, { contractorEmail: 'DEV@test.test', title: 'Mobile app', hourlyRate: 7000, currency: 'USD', weeklyLimitHours: 30, manualTimeAllowed: false, timeZone: 'America/Chicago', redactedBillable: true, redactionsPerWeek: 3, status: 'active' }]]);
+    // The redaction terms left out take their defaults; blurring every screenshot was asked for.
+    expect(k.privacy).toEqual({ redactedBillable: true, redactionsPerWeek: 3, blurAll: true });
+    expect(await audit(k.id)).toEqual([
+      ['contract.created', 'Ada Admin', null, { contractorEmail: 'DEV@test.test', title: 'Mobile app', hourlyRate: 7000, currency: 'USD', weeklyLimitHours: 30, manualTimeAllowed: false, timeZone: 'America/Chicago', redactedBillable: true, redactionsPerWeek: 3, blurAll: true, status: 'active' }],
+    ]);
     // Globex's client sees it at once.
     const globex = await login(suite.state.env.app, world.users.client2.email);
     expect((await req('GET', `/api/contracts/${k.id}`, globex)).statusCode).toBe(200);
@@ -68,6 +72,7 @@ describe.each(backends)('managing contracts on %s', (backend) => {
       [{ weeklyLimitHours: 169 }, 400, 'body.weeklyLimitHours'],
       [{ timeZone: 'Mars/Olympus' }, 400, 'body.timeZone'],
       [{ title: '  ' }, 400, 'body.title'],
+      [{ blurAll: 'yes' }, 400, 'body.blurAll'],
       [{ contractorEmail: 'nobody@test.test' }, 400, 'body.contractorEmail'],
       [{ contractorEmail: 'client@test.test' }, 400, 'body.contractorEmail'],
       [{ companyId: '0b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e' }, 400, 'body.companyId'],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { backends, connectTracker, login } from '#server/test/harness.ts';
 import { testImage, uploadForm } from '#server/test/fixtures.ts';
 import type { Invitation, InvitationList, LinkInfo } from '#contract/invitations.ts';
-import type { ContractList } from '#contract/contracts.ts';
+import type { Contract, ContractList } from '#contract/contracts.ts';
 import type { Problem } from '#contract/common.ts';
 import { linksSuite } from './links-suite.ts';
 
@@ -52,13 +52,16 @@ describe.each(backends)('invitations on %s', (backend) => {
   });
 
   it('a client invites a contractor: the contract is pending (not in their list, no uploads, no approval) until they accept', async () => {
-    const res = await req('POST', '/api/invitations/contractors', s.client, { email: 'dev@test.test', ...terms });
+    const privacy = { redactedBillable: true, redactionsPerWeek: 5, blurAll: true };
+    const res = await req('POST', '/api/invitations/contractors', s.client, { email: 'dev@test.test', ...terms, ...privacy });
     expect(res.statusCode).toBe(201);
     const inv = res.json<Invitation>();
     expect(inv).toMatchObject({ newAccount: false, role: 'contractor', contract: { title: 'Mobile app' }, invitedBy: 'Casey Client' });
     const contractId = inv.contract!.id;
     const clientList = (await req('GET', '/api/contracts', s.client)).json<ContractList>().contracts;
-    expect(clientList.find((c) => c.id === contractId)).toMatchObject({ status: 'pending', hourlyRate: 7500, currency: 'EUR', weeklyLimitHours: 20, timeZone: 'Europe/Lisbon' });
+    expect(clientList.find((c) => c.id === contractId)).toMatchObject({ status: 'pending', hourlyRate: 7500, currency: 'EUR', weeklyLimitHours: 20, timeZone: 'Europe/Lisbon', privacy });
+    const [created] = await s.env.database.query<{ after: { contract: object } }>(`select after from audit_log where action = 'invitation.created' and contract_id = $1`, [contractId]);
+    expect(created!.after.contract).toMatchObject(privacy);
     // The home page's week is of work: a contract nobody accepted yet is not on it.
     const overviewIds = (who: typeof s.client) => req('GET', '/api/overview', who).then((r) => JSON.stringify(r.json()));
     expect(await overviewIds(s.client)).not.toContain(contractId);
@@ -92,6 +95,8 @@ describe.each(backends)('invitations on %s', (backend) => {
     expect(await overviewIds(s.client)).toContain(contractId);
     const after = (await req('GET', '/api/contracts', s.client)).json<ContractList>().contracts;
     expect(after.find((c) => c.id === contractId)!.status).toBe('active');
+    // The contractor sees the terms they accepted.
+    expect((await req('GET', `/api/contracts/${contractId}`, s.dev)).json<Contract>()).toMatchObject({ status: 'active', privacy });
     expect((await req('GET', '/api/invitations?status=accepted', s.client)).json<InvitationList>().invitations.map((i) => i.id)).toContain(inv.id);
   });
 
@@ -111,6 +116,10 @@ describe.each(backends)('invitations on %s', (backend) => {
     await bad(C, s.client, { ...terms, email: 'x@test.test', currency: 'euro' }, 400, 'body.currency');
     await bad(C, s.client, { ...terms, email: 'x@test.test', timeZone: 'Mars/Base' }, 400, 'body.timeZone');
     await bad(C, s.client, { ...terms, email: 'x@test.test', title: '  ' }, 400, 'body.title');
+    await bad(C, s.client, { ...terms, email: 'x@test.test', redactionsPerWeek: -1 }, 400, 'body.redactionsPerWeek');
+    await bad(C, s.client, { ...terms, email: 'x@test.test', redactionsPerWeek: 101 }, 400, 'body.redactionsPerWeek');
+    await bad(C, s.client, { ...terms, email: 'x@test.test', redactedBillable: 'yes' }, 400, 'body.redactedBillable');
+    await bad(C, s.client, { ...terms, email: 'x@test.test', blurAll: 'yes' }, 400, 'body.blurAll');
     // Addresses that already belong to someone who cannot take the role here.
     await bad(C, s.client, { ...terms, email: 'client2@test.test' }, 409, 'body.email');
     await bad(C, s.client, { ...terms, email: 'admin@test.test' }, 409, 'body.email');

@@ -13,6 +13,7 @@ export const sampleContract = (over: Partial<Contract> = {}): Contract => ({
   manualTimeAllowed: false,
   timeZone: 'UTC',
   status: 'active',
+  privacy: { redactedBillable: true, redactionsPerWeek: 3, blurAll: false },
   nextTerms: null,
   ...over,
 });
