@@ -26,6 +26,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   contract create --company NAME_OR_ID --contractor EMAIL --title TITLE --rate CENTS_PER_HOUR
                   [--currency USD] [--limit HOURS] [--manual] [--tz Europe/Berlin]
                   [--redactions N]   redacted slots a week that stay billable (default 3; 0: none)
+                  [--blur-all]       the client sees every screenshot blurred; the originals are
+                                     kept encrypted, shown to an admin only on an escalated dispute
   contract rate  --contract ID --rate CENTS_PER_HOUR    change the rate from the next Monday 00:00 UTC
   list                                                  companies, users and contracts
 ${STORAGE_USAGE}
@@ -51,6 +53,7 @@ const opts = {
   manual: { type: 'boolean', default: false },
   tz: { type: 'string', default: 'UTC' },
   redactions: { type: 'string' },
+  'blur-all': { type: 'boolean', default: false },
   contract: { type: 'string' },
   to: { type: 'string' },
   verify: { type: 'boolean', default: false },
@@ -61,7 +64,7 @@ const opts = {
 class UsageError extends Error {}
 
 /** The flag a field of the shared contract body comes from, for messages. */
-const FLAG: Record<string, string> = { contractorEmail: 'contractor', hourlyRate: 'rate', weeklyLimitHours: 'limit', manualTimeAllowed: 'manual', timeZone: 'tz', companyId: 'company' };
+const FLAG: Record<string, string> = { contractorEmail: 'contractor', hourlyRate: 'rate', weeklyLimitHours: 'limit', manualTimeAllowed: 'manual', timeZone: 'tz', companyId: 'company', redactionsPerWeek: 'redactions', blurAll: 'blur-all' };
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
@@ -205,6 +208,7 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
           manual: z.boolean(),
           tz: z.string(),
           redactions: z.coerce.number().int().optional(),
+          'blur-all': z.boolean(),
         }),
         values,
       );
@@ -220,6 +224,7 @@ async function run(database: Database, cmd: string, values: Record<string, unkno
         timeZone: a.tz,
         // --redactions 0: a redacted slot is never billable.
         ...(a.redactions === undefined ? {} : { redactedBillable: a.redactions > 0, redactionsPerWeek: a.redactions }),
+        blurAll: a['blur-all'],
       });
       const k = await createContract(database, null, input, new Date());
       console.log(`Contract "${k.title}" created: ${k.id}`);

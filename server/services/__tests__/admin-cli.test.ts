@@ -90,7 +90,7 @@ describe.each(backends)('npm run admin on %s', (backend) => {
     const nobody = await admin([...base.slice(0, 5), 'nobody@test.test', ...base.slice(6)]);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toMatch(/There is no contractor nobody@test\.test/);
-    const made = await admin([...base, '--limit', '40', '--tz', 'America/Chicago']);
+    const made = await admin([...base, '--limit', '40', '--tz', 'America/Chicago', '--redactions', '0', '--blur-all']);
     expect(made.code).toBe(0);
     const id = /created: (\S+)/.exec(made.stdout)?.[1];
     const rate = await admin(['contract', 'rate', '--contract', id!, '--rate', '4500']);
@@ -107,6 +107,8 @@ describe.each(backends)('npm run admin on %s', (backend) => {
         ['contract.created', null, 4200],
         ['contract.terms_changed', null, 4500],
       ]);
+      const [privacy] = await database.query(`select redacted_billable as "redactedBillable", redactions_per_week as "redactionsPerWeek", blur_all as "blurAll" from contracts where id = $1`, [id]);
+      expect(privacy).toEqual({ redactedBillable: false, redactionsPerWeek: 0, blurAll: true });
     } finally {
       await database.close();
     }
