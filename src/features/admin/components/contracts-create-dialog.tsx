@@ -3,12 +3,13 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { AdminCompany } from '#contract/admin.ts';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
+import { PER_WEEK_NOT_A_NUMBER, PRIVACY_DEFAULTS, PrivacyTermsFieldset, privacyTermsBody } from '#src/components/ui/privacy-terms-fieldset.tsx';
 import { isApiError } from '#src/lib/api-client.ts';
 import { parseMoney } from '#src/utils/money.ts';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useAdminUsers, useCreateContract } from '../api/admin-api.ts';
 
-type Field = 'companyId' | 'contractorEmail' | 'title' | 'hourlyRate' | 'currency' | 'weeklyLimitHours' | 'timeZone';
+type Field = 'companyId' | 'contractorEmail' | 'title' | 'hourlyRate' | 'currency' | 'weeklyLimitHours' | 'timeZone' | 'redactionsPerWeek';
 
 function Labelled({ id, label, error, children }: { id: string; label: string; error: string | null; children: ReactNode }) {
   return (
@@ -31,6 +32,7 @@ export function NewContractDialog({ companies, onClose }: { companies: AdminComp
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const active = companies.filter((c) => !c.deactivatedAt);
   const [form, setForm] = useState({ companyId: active[0]?.id ?? '', contractorEmail: '', title: '', rate: '', currency: 'USD', cap: '40', capped: true, manual: false, timeZone: browserTimeZone() });
+  const [privacy, setPrivacy] = useState(PRIVACY_DEFAULTS);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -47,9 +49,14 @@ export function NewContractDialog({ companies, onClose }: { companies: AdminComp
   const submit = () => {
     const hourlyRate = parseMoney(form.rate, form.currency);
     const capOk = !form.capped || /^\d{1,3}$/.test(form.cap.trim());
-    const found = { ...(hourlyRate === null ? { hourlyRate: 'must be an amount like 65.00' } : {}), ...(capOk ? {} : { weeklyLimitHours: 'must be a whole number of hours, 0–168' }) };
+    const terms = privacyTermsBody(privacy);
+    const found = {
+      ...(hourlyRate === null ? { hourlyRate: 'must be an amount like 65.00' } : {}),
+      ...(capOk ? {} : { weeklyLimitHours: 'must be a whole number of hours, 0–168' }),
+      ...(terms ? {} : { redactionsPerWeek: PER_WEEK_NOT_A_NUMBER }),
+    };
     setLocal(found);
-    if (hourlyRate === null || !capOk) return;
+    if (hourlyRate === null || !capOk || !terms) return;
     create.mutate(
       {
         companyId: form.companyId,
@@ -60,6 +67,7 @@ export function NewContractDialog({ companies, onClose }: { companies: AdminComp
         weeklyLimitHours: form.capped ? Number(form.cap) : null,
         manualTimeAllowed: form.manual,
         timeZone: form.timeZone,
+        ...terms,
       },
       { onSuccess: onClose },
     );
@@ -106,6 +114,7 @@ export function NewContractDialog({ companies, onClose }: { companies: AdminComp
           {zones.map((z) => <option key={z} value={z} />)}
         </datalist>
       </Labelled>
+      <PrivacyTermsFieldset value={privacy} onChange={setPrivacy} error={errorOf('redactionsPerWeek')} />
       {otherError && (
         <p className="alert alert--error" role="alert">
           {otherError}

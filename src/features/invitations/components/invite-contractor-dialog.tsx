@@ -3,6 +3,7 @@
 // with its words; a rate that is not a number is caught before sending.
 import { useState } from 'react';
 import { FormDialog } from '#src/components/ui/form-dialog.tsx';
+import { PER_WEEK_NOT_A_NUMBER, PRIVACY_DEFAULTS, PrivacyTermsFieldset, privacyTermsBody } from '#src/components/ui/privacy-terms-fieldset.tsx';
 import { IanaZoneOptions } from '#src/components/ui/zone-options.tsx';
 import { browserTimeZone } from '#src/utils/time-zone.ts';
 import { useInviteContractor } from '../api/invitations-api.ts';
@@ -10,7 +11,7 @@ import type { InviteDialogProps } from './invite-button.tsx';
 import { InviteField, invalidProps, serverFieldError, unnamedProblem } from './invite-field.tsx';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'INR', 'PLN', 'SEK'];
-const FIELDS = ['email', 'name', 'title', 'hourlyRate', 'currency', 'weeklyLimitHours', 'manualTimeAllowed', 'timeZone', 'companyId'] as const;
+const FIELDS = ['email', 'name', 'title', 'hourlyRate', 'currency', 'weeklyLimitHours', 'manualTimeAllowed', 'timeZone', 'companyId', 'redactionsPerWeek'] as const;
 
 /** "60" or "60.50" in the currency's units → minor units; null when it is not an amount. */
 function toMinor(text: string, currency: string): number | null {
@@ -22,14 +23,18 @@ function toMinor(text: string, currency: string): number | null {
 export function InviteContractorDialog({ onClose, onInvited }: InviteDialogProps) {
   const invite = useInviteContractor();
   const [f, setF] = useState({ email: '', name: '', title: '', rate: '', currency: 'USD', cap: '', manual: false, timeZone: browserTimeZone() });
+  const [privacy, setPrivacy] = useState(PRIVACY_DEFAULTS);
   const [rateError, setRateError] = useState<string>();
+  const [perWeekError, setPerWeekError] = useState<string>();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const err = (field: (typeof FIELDS)[number]) => serverFieldError(invite.error, field);
 
   const submit = () => {
     const hourlyRate = toMinor(f.rate, f.currency);
+    const terms = privacyTermsBody(privacy);
     setRateError(hourlyRate === null ? 'must be an amount, like 60 or 62.50' : undefined);
-    if (hourlyRate === null) return;
+    setPerWeekError(terms === null ? PER_WEEK_NOT_A_NUMBER : undefined);
+    if (hourlyRate === null || terms === null) return;
     invite.mutate(
       {
         email: f.email.trim(),
@@ -40,6 +45,7 @@ export function InviteContractorDialog({ onClose, onInvited }: InviteDialogProps
         weeklyLimitHours: f.cap.trim() === '' ? null : Number(f.cap),
         manualTimeAllowed: f.manual,
         timeZone: f.timeZone,
+        ...terms,
       },
       { onSuccess: (inv) => onInvited(inv.email) },
     );
@@ -97,6 +103,7 @@ export function InviteContractorDialog({ onClose, onInvited }: InviteDialogProps
       <label className="invite-dialog__check">
         <input type="checkbox" checked={f.manual} onChange={(e) => setF({ ...f, manual: e.target.checked })} /> Allow manual time
       </label>
+      <PrivacyTermsFieldset value={privacy} onChange={setPrivacy} error={perWeekError ?? err('redactionsPerWeek')} />
     </FormDialog>
   );
 }

@@ -46,6 +46,12 @@ async function fill(user: ReturnType<typeof userEvent.setup>, rate: string) {
   await user.type(screen.getByLabelText('Hourly rate'), rate);
 }
 
+async function setPerWeek(user: ReturnType<typeof userEvent.setup>, text: string) {
+  const perWeek = screen.getByLabelText('Billable redactions a week');
+  await user.clear(perWeek);
+  await user.type(perWeek, text);
+}
+
 describe('Invite a contractor', () => {
   it('catches a rate that is not an amount before sending', async () => {
     const user = userEvent.setup();
@@ -94,5 +100,44 @@ describe('Invite a contractor', () => {
     await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
     await waitFor(() => expect(onInvited).toHaveBeenCalledWith('ana@example.com'));
     expect(sent[0]).toMatchObject({ email: 'ana@example.com', title: 'Mobile app', hourlyRate: 6250, currency: 'USD', weeklyLimitHours: null, manualTimeAllowed: true });
+    // Left as they are, the privacy terms are the usual ones.
+    expect(sent[0]).toMatchObject({ redactedBillable: true, redactionsPerWeek: 3, blurAll: false });
+  });
+
+  it('sends the privacy terms chosen: how many redactions a week stay billable, or none, and blurring every screenshot', async () => {
+    answer = () => new Response(JSON.stringify({ email: 'ana@example.com' }), { status: 201, headers: { 'content-type': 'application/json' } });
+    const user = userEvent.setup();
+    renderForm();
+    await fill(user, '60');
+    await setPerWeek(user, '5');
+    await user.click(screen.getByLabelText(/^Blur every screenshot for the client \(originals kept encrypted/));
+    await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ redactedBillable: true, redactionsPerWeek: 5, blurAll: true });
+
+    // Cleared, redactions cost the time: the count counts for nothing, so it is neither typed nor sent.
+    await user.click(screen.getByLabelText('Redacted screenshots stay billable, up to'));
+    expect((screen.getByLabelText('Billable redactions a week') as HTMLInputElement).disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toMatchObject({ redactedBillable: false, blurAll: true });
+    expect(sent[1]).not.toHaveProperty('redactionsPerWeek');
+  });
+
+  it('catches a weekly count that is not a number, and marks one the server refuses with its words', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await fill(user, '60');
+    await setPerWeek(user, 'five');
+    await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
+    expect(screen.getByText('Redactions a week: must be a whole number of screenshots, 0–100')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    answer = problem(400, 'Bad request', [{ field: 'body.redactionsPerWeek', message: 'must be at most 100 a week' }]);
+    await setPerWeek(user, '500');
+    await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
+    await waitFor(() => expect(screen.getByLabelText('Billable redactions a week').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Redactions a week: must be at most 100 a week')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
