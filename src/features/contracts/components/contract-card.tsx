@@ -2,7 +2,7 @@
 // for a contractor, both for an admin), this week's hours and activity, and the way in.
 import { Link } from 'react-router';
 import type { Role } from '#contract/common.ts';
-import type { ContractSummary } from '#contract/contracts.ts';
+import type { Contract, ContractSummary } from '#contract/contracts.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
@@ -12,6 +12,12 @@ import { formatMoney } from '../utils/money.ts';
 import { ContractActions } from './contract-actions.tsx';
 
 const STATUS_LABEL = { pending: 'Pending invitation', active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
+
+/** The privacy terms in a few words: what a redaction costs, and whether the client sees blurred screenshots. */
+function privacyFacts({ redactedBillable, redactionsPerWeek, blurAll }: Contract['privacy']): string[] {
+  const redactions = redactedBillable && redactionsPerWeek > 0 ? `Redactions: ${redactionsPerWeek} a week billable` : 'Redactions cost the time';
+  return blurAll ? [redactions, 'Screenshots blurred for the client'] : [redactions];
+}
 
 /** Who the viewer works with on this contract, and the line under the title. */
 function counterpart(contract: ContractSummary, role: Role): { name: string; sub: string } {
@@ -41,6 +47,13 @@ export function ContractCard({ contract, role }: { contract: ContractSummary; ro
               {formatMoney(contract.hourlyRate, contract.currency)}/h
               {contract.weeklyLimitHours !== null && <> · {contract.weeklyLimitHours} h/week limit</>}
               {contract.manualTimeAllowed && <> · manual time allowed</>}
+            </p>
+            <p className="contract-card__terms contract-card__privacy">
+              {privacyFacts(contract.privacy).map((fact) => (
+                <span key={fact} className="contract-card__fact">
+                  {fact}
+                </span>
+              ))}
             </p>
           </div>
         </div>
