@@ -153,6 +153,8 @@ export const DisputeActions = z.object({
   /** Admin: resolve the open or contested slots of an escalated dispute. */
   resolve: z.boolean(),
   comment: z.boolean(),
+  /** Admin, on a contract that blurs every screenshot: open the originals of the escalated dispute's slots (each look is audited). */
+  originals: z.boolean(),
   /** Why the viewer can do nothing more, when that is the case. */
   reason: z.string().nullable(),
 });

@@ -35,7 +35,9 @@ export type ChangeReceipt =
   | { type: 'delete'; contract: string; start: string; at: string }
   | { type: 'dispute'; contract: string; dispute: string; starts: string[]; reason: string; at: string }
   | { type: 'resolution'; contract: string; dispute: string; start: string; status: string; at: string }
-  | { type: 'redaction'; contract: string; start: string; originalSha256: string; blurredSha256: string; at: string };
+  | { type: 'redaction'; contract: string; start: string; originalSha256: string; blurredSha256: string; at: string }
+  /** On a blur-all contract, right after the slot's receipt: the copy everyone sees; the original is kept encrypted. */
+  | { type: 'blur'; contract: string; start: string; originalSha256: string; blurredSha256: string; at: string };
 
 export type Receipt = SlotReceipt | ChangeReceipt;
 

@@ -119,6 +119,11 @@ export const SlotDetail = z.object({
    * original is gone for good (its sha256 stays on the contract's chain), or null.
    */
   redactedAt: z.string().nullable(),
+  /**
+   * The contract blurs every screenshot: the image shown is a blurred copy; the original is kept
+   * encrypted, for an admin to see only on an escalated dispute.
+   */
+  blurred: z.boolean(),
   /** The dispute the slot is in, if any (a slot is in one dispute, ever). */
   dispute: z.object({ id: Id, status: z.enum(['open', 'escalated', 'settled', 'withdrawn']) }).nullable(),
   screenshot: z

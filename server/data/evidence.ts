@@ -9,8 +9,12 @@ export interface EvidenceSlotRow {
   redactedAt: Date | null;
   /** The image the slot shows now: the original, or after a redaction its blurred copy. */
   sha256: string | null;
+  /** On a blur-all contract, the original kept encrypted (`sha256` is then its blurred copy). */
+  originalSha256: string | null;
   /** The thumbnail of that image, unless retention purged it. */
   thumbSha256: string | null;
+  /** Its contact-sheet JPEG, when it has one (rows made before it have not). */
+  sheetSha256: string | null;
   /** When retention deleted that image's bytes. */
   purgedAt: Date | null;
 }
@@ -19,7 +23,8 @@ export interface EvidenceSlotRow {
 export async function findEvidenceSlots(q: Queryable, contractId: string, weekStart: Date, weekEnd: Date): Promise<EvidenceSlotRow[]> {
   const rows = await q.query<EvidenceSlotRow>(
     `select s.start, s.deleted_at is not null as deleted, s.redacted_at as "redactedAt", s.screenshot_sha256 as sha256,
-            case when i.purged_at is null then i.thumb_sha256 end as "thumbSha256", i.purged_at as "purgedAt"
+            s.original_sha256 as "originalSha256", case when i.purged_at is null then i.thumb_sha256 end as "thumbSha256",
+            case when i.purged_at is null then i.sheet_sha256 end as "sheetSha256", i.purged_at as "purgedAt"
        from slots s
        left join screenshots i on i.contract_id = s.contract_id and i.sha256 = s.screenshot_sha256
       where s.contract_id = $1 and s.start >= $2 and s.start < $3

@@ -6,15 +6,15 @@ import type { StoredImage } from '../storage/screenshots.ts';
 /** The screenshot row of a stored image (the blurred copy), unless the contract has it already. */
 export async function insertScreenshotRow(tx: Queryable, contractId: string, image: StoredImage, now: Date): Promise<void> {
   await tx.query(
-    `insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing`,
-    [contractId, image.sha256, image.mime, image.bytes, image.width, image.height, image.thumbSha256, image.thumbBytes, now],
+    `insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at, sheet_sha256)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing`,
+    [contractId, image.sha256, image.mime, image.bytes, image.width, image.height, image.thumbSha256, image.thumbBytes, now, image.sheetSha256 ?? null],
   );
 }
 
-/** The slot shows the blurred copy from now on; the original's hash stays on its chain. */
+/** The slot shows the blurred copy from now on, and keeps no original; the original's hash stays on its chain. */
 export async function markSlotRedacted(tx: Queryable, contractId: string, start: Date, blurredSha256: string, now: Date): Promise<void> {
-  await tx.query(`update slots set screenshot_sha256 = $3, redacted_at = $4, duplicate = false where contract_id = $1 and start = $2`, [
+  await tx.query(`update slots set screenshot_sha256 = $3, original_sha256 = null, redacted_at = $4, duplicate = false where contract_id = $1 and start = $2`, [
     contractId,
     start,
     blurredSha256,

@@ -6,6 +6,7 @@ export interface ExpiredScreenshot {
   contractId: string;
   sha256: string;
   thumbSha256: string;
+  sheetSha256: string | null;
   /** Another screenshot row still needs the thumbnail (same bytes). */
   thumbShared: boolean;
 }
@@ -16,7 +17,7 @@ export interface ExpiredScreenshot {
  */
 export async function findExpiredScreenshots(q: Queryable, before: Date, limit: number): Promise<ExpiredScreenshot[]> {
   return q.query<ExpiredScreenshot>(
-    `select i.contract_id as "contractId", i.sha256, i.thumb_sha256 as "thumbSha256",
+    `select i.contract_id as "contractId", i.sha256, i.thumb_sha256 as "thumbSha256", i.sheet_sha256 as "sheetSha256",
             exists (select 1 from screenshots j where j.contract_id = i.contract_id and j.thumb_sha256 = i.thumb_sha256
                                                  and j.sha256 <> i.sha256 and j.purged_at is null) as "thumbShared"
        from screenshots i

@@ -104,11 +104,11 @@ export async function findSlot(
   database: Queryable,
   contractId: string,
   start: Date,
-): Promise<(SlotRow & { deletedAt: Date | null; redactedAt: Date | null }) | null> {
-  const rows = await database.query<SlotRow & { deletedAt: Date | null; redactedAt: Date | null }>(
+): Promise<(SlotRow & { deletedAt: Date | null; redactedAt: Date | null; blurred: boolean }) | null> {
+  const rows = await database.query<SlotRow & { deletedAt: Date | null; redactedAt: Date | null; blurred: boolean }>(
     `select s.start, s.kind, s.keyboard, s.mouse, s.active_minutes as "activeMinutes", s.memo,
             s.window_title as "windowTitle", s.captured_at as "capturedAt", s.deleted_at as "deletedAt", s.duplicate,
-            s.redacted_at as "redactedAt",
+            s.redacted_at as "redactedAt", s.original_sha256 is not null as blurred,
             case when i.sha256 is null then null else json_build_object(
               'sha256', i.sha256, 'mime', i.mime, 'bytes', i.bytes, 'width', i.width, 'height', i.height,
               'thumbSha256', i.thumb_sha256, 'purgedAt', i.purged_at) end as screenshot
@@ -136,8 +136,8 @@ export async function findSlotDispute(q: Queryable, contractId: string, start: D
 
 /** A live slot locked for an edit, with whether a dispute holds it (open or contested) or ever had it. */
 export async function lockSlot(tx: Queryable, contractId: string, start: Date) {
-  const rows = await tx.query<{ memo: string; kind: SlotKind; sha: string | null; held: boolean; disputed: boolean }>(
-    `select s.memo, s.kind, s.screenshot_sha256 as sha,
+  const rows = await tx.query<{ memo: string; kind: SlotKind; sha: string | null; original: string | null; held: boolean; disputed: boolean }>(
+    `select s.memo, s.kind, s.screenshot_sha256 as sha, s.original_sha256 as original,
             coalesce(d.status in ('open', 'contested'), false) as held, d.status is not null as disputed
        from slots s left join dispute_slots d on d.contract_id = s.contract_id and d.slot_start = s.start
       where s.contract_id = $1 and s.start = $2 and s.deleted_at is null
@@ -150,7 +150,7 @@ export async function lockSlot(tx: Queryable, contractId: string, start: Date) {
 /** Marks the slot deleted: the row stays (the time is never added back) without its screenshot or title. */
 export async function markSlotDeleted(tx: Queryable, contractId: string, start: Date, now: Date): Promise<void> {
   await tx.query(
-    `update slots set deleted_at = $3, screenshot_sha256 = null, window_title = '', duplicate = false
+    `update slots set deleted_at = $3, screenshot_sha256 = null, original_sha256 = null, window_title = '', duplicate = false
       where contract_id = $1 and start = $2`,
     [contractId, start, now],
   );

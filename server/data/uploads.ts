@@ -18,7 +18,7 @@ export type AtInstant = Omit<StoredSlot, 'capturedAt' | 'contractId'> & {
  */
 const atInstant = (contractor: string, start: string, contract: string, weekStart: string) => `
   select s.contract_id as "contractId", s.kind, s.keyboard, s.mouse, s.memo, s.window_title as "windowTitle",
-         s.screenshot_sha256 as "screenshotSha256", s.captured_at as "capturedAt", s.deleted_at is not null as deleted,
+         coalesce(s.original_sha256, s.screenshot_sha256) as "screenshotSha256", s.captured_at as "capturedAt", s.deleted_at is not null as deleted,
          s.duplicate, a.kind as approval
     from (select 1) as one
     left join slots s on s.contractor_id = ${contractor} and s.start = ${start}
@@ -40,9 +40,11 @@ export async function findAtInstant(q: Queryable, t: UploadTarget): Promise<AtIn
 
 /** A tracked slot as uploaded, with its stored screenshot's facts. */
 export type UploadedSlot = Omit<SlotRow, 'start' | 'kind' | 'duplicate' | 'screenshot'> & {
-  screenshot: (NonNullable<SlotRow['screenshot']> & { thumbBytes: number }) | null;
+  screenshot: (NonNullable<SlotRow['screenshot']> & { thumbBytes: number; sheetSha256?: string | null }) | null;
   /** The device key's signature (base64), or null when the tracker has no key. */
   deviceSignature: string | null;
+  /** On a blur-all contract: the original's sha256 (`screenshot` is then the blurred copy). */
+  originalSha256: string | null;
   createdAt: Date;
 };
 
@@ -58,8 +60,8 @@ const WRITE_SLOT = `
   with cur as (${atInstant('$2::uuid', '$3::timestamptz', '$1::uuid', '$4::timestamptz')}),
   ok as (select 1 from cur where cur."contractId" is null and cur.approval is null),
   shot as (
-    insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at)
-    select $1::uuid, $11::text, $13::text, $14::int, $15::int, $16::int, $17::text, $18::int, $12::timestamptz
+    insert into screenshots (contract_id, sha256, mime, bytes, width, height, thumb_sha256, thumb_bytes, created_at, sheet_sha256)
+    select $1::uuid, $11::text, $13::text, $14::int, $15::int, $16::int, $17::text, $18::int, $12::timestamptz, $21::text
       from ok where $11::text is not null
     on conflict (contract_id, sha256) do nothing returning 1
   ),
@@ -71,9 +73,9 @@ const WRITE_SLOT = `
   ),
   ins as (
     insert into slots (contract_id, contractor_id, start, kind, keyboard, mouse, active_minutes, memo, window_title,
-                       screenshot_sha256, captured_at, duplicate, created_at, device_signature)
+                       screenshot_sha256, captured_at, duplicate, created_at, device_signature, original_sha256)
     select $1::uuid, $2::uuid, $3::timestamptz, 'tracked', $5::int[], $6::int[], $7::int, $8::text, $9::text,
-           $11::text, $10::timestamptz, exists (select 1 from dup), $12::timestamptz, $19::text
+           $11::text, $10::timestamptz, exists (select 1 from dup), $12::timestamptz, $19::text, $20::text
       from ok
     on conflict do nothing returning duplicate
   )
@@ -101,6 +103,8 @@ export async function insertUploadedSlot(tx: Queryable, t: UploadTarget, slot: U
     shot?.thumbSha256 ?? null,
     shot?.thumbBytes ?? null,
     slot.deviceSignature,
+    slot.originalSha256,
+    shot?.sheetSha256 ?? null,
   ]);
   return rows[0]!;
 }

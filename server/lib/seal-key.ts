@@ -1,20 +1,33 @@
 // The installation's Ed25519 key that signs sealed weeks. It is made on the first start and
 // kept in the data folder (`seal-key.pem`, readable by its owner only), or given as a PKCS#8
 // PEM by WORKDIARY_SEAL_KEY, which several servers must share. Node's own crypto signs.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export interface SealKey {
   /** base64 SPKI DER of the public half. */
   publicKey: string;
+  /** The first 16 hex digits of sha256 of the public half: names the key. */
+  id: string;
   sign(data: string): string;
+  /**
+   * A 32-byte secret for one purpose, derived from the private key by HKDF-SHA256 (RFC 5869)
+   * with `purpose` as its info: one key to keep, a separate secret for each use.
+   */
+  derive(purpose: string): Buffer;
 }
 
 export function sealKeyFrom(privateKey: KeyObject): SealKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the seal key must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`);
-  const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
-  return { publicKey, sign: (data) => sign(null, Buffer.from(data, 'utf8'), privateKey).toString('base64') };
+  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  const secret = privateKey.export({ type: 'pkcs8', format: 'der' });
+  return {
+    publicKey: spki.toString('base64'),
+    id: createHash('sha256').update(spki).digest('hex').slice(0, 16),
+    sign: (data) => sign(null, Buffer.from(data, 'utf8'), privateKey).toString('base64'),
+    derive: (purpose) => Buffer.from(hkdfSync('sha256', secret, 'workdiary', purpose, 32)),
+  };
 }
 
 /** A key held only in memory (tests, and a demo that keeps nothing). */

@@ -5,6 +5,7 @@ import { Problem } from '#contract/common.ts';
 import { SlotDetail, SlotParams } from '#contract/week.ts';
 import { findVisibleSlotImage } from '../data/screenshots.ts';
 import { contractNotFound } from '../services/contract-service.ts';
+import { revealOriginal } from '../services/original-service.ts';
 import { slotDetail } from '../services/slot-service.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 
@@ -83,5 +84,24 @@ export const slotRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
     },
     (req, reply) => sendImage(req, req.params, reply, 'screenshot'),
+  );
+
+  app.get(
+    '/slots/:start/original',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'On a blur-all contract, the original of a blurred screenshot, for an admin, while a dispute on the slot is escalated',
+        description: 'Decrypted and checked against the sha256 on the slot’s receipt; each look is on the audit trail.',
+        params: SlotParams,
+        response: { 200: ImageResponse, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 410: Problem, 503: Problem },
+      },
+    },
+    async (req, reply) => {
+      const { deps } = app;
+      const original = await revealOriginal(deps.database, deps.blobs, req.user, req.params.contractId, new Date(req.params.start), deps.clock.now());
+      // Shown, never kept: not by the browser, not by any cache between.
+      return reply.header('Cache-Control', 'private, no-store').type(original.mime).send(original.bytes);
+    },
   );
 };

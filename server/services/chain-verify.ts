@@ -35,7 +35,7 @@ function replay(receipts: Receipt[]): Map<string, Expected> {
     if (!slot) continue;
     if (r.type === 'memo') slot.memo = r.memo;
     if (r.type === 'delete') Object.assign(slot, { deleted: true, screenshotSha256: null, windowTitle: '' });
-    if (r.type === 'redaction') slot.screenshotSha256 = r.blurredSha256;
+    if (r.type === 'redaction' || r.type === 'blur') slot.screenshotSha256 = r.blurredSha256;
   }
   return slots;
 }

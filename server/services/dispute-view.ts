@@ -70,6 +70,7 @@ function actionsFor(party: Party, state: DisputeState, now: Date): DisputeAction
     withdraw: party === 'client' && t.ok,
     resolve: party === 'admin' && t.ok,
     comment: true,
+    originals: false,
     reason: t.ok ? null : t.reason,
   };
 }
@@ -122,7 +123,7 @@ async function disputePayload(q: Queryable, user: User, row: DisputeRow, now: Da
     })),
     thread: thread.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
     audit,
-    actions: actionsFor(party, stateOf(row, slots), now),
+    actions: { ...actionsFor(party, stateOf(row, slots), now), originals: party === 'admin' && contract!.privacy.blurAll && row.status === 'escalated' },
   };
 }
 

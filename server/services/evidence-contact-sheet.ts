@@ -1,6 +1,7 @@
 // week.pdf's contact sheet: every live slot of the week by local day, its thumbnail (made JPEG
 // for the PDF, which takes no WebP) under its time and state, as a client leafs through it.
 import sharp from 'sharp';
+import { sheetJpeg } from '../storage/screenshots.ts';
 import type { SlotKind, SlotState } from '#contract/week.ts';
 import { heading, inZone, MARGIN, MUTED, pdfText, RULE, SHADE, type Doc } from './evidence-pdf-style.ts';
 
@@ -11,6 +12,8 @@ export interface PdfSlot {
   memo: string;
   /** The thumbnail's blob key; null for manual time or an image retention removed. */
   thumbSha256: string | null;
+  /** Its JPEG for this sheet, made with the thumbnail at upload; null for images stored before. */
+  sheetSha256: string | null;
   redacted: boolean;
   /** Retention deleted its screenshot. */
   purged: boolean;
@@ -33,9 +36,14 @@ const STATE_WORDS: Record<SlotState, string> = {
   deleted: 'deleted',
 };
 
-async function jpeg(thumb: ThumbSource, sha: string): Promise<Buffer | null> {
-  const webp = await thumb(sha);
-  return webp && sharp(webp).resize({ width: 200, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 70 }).toBuffer();
+/** The slot's JPEG: the one made at upload, read as it is, or for an older image made now from its WebP thumbnail. */
+async function jpeg(thumb: ThumbSource, slot: PdfSlot): Promise<Buffer | null> {
+  if (slot.sheetSha256) {
+    const made = await thumb(slot.sheetSha256);
+    if (made) return made;
+  }
+  const webp = slot.thumbSha256 ? await thumb(slot.thumbSha256) : null;
+  return webp && sheetJpeg(sharp(webp));
 }
 
 /** The slots' thumbnails as JPEG, in order, a few read ahead; a thumbnail that cannot be read is null. */
@@ -44,8 +52,8 @@ function thumbnails(slots: PdfSlot[], thumb: ThumbSource) {
   let next = 0;
   return () => {
     while (pending.length < AHEAD && next < slots.length) {
-      const sha = slots[next++]!.thumbSha256;
-      pending.push(sha ? jpeg(thumb, sha).catch(() => null) : Promise.resolve(null));
+      const slot = slots[next++]!;
+      pending.push(slot.thumbSha256 ? jpeg(thumb, slot).catch(() => null) : Promise.resolve(null));
     }
     return pending.shift()!;
   };

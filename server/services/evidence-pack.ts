@@ -22,7 +22,7 @@ import { weekPdf, type PdfSlot } from './evidence-pdf.ts';
 
 export const EVIDENCE_FORMAT = 'workdiary-evidence/1';
 
-export type ScreenshotState = 'present' | 'redacted' | 'deleted' | 'retention';
+export type ScreenshotState = 'present' | 'blurred' | 'redacted' | 'deleted' | 'retention';
 
 export interface PackScreenshot {
   sha256: string;
@@ -33,7 +33,7 @@ export interface PackScreenshot {
 
 const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 /** When several slots show one image, the state that keeps most of it wins. */
-const RANK: Record<ScreenshotState, number> = { present: 3, retention: 2, redacted: 1, deleted: 0 };
+const RANK: Record<ScreenshotState, number> = { present: 4, blurred: 3, retention: 2, redacted: 1, deleted: 0 };
 
 interface Planned {
   sha256: string;
@@ -53,6 +53,8 @@ function planScreenshots(named: { start: string; sha256: string }[], slots: Evid
     let p: Planned;
     if (!slot || slot.deleted) p = { sha256, state: 'deleted' };
     else if (slot.redactedAt) p = { sha256, state: 'redacted' };
+    // A blur-all contract's original: kept encrypted on the server, never in a pack.
+    else if (slot.originalSha256 === sha256) p = slot.purgedAt ? { sha256, state: 'retention', purgedAt: slot.purgedAt } : { sha256, state: 'blurred' };
     else if (image?.purgedAt) p = { sha256, state: 'retention', purgedAt: image.purgedAt };
     else if (image && slot.sha256 === sha256) p = { sha256, state: 'present', file: `screenshots/${sha256}.${EXT[image.mime] ?? 'bin'}` };
     else p = { sha256, state: 'deleted' };
@@ -62,10 +64,11 @@ function planScreenshots(named: { start: string; sha256: string }[], slots: Evid
   return [...plan.values()];
 }
 
-const entry = (p: Planned, file: string | null, state: ScreenshotState): PackScreenshot =>
-  state === 'retention' && p.purgedAt
-    ? { sha256: p.sha256, file, state, note: `screenshot deleted by retention on ${p.purgedAt.toISOString().slice(0, 10)}` }
-    : { sha256: p.sha256, file, state };
+function entry(p: Planned, file: string | null, state: ScreenshotState): PackScreenshot {
+  if (state === 'retention' && p.purgedAt) return { sha256: p.sha256, file, state, note: `screenshot deleted by retention on ${p.purgedAt.toISOString().slice(0, 10)}` };
+  if (state === 'blurred') return { sha256: p.sha256, file, state, note: 'the contract blurs every screenshot: the original is kept encrypted on the server' };
+  return { sha256: p.sha256, file, state };
+}
 
 /** Adds `bytes` as `name` and resolves once the zip has taken them: the caller reads the next only then. */
 async function addStreamed(zip: yazl.ZipFile, bytes: Buffer, name: string) {
@@ -106,7 +109,7 @@ export async function evidencePack(database: Database, blobs: BlobStore, user: U
   const pdfSlots: PdfSlot[] = ws.rows.map((r, i) => {
     const start = new Date(weekStart.getTime() + r.o * 600_000);
     const s = bySlot.get(start.getTime());
-    return { start, kind: r.kind, state: ws.states[i]!, memo: r.memo, thumbSha256: s?.thumbSha256 ?? null, redacted: Boolean(s?.redactedAt), purged: Boolean(s?.purgedAt) };
+    return { start, kind: r.kind, state: ws.states[i]!, memo: r.memo, thumbSha256: s?.thumbSha256 ?? null, sheetSha256: s?.sheetSha256 ?? null, redacted: Boolean(s?.redactedAt), purged: Boolean(s?.purgedAt) };
   });
 
   const zip = new yazl.ZipFile();

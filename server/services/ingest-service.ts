@@ -4,6 +4,7 @@
 // week's lock, judges again, inserts the screenshot row and the slot, and appends the audit
 // entry. A crash before the
 // commit leaves only blobs no row references, which the orphan sweep removes later.
+import type { Receipt } from '#contract/receipts.ts';
 import type { SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
@@ -11,16 +12,20 @@ import { chainReceipts, slotReceipt } from './chain-service.ts';
 import { deviceSignature } from './device-key-service.ts';
 import { clearIntent, recordIntent } from '../data/blob-intents.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
+import { insertKeptOriginal, type KeptOriginal } from '../data/originals.ts';
 import type { TrackerIdentity } from '../data/trackers.ts';
 import { findAtInstant, insertUploadedSlot, type AtInstant } from '../data/uploads.ts';
 import { lockWeek } from '../data/weeks.ts';
 import { activeMinutes, capturedInside, judgeUpload, type SlotPayload, type StoredSlot } from '../domain/ingest.ts';
 import { weekActions } from '../domain/lifecycle.ts';
 import { weekKey, weekStartOf } from '../domain/week.ts';
+import { encryptOriginal } from '../lib/originals-vault.ts';
 import { HttpProblem, unavailable } from '../lib/problem.ts';
+import { sealKey } from '../lib/seal-key.ts';
 import { overCapCheck } from '../notify/events.ts';
 import { BlobStoreUnavailableError, sha256Hex, type BlobStore } from '../storage/blob-store.ts';
 import {
+  blurredCopy,
   ImageRefusedError,
   inspectImage,
   storeScreenshot,
@@ -52,19 +57,13 @@ async function checkImage(bytes: Buffer): Promise<ImageInfo> {
 }
 
 /**
- * Stores the image and its thumbnail. Pixels that cannot be decoded are the image's fault
- * (422: the tracker must not send it again); a store that cannot be written is ours (503: it
- * will, later). Either way no row is written, so none names a blob that is not whole.
+ * Stores the image and its thumbnail (`store`). Pixels that cannot be decoded are the image's
+ * fault (422: the tracker must not send it again); a store that cannot be written is ours (503:
+ * it will, later). Either way no row is written, so none names a blob that is not whole.
  */
-async function keepScreenshot(
-  blobs: BlobStore,
-  namespace: string,
-  bytes: Buffer,
-  info: ImageInfo & { sha256: string },
-  beforeWrite: (keys: string[]) => Promise<void>,
-): Promise<StoredImage> {
+async function keepScreenshot<T>(store: () => Promise<T>): Promise<T> {
   try {
-    return await storeScreenshot(blobs, namespace, bytes, info, beforeWrite);
+    return await store();
   } catch (err) {
     if (err instanceof UndecodableImageError) {
       throw new HttpProblem(422, `${err.message} Capture the screen again and send the new image.`, [{ field: 'screenshot', message: 'must be a complete, undamaged image' }]);
@@ -74,6 +73,20 @@ async function keepScreenshot(
     }
     throw err;
   }
+}
+
+/**
+ * On a blur-all contract: the blurred copy is what is stored and shown, and the original is
+ * kept encrypted (lib/originals-vault.ts) for an admin's look on an escalated dispute.
+ */
+async function storeBlurred(blobs: BlobStore, contractId: string, bytes: Buffer, sha256: string, mime: string, beforeWrite: (keys: string[]) => Promise<void>) {
+  const key = sealKey();
+  const sealed = encryptOriginal(key, contractId, sha256, bytes);
+  const sealedSha = sha256Hex(sealed);
+  const image = await storeScreenshot(blobs, contractId, await blurredCopy(bytes), undefined, (keys) => beforeWrite([...keys, sealedSha]));
+  await blobs.put(contractId, sealed, sealedSha);
+  const original: KeptOriginal = { sha256, blobSha256: sealedSha, mime, bytes: bytes.length, keyId: key.id };
+  return { image, original };
 }
 
 function checkCapture(start: Date, meta: SlotUploadMeta, hasScreenshot: boolean): Date | null {
@@ -163,7 +176,12 @@ export async function ingestSlot(
   const recordKeys = async (keys: string[]) => {
     intent.id = await recordIntent(database, contract.id, keys);
   };
-  const stored = screenshot && info && sha256 ? await keepScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }, recordKeys) : null;
+  let stored: StoredImage | null = null;
+  let original: KeptOriginal | null = null;
+  if (screenshot && info && sha256) {
+    if (contract.privacy.blurAll) ({ image: stored, original } = await keepScreenshot(() => storeBlurred(blobs, contract.id, screenshot, sha256, info.mime, recordKeys)));
+    else stored = await keepScreenshot(() => storeScreenshot(blobs, contract.id, screenshot, { ...info, sha256 }, recordKeys));
+  }
   return database.transaction(async (tx) => {
     await lockWeek(tx, contract.id, target.weekStart);
     if (intent.id !== null) await clearIntent(tx, intent.id);
@@ -176,10 +194,16 @@ export async function ingestSlot(
       capturedAt,
       screenshot: stored,
       deviceSignature: device?.signature ?? null,
+      originalSha256: original?.sha256 ?? null,
       createdAt: now,
     });
     if (row.created !== null) {
-      await chainReceipts(tx, contract.id, [slotReceipt(contract.id, { ...accepted, device }, now)]);
+      const receipts: Receipt[] = [slotReceipt(contract.id, { ...accepted, device }, now)];
+      if (original && stored) {
+        await insertKeptOriginal(tx, contract.id, original, now);
+        receipts.push({ type: 'blur', contract: contract.id, start: start.toISOString(), originalSha256: original.sha256, blurredSha256: stored.sha256, at: now.toISOString() });
+      }
+      await chainReceipts(tx, contract.id, receipts);
       await appendAudit(tx, {
         at: now,
         actorId: tracker.user.id,
@@ -188,7 +212,13 @@ export async function ingestSlot(
         weekStart: target.weekStart,
         subject: start.toISOString(),
         before: null,
-        after: { device: tracker.device, activeMinutes: active, screenshotSha256: stored?.sha256 ?? null, duplicate: row.created },
+        after: {
+          device: tracker.device,
+          activeMinutes: active,
+          screenshotSha256: sha256,
+          ...(original ? { blurredSha256: stored?.sha256 ?? null } : {}),
+          duplicate: row.created,
+        },
       });
       if (active > 0) await overCapCheck(tx, contract, target.weekStart, now);
       return answer('created', row.created);

@@ -4,7 +4,8 @@ import type { ContractRow as Contract } from '../data/contracts.ts';
 import type { SlotDetail } from '#contract/week.ts';
 import { SLOT_MS } from '#contract/common.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { deleteUnusedScreenshot } from '../data/screenshots.ts';
+import { deleteUnusedOriginal } from '../data/originals.ts';
+import { deleteUnusedScreenshot, type ErasedScreenshot } from '../data/screenshots.ts';
 import { chainReceipts, slotReceipt } from './chain-service.ts';
 import { findContractorSlotAt, findSlot, findSlotDispute, insertManualSlots, lockSlot, markSlotDeleted, setSlotMemo } from '../data/slots.ts';
 import { appendAudit } from '../data/audit.ts';
@@ -39,6 +40,7 @@ export async function slotDetail(q: Queryable, contract: Contract, start: Date, 
         { activeMinutes: 0, keyboard: [], mouse: [], memo: '', windowTitle: '', deletedAt: slot.deletedAt.toISOString() }
       : { activeMinutes: slot.activeMinutes, keyboard: slot.keyboard, mouse: slot.mouse, memo: slot.memo, windowTitle: slot.windowTitle, deletedAt: null }),
     redactedAt: slot.redactedAt?.toISOString() ?? null,
+    blurred: slot.blurred && !slot.deletedAt,
     dispute: dispute && { id: dispute.id, status: disputeAt(dispute, now).status },
     // A deleted slot's screenshot was erased with it (or kept for another slot): never shown.
     screenshot:
@@ -91,6 +93,7 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
     await markSlotDeleted(tx, contract.id, start, now);
     await chainReceipts(tx, contract.id, [{ type: 'delete', contract: contract.id, start: start.toISOString(), at: now.toISOString() }]);
     const gone = slot.sha ? await deleteUnusedScreenshot(tx, contract.id, slot.sha) : null;
+    const original = slot.original ? await deleteUnusedOriginal(tx, contract.id, slot.original) : null;
     await appendAudit(tx, {
       at: now,
       actorId: user.id,
@@ -101,9 +104,9 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
       before: { kind: slot.kind, memo: slot.memo, screenshotSha256: slot.sha },
       after: { deleted: true, screenshotErased: gone !== null },
     });
-    return gone;
+    return { gone, original };
   });
-  await eraseScreenshot(blobs, contract.id, erased);
+  await eraseScreenshot(blobs, contract.id, erased.gone, [erased.original]);
 }
 
 /**
@@ -112,11 +115,20 @@ export async function deleteSlot(database: Database, blobs: BlobStore, user: Use
  * sweep, never a row without its file; the change stands either way, so nobody is told to
  * try again.
  */
-export async function eraseScreenshot(blobs: BlobStore, contractId: string, erased: { sha256: string; thumbSha256: string; thumbShared: boolean } | null) {
-  if (!erased) return;
+export async function eraseScreenshot(
+  blobs: BlobStore,
+  contractId: string,
+  erased: ErasedScreenshot | null,
+  /** The blob keys of encrypted originals let go of too (a blur-all contract's). */
+  originalKeys: (string | null)[] = [],
+) {
   try {
+    for (const key of originalKeys) if (key) await blobs.delete(contractId, key);
+    if (!erased) return;
     await blobs.delete(contractId, erased.sha256);
-    if (!erased.thumbShared) await blobs.delete(contractId, erased.thumbSha256);
+    if (erased.thumbShared) return;
+    await blobs.delete(contractId, erased.thumbSha256);
+    if (erased.sheetSha256) await blobs.delete(contractId, erased.sheetSha256);
   } catch (err) {
     if (!(err instanceof BlobStoreUnavailableError)) throw err;
   }

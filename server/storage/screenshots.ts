@@ -5,10 +5,12 @@
 // pixel is decoded (its sides, its pixels, its frames, a JPEG's scans), and the decode itself
 // is bounded: a pixel limit, a failure on damaged data, and a few decodes at a time.
 import os from 'node:os';
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { sha256Hex, type BlobStore } from './blob-store.ts';
 
 export const THUMB_WIDTH = 320;
+/** The evidence PDF's contact sheet takes JPEG (PDF has no WebP): a small one is made with the thumbnail. */
+export const SHEET_WIDTH = 200;
 const MAX_SIDE = 16_384;
 export const MAX_PIXELS = 40_000_000;
 /** Encoders write about 10 scans; each scan is another pass of the decoder over the whole image. */
@@ -25,6 +27,8 @@ export interface StoredImage {
   height: number;
   thumbSha256: string;
   thumbBytes: number;
+  /** Blob key of the contact sheet's JPEG; rows made before it existed, and the demo's, have none. */
+  sheetSha256?: string | null;
 }
 
 const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
@@ -153,15 +157,28 @@ const DECODE: SharpOptions = {
   sequentialRead: true,
 };
 
-export function makeThumbnail(bytes: Buffer): Promise<Buffer> {
+/** The contact sheet's JPEG of an image (a thumbnail's pixels, or a WebP thumbnail made before it existed). */
+export const sheetJpeg = (image: Sharp): Promise<Buffer> =>
+  image.resize({ width: SHEET_WIDTH, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 70 }).toBuffer();
+
+/**
+ * The WebP thumbnail and the contact sheet's JPEG, from one decode of the image: its pixels are
+ * scaled to the thumbnail's width once, and both are encoded from those.
+ */
+export function makeThumbnails(bytes: Buffer): Promise<{ thumb: Buffer; sheet: Buffer }> {
   return decoding(async () => {
     try {
-      return await sharp(bytes, DECODE).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).webp({ quality: 70, effort: 2 }).toBuffer();
+      const { data, info } = await sharp(bytes, DECODE).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+      const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+      const [thumb, sheet] = await Promise.all([pixels().webp({ quality: 70, effort: 2 }).toBuffer(), sheetJpeg(pixels())]);
+      return { thumb, sheet };
     } catch (err) {
       throw new UndecodableImageError(`The image's pixels could not be decoded (${(err as Error).message.trim().split('\n')[0]}); it may be cut off or damaged.`);
     }
   });
 }
+
+export const makeThumbnail = async (bytes: Buffer): Promise<Buffer> => (await makeThumbnails(bytes)).thumb;
 
 /**
  * Stores the image as uploaded and its thumbnail; `known` when the caller has inspected the
@@ -176,12 +193,17 @@ export async function storeScreenshot(
   beforeWrite?: (keys: string[]) => Promise<void>,
 ): Promise<StoredImage> {
   const { sha256: hashed, ...info }: ImageInfo & { sha256?: string } = known ?? (await inspectImage(bytes));
-  const thumb = await makeThumbnail(bytes);
+  const { thumb, sheet } = await makeThumbnails(bytes);
   const imageSha = hashed ?? sha256Hex(bytes);
   const thumbSha = sha256Hex(thumb);
-  await beforeWrite?.([imageSha, thumbSha]);
-  const [sha256, thumbSha256] = await Promise.all([blobs.put(namespace, bytes, imageSha), blobs.put(namespace, thumb, thumbSha)]);
-  return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length };
+  const sheetSha = sha256Hex(sheet);
+  await beforeWrite?.([imageSha, thumbSha, sheetSha]);
+  const [sha256, thumbSha256, sheetSha256] = await Promise.all([
+    blobs.put(namespace, bytes, imageSha),
+    blobs.put(namespace, thumb, thumbSha),
+    blobs.put(namespace, sheet, sheetSha),
+  ]);
+  return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length, sheetSha256 };
 }
 
 /**

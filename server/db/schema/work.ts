@@ -48,8 +48,8 @@ export const screenshots = pgTable(
     /** Blob key of the WebP thumbnail (about 320 px wide). */
     thumbSha256: text('thumb_sha256').notNull(),
     thumbBytes: integer('thumb_bytes').notNull(),
-    /** Blob key of the original, encrypted, when the client sees only a blurred copy (blur-all). */
-    encryptedSha256: text('encrypted_sha256'),
+    /** Blob key of the evidence PDF's contact-sheet JPEG (200 px wide); null for rows made before it. */
+    sheetSha256: text('sheet_sha256'),
     /** When retention deleted the bytes; the hash, and the receipts, stay. */
     purgedAt: ts('purged_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -79,6 +79,11 @@ export const slots = pgTable(
     deviceSignature: text('device_signature'),
     /** When the contractor redacted the screenshot: `screenshotSha256` is then the blurred copy. */
     redactedAt: ts('redacted_at'),
+    /**
+     * On a blur-all contract, the uploaded original's sha256 (its receipt's), kept encrypted in
+     * encrypted_originals while `screenshotSha256` is the blurred copy; null once redacted or deleted.
+     */
+    originalSha256: text('original_sha256'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -101,6 +106,29 @@ export const slots = pgTable(
       sql`${t.capturedAt} is null or (${t.capturedAt} >= ${t.start} and ${t.capturedAt} < ${t.start} + interval '10 minutes')`,
     ),
   ],
+);
+
+/**
+ * The originals of a blur-all contract's screenshots, encrypted (lib/originals-vault.ts): the
+ * client sees only the blurred copy; an admin may see the original while a dispute on its slot
+ * is escalated. One per (contract, original sha256); erased with its last slot, by a redaction
+ * or by retention.
+ */
+export const encryptedOriginals = pgTable(
+  'encrypted_originals',
+  {
+    contractId: ref('contract_id', () => contracts.id),
+    /** The original's sha256, as its slot receipt names it. */
+    sha256: text('sha256').notNull(),
+    /** Blob key (sha256) of the encrypted bytes. */
+    blobSha256: text('blob_sha256').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** Which installation key encrypted it: the first 16 hex digits of sha256 of the seal key's public half. */
+    keyId: text('key_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.sha256] })],
 );
 
 /**

@@ -109,7 +109,7 @@ describe.each(backends)('disputes on %s: answers, resolutions, withdrawals, comm
       expect(await counts()).toEqual(before);
 
       const adminView = (await get(`/api/disputes/${d.id}`, admin)).json() as Dispute;
-      expect(adminView.actions).toEqual({ answer: false, withdraw: false, resolve: true, comment: true, reason: null });
+      expect(adminView.actions).toEqual({ answer: false, withdraw: false, resolve: true, comment: true, originals: false, reason: null });
 
       env.clock.set('2026-11-27T10:00:00.000Z');
       const r1 = (await resolve(d.id, a!, admin, { for: 'client', note: 'Screenshot shows a video' })).json() as Dispute;

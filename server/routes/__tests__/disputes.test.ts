@@ -37,7 +37,7 @@ describe.each(backends)('disputes on %s: opening', (backend) => {
         heldAmount: 1000, // 1 slot × 6000 ÷ 6
         refundedAmount: 0,
         thread: [],
-        actions: { answer: false, withdraw: true, resolve: false, comment: true, reason: null },
+        actions: { answer: false, withdraw: true, resolve: false, comment: true, originals: false, reason: null },
       });
       expect(d.slots).toEqual([
         {
@@ -82,7 +82,7 @@ describe.each(backends)('disputes on %s: opening', (backend) => {
       expect(SLOT_STATES[week.slots.state[next]!]).not.toBe('held');
       // The contractor sees it with the answer action; the admin sees why not yet.
       const asDev = (await get(`/api/disputes/${d.id}`, dev)).json() as Dispute;
-      expect(asDev.actions).toEqual({ answer: true, withdraw: false, resolve: false, comment: true, reason: null });
+      expect(asDev.actions).toEqual({ answer: true, withdraw: false, resolve: false, comment: true, originals: false, reason: null });
       const asAdmin = (await get(`/api/disputes/${d.id}`, admin)).json() as Dispute;
       expect(asAdmin.actions).toMatchObject({ answer: false, withdraw: false, resolve: false, comment: true });
       expect(asAdmin.actions.reason).toMatch(/open; the contractor may answer until Saturday 28 November 2026 at 15:00 UTC/);

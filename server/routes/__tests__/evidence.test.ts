@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { backends, type TestEnv, type Who } from '#server/test/harness.ts';
 import { createTrackerEnv, desktopScreenshot, testImage, uploadForm, type World } from '#server/test/fixtures.ts';
 import { insertWeekSeal } from '#server/data/seals.ts';
 import { sealFingerprint } from '#server/services/seal-service.ts';
 import { metaFor } from './ingest-suite.ts';
+import { unzip } from '#server/test/zip.ts';
 
 const WEEK = '2026-11-23'; // in progress at the test clock, Wednesday 2026-11-25 15:00 UTC
 const at = (day: number, hh: number, mm: number) => new Date(Date.UTC(2026, 10, 23 + day, hh, mm)).toISOString();
@@ -23,30 +23,6 @@ interface Manifest {
   auditEvents: string[];
   seal: { statement: string; signature: string; publicKey: string } | null;
   screenshots: { sha256: string; file: string | null; state: string; note?: string }[];
-}
-
-/** Every file of a zip, by name. */
-function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err) return reject(err);
-      const files = new Map<string, Buffer>();
-      file.on('entry', (entry: yauzl.Entry) => {
-        file.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            file.readEntry();
-          });
-        });
-      });
-      file.on('end', () => resolve(files));
-      file.on('error', reject);
-      file.readEntry();
-    });
-  });
 }
 
 const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();

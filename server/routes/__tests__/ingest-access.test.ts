@@ -75,10 +75,11 @@ describe.each(backends)('ingestion on %s: access, deadlines, duplicates', (backe
       // Too young: kept.
       expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() - 3_600_000))).toBe(0);
       expect(await env.blobs.get(world.contracts.dev, orphan.sha256)).not.toBeNull();
-      // Once older than the cut-off: the image and its thumbnail go, nothing referenced does.
-      expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() + 1000))).toBe(2);
+      // Once older than the cut-off: the image, its thumbnail and its contact-sheet JPEG go, nothing referenced does.
+      expect(await sweepOrphanBlobs(env.database, env.blobs, new Date(Date.now() + 1000))).toBe(3);
       expect(await env.blobs.get(world.contracts.dev, orphan.sha256)).toBeNull();
       expect(await env.blobs.get(world.contracts.dev, orphan.thumbSha256)).toBeNull();
+      expect(await env.blobs.get(world.contracts.dev, orphan.sheetSha256!)).toBeNull();
       const thumb = await get(`${slotUrl(world.contracts.dev, start)}/thumbnail`, client);
       expect(thumb.statusCode).toBe(200);
       expect(await env.blobs.get(world.contracts.dev, kept.sha256)).not.toBeNull();

@@ -48,7 +48,7 @@ describe('npm run admin -- storage copy --to s3', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-copy-'));
     const blobsDir = path.join(dataDir, 'blobs');
     const disk = diskBlobStore(blobsDir);
-    // Three contracts' screenshots and thumbnails, as uploads leave them: 20 desktops each.
+    // Three contracts' screenshots, thumbnails and contact-sheet JPEGs, as uploads leave them.
     const images = await Promise.all(Array.from({ length: 20 }, (_, i) => desktopScreenshot(100 + i, 1280, 720)));
     const contracts = [randomUUID(), randomUUID(), randomUUID()];
     for (const [c, ns] of contracts.entries()) {
@@ -56,6 +56,7 @@ describe('npm run admin -- storage copy --to s3', () => {
         const stored = await storeScreenshot(disk, ns, image);
         good.set(`${ns}/${stored.sha256}`, image);
         good.set(`${ns}/${stored.thumbSha256}`, (await disk.get(ns, stored.thumbSha256))!);
+        good.set(`${ns}/${stored.sheetSha256}`, (await disk.get(ns, stored.sheetSha256!))!);
       }
     }
     // One file whose bytes no longer match its name (a bad sector, a careless edit).

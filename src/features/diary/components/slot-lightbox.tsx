@@ -284,7 +284,7 @@ export function SlotLightbox({ contractId, week, layout, slot, zoneName, onStep,
           <SlotQuestions key={startIso} contractId={contractId} start={startIso} zone={zone} />
           {editable && (
             <div className="slot-actions">
-              {hasShot && !detail.data?.redactedAt && <RedactScreenshot key={`r${startIso}`} contractId={contractId} start={startIso} range={range} />}
+              {hasShot && !detail.data?.redactedAt && <RedactScreenshot key={`r${startIso}`} contractId={contractId} start={startIso} range={range} blurred={Boolean(detail.data?.blurred)} />}
               <DeleteSlot key={startIso} contractId={contractId} start={startIso} range={range} hasScreenshot={hasShot} onDeleted={onDeleted} />
             </div>
           )}

@@ -7,6 +7,16 @@ import { useConfirming } from '#src/utils/confirming.ts';
 import { useRedactSlot } from '../api/redact-slot.ts';
 
 export function RedactedNote({ detail, contractor }: { detail: SlotDetail | undefined; contractor: boolean }) {
+  if (detail?.blurred && !detail.redactedAt) {
+    return (
+      <p className="slot-note" data-testid="blurred-note">
+        <strong>Blurred by the contract’s terms.</strong>{' '}
+        {contractor
+          ? 'Your client sees every screenshot blurred, with its activity. The original is kept encrypted; an admin sees it only if a dispute on this slot is escalated.'
+          : 'This contract shows every screenshot blurred, with its activity. The original is kept encrypted; an admin sees it only if a dispute on this slot is escalated.'}
+      </p>
+    );
+  }
   if (!detail?.redactedAt) return null;
   return (
     <p className="slot-note" data-testid="redacted-note">
@@ -19,7 +29,7 @@ export function RedactedNote({ detail, contractor }: { detail: SlotDetail | unde
 }
 
 /** "Redact screenshot", confirmed: the original cannot be brought back. */
-export function RedactScreenshot({ contractId, start, range }: { contractId: string; start: string; range: string }) {
+export function RedactScreenshot({ contractId, start, range, blurred }: { contractId: string; start: string; range: string; blurred: boolean }) {
   const redact = useRedactSlot(contractId, { onRedacted: () => setConfirming(false) });
   const { open: confirming, setOpen: setConfirming, close } = useConfirming(redact);
   return (
@@ -30,7 +40,9 @@ export function RedactScreenshot({ contractId, start, range }: { contractId: str
       {confirming && (
         <ConfirmDialog
           title={`Redact the screenshot of ${range}?`}
-          description="A blurred copy replaces it for everyone, and the original is deleted for good. The slot stays billable within your contract's few redactions a week; past them, its time goes, as with a deletion."
+          description={`${
+            blurred ? 'The original kept encrypted is deleted for good; the blurred copy stays.' : 'A blurred copy replaces it for everyone, and the original is deleted for good.'
+          } The slot stays billable within your contract's few redactions a week; past them, its time goes, as with a deletion.`}
           confirmLabel="Redact screenshot"
           pendingLabel="Redacting…"
           cancelLabel="Keep it"

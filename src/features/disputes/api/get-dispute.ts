@@ -21,3 +21,6 @@ export const slotThumbnailUrl = (contractId: string, start: string) =>
   apiUrl(`/contracts/${encodeURIComponent(contractId)}/slots/${start}/thumbnail`);
 export const slotScreenshotUrl = (contractId: string, start: string) =>
   apiUrl(`/contracts/${encodeURIComponent(contractId)}/slots/${start}/screenshot`);
+/** On a contract that blurs every screenshot: the original, for an admin while the dispute is escalated. */
+export const slotOriginalUrl = (contractId: string, start: string) =>
+  apiUrl(`/contracts/${encodeURIComponent(contractId)}/slots/${start}/original`);

@@ -5,7 +5,7 @@ import type { Dispute, DisputeSlot } from '#contract/disputes.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatInZone } from '#src/utils/date-format.ts';
 import { formatClock } from '#src/utils/time-zone.ts';
-import { slotScreenshotUrl, slotThumbnailUrl } from '../api/get-dispute.ts';
+import { slotOriginalUrl, slotScreenshotUrl, slotThumbnailUrl } from '../api/get-dispute.ts';
 import { AnswerControls } from './answer-controls.tsx';
 import { SlotAnswerBadge, SlotStateBadge } from './dispute-badges.tsx';
 import { ResolveControls } from './resolve-controls.tsx';
@@ -96,6 +96,14 @@ export function DisputeSlotItem({ dispute, slot, timeZone }: { dispute: Dispute;
         <Link className="dslot__diary" to={paths.diary.getHref(contractId, { week: dispute.weekStart, slot: slot.start })}>
           Open in the diary<span className="sr-only">: {label}</span>
         </Link>
+        {dispute.actions.originals && slot.hasScreenshot && !manual && (
+          <p className="dslot__original">
+            <a href={slotOriginalUrl(contractId, slot.start)} target="_blank" rel="noreferrer">
+              See the original screenshot<span className="sr-only">: {label} (opens in a new tab)</span>
+            </a>
+            <span className="muted small"> The contract blurs screenshots for the client; the original is kept encrypted and your look is recorded in the audit trail.</span>
+          </p>
+        )}
       </div>
 
       <div className="dslot__answer">

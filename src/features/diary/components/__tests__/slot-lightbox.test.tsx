@@ -19,7 +19,7 @@ const CONTRACT = '4b0e5a52-3a51-4c1e-9d7e-0f6c2b1a9e01';
 const week = makeWeek('2026-11-23', 'UTC', hourOffsets(0, 9));
 const layout = buildDiaryLayout(week);
 
-function detail(start: string): SlotDetail {
+function detail(start: string, over: Partial<SlotDetail> = {}): SlotDetail {
   return {
     contractId: CONTRACT,
     start,
@@ -33,16 +33,18 @@ function detail(start: string): SlotDetail {
     windowTitle: 'Editor',
     deletedAt: null,
     redactedAt: null,
+    blurred: false,
     dispute: null,
     screenshot: { capturedAt: start, width: 1920, height: 1080, mime: 'image/webp', bytes: 1, sha256: 'x', duplicate: false, purgedAt: null },
+    ...over,
   };
 }
 
-function renderLightbox(slot = 1, { ask = false, onClose = () => {} }: { ask?: boolean; onClose?: () => void } = {}) {
+function renderLightbox(slot = 1, { ask = false, onClose = () => {}, over = {} }: { ask?: boolean; onClose?: () => void; over?: Partial<SlotDetail> } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   for (const start of layout.slotStart) {
     const iso = new Date(start).toISOString();
-    queryClient.setQueryData(getSlotQueryOptions(CONTRACT, iso).queryKey, detail(iso));
+    queryClient.setQueryData(getSlotQueryOptions(CONTRACT, iso).queryKey, detail(iso, over));
     queryClient.setQueryData(getSlotQuestionsQueryOptions(CONTRACT, iso).queryKey, { questions: [], ask });
   }
   const onStep = vi.fn();
@@ -93,6 +95,18 @@ describe('the lightbox screenshot', () => {
     const link = screen.getByRole('link', { name: /Open full size/ });
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('href')).toMatch(new RegExp(`/contracts/${CONTRACT}/slots/2026-11-23T09:10:00.000Z/screenshot$`));
+  });
+});
+
+describe('a screenshot blurred by the contract’s terms', () => {
+  it('says so to the client, and that only an admin sees the original, on an escalated dispute', () => {
+    renderLightbox(1, { over: { blurred: true } });
+    expect(screen.getByTestId('blurred-note').textContent).toMatch(/^Blurred by the contract’s terms\..*kept encrypted; an admin sees it only if a dispute on this slot is escalated/);
+  });
+
+  it('says nothing of it on a contract that shows screenshots as they are', () => {
+    renderLightbox(1);
+    expect(screen.queryByTestId('blurred-note')).toBeNull();
   });
 });
 
