@@ -101,7 +101,6 @@ export function DisputeSlotItem({ dispute, slot, timeZone }: { dispute: Dispute;
             <a href={slotOriginalUrl(contractId, slot.start)} target="_blank" rel="noreferrer">
               See the original screenshot<span className="sr-only">: {label} (opens in a new tab)</span>
             </a>
-            <span className="muted small"> The contract blurs screenshots for the client; the original is kept encrypted and your look is recorded in the audit trail.</span>
           </p>
         )}
       </div>

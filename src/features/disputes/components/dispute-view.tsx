@@ -139,6 +139,12 @@ export function DisputeView({ dispute, role, timeZone }: { dispute: Dispute; rol
           Disputed slots <span className="muted">({d.slots.length})</span>
           <span className="dsection__zone muted">Times in {timeZone}</span>
         </h2>
+        {d.actions.originals && (
+          <p className="dslots__blurred muted small">
+            This contract blurs screenshots for the client. While the dispute is escalated you can see each slot’s original, kept
+            encrypted; every look is recorded in the audit trail.
+          </p>
+        )}
         <ul className="dslots__list">
           {d.slots.map((s) => (
             <DisputeSlotItem key={s.start} dispute={d} slot={s} timeZone={timeZone} />
