@@ -23,6 +23,17 @@ export const NewPrivacyTerms = z.object({
   blurAll: TrueOrFalse.default(false),
 });
 
+/** A contract's privacy terms as they were agreed (what the contract, its card and its invitation show). */
+export const PrivacyTerms = z.object({
+  /** Whether a slot whose screenshot the contractor redacted stays billable… */
+  redactedBillable: z.boolean(),
+  /** …and how many a week (past that, a redaction costs the slot's time). */
+  redactionsPerWeek: z.number().int(),
+  /** The client sees every screenshot blurred; the originals are kept encrypted, revealed to an admin only on an escalated dispute. */
+  blurAll: z.boolean(),
+});
+export type PrivacyTerms = z.infer<typeof PrivacyTerms>;
+
 export const Contract = z.object({
   id: Id,
   title: z.string(),
@@ -38,14 +49,7 @@ export const Contract = z.object({
   timeZone: z.string(),
   status: ContractStatus,
   /** Privacy terms, agreed when the contract was made and not changed after. */
-  privacy: z.object({
-    /** Whether a slot whose screenshot the contractor redacted stays billable… */
-    redactedBillable: z.boolean(),
-    /** …and how many a week (past that, a redaction costs the slot's time). */
-    redactionsPerWeek: z.number().int(),
-    /** The client sees every screenshot blurred; the originals are kept encrypted, revealed to an admin only on an escalated dispute. */
-    blurAll: z.boolean(),
-  }),
+  privacy: PrivacyTerms,
   /** A change of terms made this week: it applies from `effectiveFrom` (the next Monday 00:00 UTC). */
   nextTerms: z
     .object({

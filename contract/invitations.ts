@@ -2,7 +2,7 @@
 // /api/links/:token, /api/auth/forgot). A link's token is 32 random bytes in base64url.
 import { z } from 'zod';
 import { Email, Id, Text, TimeZone, Written } from './common.ts';
-import { NewPrivacyTerms } from './contracts.ts';
+import { NewPrivacyTerms, PrivacyTerms } from './contracts.ts';
 import { ChangeTerms } from './disputes.ts';
 import { NewPassword } from './auth.ts';
 
@@ -86,7 +86,8 @@ export const LinkInfo = z.discriminatedUnion('purpose', [
     name: z.string(),
     role: z.enum(['client', 'contractor']),
     company: z.string(),
-    contract: z.object({ title: z.string(), hourlyRate: z.number().int(), currency: z.string(), weeklyLimitHours: z.number().int().nullable() }).nullable(),
+    /** The contract the invitee accepts, with the privacy terms it was made with. */
+    contract: z.object({ title: z.string(), hourlyRate: z.number().int(), currency: z.string(), weeklyLimitHours: z.number().int().nullable(), privacy: PrivacyTerms }).nullable(),
     invitedBy: z.string().nullable(),
     newAccount: z.boolean(),
     expiresAt: z.string(),

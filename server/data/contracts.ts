@@ -28,11 +28,14 @@ export const viewerParams = (user: User): [string | null, string | null, boolean
   user.role === 'admin',
 ];
 
+/** A contract `k`'s privacy terms as one JSON value (the contract's `privacy`). */
+export const PRIVACY_JSON = `json_build_object('redactedBillable', k.redacted_billable, 'redactionsPerWeek', k.redactions_per_week, 'blurAll', k.blur_all)`;
+
 /** The contract columns as a ContractRow, from `contracts k` joined to its company `c` and contractor `u`. */
 export const CONTRACT_COLUMNS = `
   k.id, k.title, k.hourly_rate as "hourlyRate", k.currency, k.weekly_limit_hours as "weeklyLimitHours",
   k.manual_time_allowed as "manualTimeAllowed", k.time_zone as "timeZone", k.status,
-  json_build_object('redactedBillable', k.redacted_billable, 'redactionsPerWeek', k.redactions_per_week, 'blurAll', k.blur_all) as privacy,
+  ${PRIVACY_JSON} as privacy,
   json_build_object('id', c.id, 'name', c.name) as company,
   json_build_object('id', u.id, 'name', u.name, 'email', u.email) as contractor`;
 export const CONTRACT_FROM = `contracts k join companies c on c.id = k.company_id join users u on u.id = k.contractor_id`;

@@ -4,7 +4,8 @@
 import type { Queryable } from '../db/client.ts';
 import type { Invitation, InvitationStatus } from '#contract/invitations.ts';
 import type { Role } from '#contract/common.ts';
-import type { Contract } from '#contract/contracts.ts';
+import type { PrivacyTerms } from '#contract/contracts.ts';
+import { PRIVACY_JSON } from './contracts.ts';
 
 export interface InviteCompany {
   id: string;
@@ -57,8 +58,6 @@ export async function insertInvitedUser(
   return row!.id;
 }
 
-type PrivacyTerms = Contract['privacy'];
-
 export interface PendingContract extends PrivacyTerms {
   companyId: string;
   contractorId: string;
@@ -101,14 +100,15 @@ export interface InvitationRow extends Omit<Invitation, 'status' | 'createdAt' |
   acceptedAt: Date | null;
   revokedAt: Date | null;
   companyDeactivatedAt: Date | null;
-  terms: { hourlyRate: number; currency: string; weeklyLimitHours: number | null } | null;
+  terms: { hourlyRate: number; currency: string; weeklyLimitHours: number | null; privacy: PrivacyTerms } | null;
 }
 
 const SELECT = `
   select i.id, i.email, u.name, i.role, i.user_id as "userId", i.new_account as "newAccount",
          json_build_object('id', c.id, 'name', c.name) as company, c.deactivated_at as "companyDeactivatedAt",
          case when k.id is null then null else json_build_object('id', k.id, 'title', k.title) end as contract,
-         case when k.id is null then null else json_build_object('hourlyRate', k.hourly_rate, 'currency', k.currency, 'weeklyLimitHours', k.weekly_limit_hours) end as terms,
+         case when k.id is null then null else json_build_object('hourlyRate', k.hourly_rate, 'currency', k.currency, 'weeklyLimitHours', k.weekly_limit_hours,
+           'privacy', ${PRIVACY_JSON}) end as terms,
          b.name as "invitedBy", i.created_at as "createdAt", i.expires_at as "expiresAt", i.accepted_at as "acceptedAt", i.revoked_at as "revokedAt"
     from invitations i
     join users u on u.id = i.user_id

@@ -80,7 +80,8 @@ describe.each(backends)('invitations on %s', (backend) => {
     expect(approve.json<Problem>().detail).toMatch(/waits for the contractor to accept/);
 
     const token = await linkToken('dev@test.test', 'invite');
-    expect((await req('GET', `/api/links/${token}`)).json<LinkInfo>()).toMatchObject({ newAccount: false, contract: { title: 'Mobile app', hourlyRate: 7500 } });
+    // Its page shows the contractor the privacy terms they are asked to accept.
+    expect((await req('GET', `/api/links/${token}`)).json<LinkInfo>()).toMatchObject({ newAccount: false, contract: { title: 'Mobile app', hourlyRate: 7500, privacy } });
     // An existing account accepts signed in as itself: not anonymously, not as someone else.
     for (const who of [null, s.designer]) {
       const refused = await req('POST', `/api/links/${token}/accept`, who, {});

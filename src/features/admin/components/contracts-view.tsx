@@ -1,6 +1,6 @@
-// Every contract, filtered by company and status and searched by title or contractor on the
-// server; a new one for an existing contractor. The page composes each row's management actions
-// (pause, resume, end, new terms), which the contracts feature owns.
+// Every contract with its terms and privacy terms, filtered by company and status and searched by
+// title or contractor on the server; a new one for an existing contractor. The page composes each
+// row's management actions (pause, resume, end, new terms), which the contracts feature owns.
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CONTRACT_PAGE } from '#contract/admin.ts';
@@ -8,6 +8,7 @@ import { ContractStatus, type Contract } from '#contract/contracts.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { formatMoney } from '#src/utils/money.ts';
+import { privacyFacts } from '#src/utils/privacy-words.ts';
 import { useAdminCompanies, useAdminContractList } from '../api/admin-api.ts';
 import { AdminFrame } from './admin-frame.tsx';
 import { CappedList } from './capped-list.tsx';
@@ -63,6 +64,12 @@ export function ContractsView({ actions }: { actions: (contract: Contract, chang
                   </div>
                   <div className="admin-row__facts">
                     <span>{termsText(k, k.currency)}</span>
+                    {/* One privacy fact a line, as on the contract's card: a wrapped "·" reads badly in this narrow column. */}
+                    {privacyFacts(k.privacy).map((fact) => (
+                      <span key={fact} className="admin-row__privacy">
+                        {fact}
+                      </span>
+                    ))}
                     {k.nextTerms && (
                       <span className="admin-row__next">
                         From {formatCalendarDate(k.nextTerms.effectiveFrom.slice(0, 10), 'EEE d MMM')}: {termsText(k.nextTerms, k.currency)}

@@ -2,22 +2,17 @@
 // for a contractor, both for an admin), this week's hours and activity, and the way in.
 import { Link } from 'react-router';
 import type { Role } from '#contract/common.ts';
-import type { Contract, ContractSummary } from '#contract/contracts.ts';
+import type { ContractSummary } from '#contract/contracts.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
+import { privacyFacts } from '#src/utils/privacy-words.ts';
 import { addWeeks } from '#src/utils/week.ts';
 import { formatMoney } from '../utils/money.ts';
 import { ContractActions } from './contract-actions.tsx';
 
 const STATUS_LABEL = { pending: 'Pending invitation', active: 'Active', paused: 'Paused', ended: 'Ended' } as const;
-
-/** The privacy terms in a few words: what a redaction costs, and whether the client sees blurred screenshots. */
-function privacyFacts({ redactedBillable, redactionsPerWeek, blurAll }: Contract['privacy']): string[] {
-  const redactions = redactedBillable && redactionsPerWeek > 0 ? `Redactions: ${redactionsPerWeek} a week billable` : 'Redactions cost the time';
-  return blurAll ? [redactions, 'Screenshots blurred for the client'] : [redactions];
-}
 
 /** Who the viewer works with on this contract, and the line under the title. */
 function counterpart(contract: ContractSummary, role: Role): { name: string; sub: string } {

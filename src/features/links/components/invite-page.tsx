@@ -1,6 +1,7 @@
 // /invite/<token>: who invited the reader to what. A new account chooses its name and password
 // and is signed in; an existing account signs in (and comes back here) and accepts. The link
-// works once, for 7 days; after that the page says so and offers a way on.
+// works once, for 7 days; after that the page says so and offers a way on. A contract's privacy
+// terms are spelled out before the contractor accepts them: they cannot be changed after.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { Spinner } from '#src/components/ui/spinner.tsx';
 import type { Me } from '#contract/auth.ts';
 import { api, isApiError } from '#src/lib/api-client.ts';
 import { formatMoney } from '#src/utils/money.ts';
+import { privacySentences } from '#src/utils/privacy-words.ts';
 import { PublicCard } from '#src/components/ui/public-card.tsx';
 import { useAcceptInvitation, useLinkInfo } from '../api/links-api.ts';
 import { fieldError, LinkField } from './link-field.tsx';
@@ -30,6 +32,14 @@ function InviteFacts({ info }: { info: Invite }) {
           <dt>Terms</dt>
           <dd>
             {formatMoney(c.hourlyRate, c.currency)}/h{c.weeklyLimitHours !== null ? ` · up to ${c.weeklyLimitHours} h a week` : ' · no weekly limit'}
+          </dd>
+          <dt>Privacy</dt>
+          <dd>
+            <ul className="public-card__privacy">
+              {privacySentences(c.privacy).map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
+            </ul>
           </dd>
         </>
       )}
