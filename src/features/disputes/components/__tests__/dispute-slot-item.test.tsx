@@ -22,7 +22,7 @@ function dispute(actions: Partial<DisputeActions>): Dispute {
     contractor: person,
     weekStart: '2026-11-23',
     status: 'escalated',
-    reason: 'out_of_scope',
+    reason: 'outside_scope',
     createdAt: '2026-11-30T14:01:00.000Z',
     createdBy: { id: '3b6a5c1e-8f4e-4c1a-9d7e-2f3b4a5c6d7e', name: 'Alice Client' },
     answerDue: '2026-12-03T14:01:00.000Z',
