@@ -27,6 +27,7 @@ import {
 import { retireInvitationTokens } from '../data/link-tokens.ts';
 import { hashPassword } from '../lib/password.ts';
 import { HttpProblem, notFound, type FieldError } from '../lib/problem.ts';
+import { privacySentences } from '#contract/privacy-words.ts';
 import { issueLinkToken, linkGone, linkUrl, peekLinkToken, queueLinkMail, useLinkToken } from './link-service.ts';
 import { INVITE_DAYS, type AcceptBody, type ClientInviteBody, type ContractorInvite, type Invitation, type InvitationStatus, type LinkInfo } from '#contract/invitations.ts';
 
@@ -105,13 +106,15 @@ async function sendInvitation(tx: Queryable, invitationId: string, now: Date): P
     ? `the contract “${row.contract.title}” with ${row.company.name} at ${money(row.terms.hourlyRate, row.terms.currency)} an hour`
     : `${row.company.name} on workdiary`;
   const next = row.newAccount ? 'Choose your name and password to start' : 'Sign in and accept to start';
+  // The privacy terms are agreed with the contract: the invitee reads them before following the link.
+  const privacy = row.terms ? ` ${privacySentences(row.terms.privacy).join(' ')}` : '';
   await queueLinkMail(tx, {
     kind: 'invitation',
     userId: row.userId,
     to: row.email,
     name: row.name,
     subject: row.contract ? `Invitation: ${row.contract.title} · ${row.company.name}` : `Invitation to ${row.company.name} on workdiary`,
-    line: `${by} invites you to ${what}. ${next}; this link works once, for ${INVITE_DAYS} days.`,
+    line: `${by} invites you to ${what}.${privacy} ${next}; this link works once, for ${INVITE_DAYS} days.`,
     label: row.newAccount ? 'Set up your account' : 'Accept the invitation',
     url: await linkUrl(tx, 'invite', token),
     now,

@@ -62,6 +62,9 @@ describe.each(backends)('invitations on %s', (backend) => {
     expect(clientList.find((c) => c.id === contractId)).toMatchObject({ status: 'pending', hourlyRate: 7500, currency: 'EUR', weeklyLimitHours: 20, timeZone: 'Europe/Lisbon', privacy });
     const [created] = await s.env.database.query<{ after: { contract: object } }>(`select after from audit_log where action = 'invitation.created' and contract_id = $1`, [contractId]);
     expect(created!.after.contract).toMatchObject(privacy);
+    // The mail says what the contractor agrees to about their screenshots, before any link.
+    const [mail] = await mailsTo('dev@test.test');
+    expect(mail!.text).toMatch(/Redacted screenshots: up to 5 a week stay billable.*Your client sees every screenshot blurred; the originals are kept encrypted/s);
     // The home page's week is of work: a contract nobody accepted yet is not on it.
     const overviewIds = (who: typeof s.client) => req('GET', '/api/overview', who).then((r) => JSON.stringify(r.json()));
     expect(await overviewIds(s.client)).not.toContain(contractId);

@@ -8,7 +8,7 @@ import { ContractStatus, type Contract } from '#contract/contracts.ts';
 import { paths } from '#src/config/paths.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { formatMoney } from '#src/utils/money.ts';
-import { privacyFacts } from '#src/utils/privacy-words.ts';
+import { privacyFacts } from '#contract/privacy-words.ts';
 import { useAdminCompanies, useAdminContractList } from '../api/admin-api.ts';
 import { AdminFrame } from './admin-frame.tsx';
 import { CappedList } from './capped-list.tsx';

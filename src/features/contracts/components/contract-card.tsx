@@ -7,7 +7,7 @@ import { paths } from '#src/config/paths.ts';
 import { formatMinutes } from '#src/utils/duration.ts';
 import { formatCalendarDate } from '#src/utils/date-format.ts';
 import { initials } from '#src/utils/initials.ts';
-import { privacyFacts } from '#src/utils/privacy-words.ts';
+import { privacyFacts } from '#contract/privacy-words.ts';
 import { addWeeks } from '#src/utils/week.ts';
 import { formatMoney } from '../utils/money.ts';
 import { ContractActions } from './contract-actions.tsx';

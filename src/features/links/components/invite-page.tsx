@@ -10,7 +10,7 @@ import { Spinner } from '#src/components/ui/spinner.tsx';
 import type { Me } from '#contract/auth.ts';
 import { api, isApiError } from '#src/lib/api-client.ts';
 import { formatMoney } from '#src/utils/money.ts';
-import { privacySentences } from '#src/utils/privacy-words.ts';
+import { privacySentences } from '#contract/privacy-words.ts';
 import { PublicCard } from '#src/components/ui/public-card.tsx';
 import { useAcceptInvitation, useLinkInfo } from '../api/links-api.ts';
 import { fieldError, LinkField } from './link-field.tsx';

@@ -1,7 +1,7 @@
 // A contract's privacy terms in words, wherever they are shown: in a few words on the contract's
 // card and the admin console's list, and in full sentences on the invitation the contractor
 // accepts, so they know before accepting what a redaction costs and what the client sees.
-import type { PrivacyTerms } from '#contract/contracts.ts';
+import type { PrivacyTerms } from './contracts.ts';
 
 /** Redacted screenshots that stay billable a week: none when a redaction always costs its time. */
 const billableRedactions = ({ redactedBillable, redactionsPerWeek }: PrivacyTerms) => (redactedBillable ? redactionsPerWeek : 0);
