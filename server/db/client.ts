@@ -90,6 +90,13 @@ export interface OpenOptions {
   url?: string;
   /** PGlite's folder; without it (and without a url) the database lives in memory. */
   dataDir?: string;
+  /**
+   * In memory (no url, no dataDir): a file holding a just-migrated database's files. When it
+   * exists the database starts from it (about 1 s, against some 3 s for a fresh one and its
+   * migrations); when it does not, it is written after migrating. The tests' harness names one
+   * per set of migrations.
+   */
+  memoryImage?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
   /**
@@ -205,9 +212,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   const release = opts.dataDir ? lockDataFolder(opts.dataDir) : () => {};
+  const image = !opts.dataDir && opts.memoryImage && fs.existsSync(opts.memoryImage) ? new Blob([fs.readFileSync(opts.memoryImage)]) : null;
   let client: PGlite;
   try {
-    client = opts.dataDir ? new PGlite(path.join(opts.dataDir, 'pglite')) : new PGlite();
+    client = opts.dataDir ? new PGlite(path.join(opts.dataDir, 'pglite')) : image ? new PGlite({ loadDataDir: image }) : new PGlite();
     await client.waitReady;
   } catch (err) {
     release();
@@ -215,6 +223,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
+  if (opts.memoryImage && !opts.dataDir && !image) {
+    // Written whole under another name, then renamed: a reader never sees half a file.
+    const partial = `${opts.memoryImage}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
+    fs.renameSync(partial, opts.memoryImage);
+  }
   return {
     db,
     kind: 'pglite',

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp, type App } from '../app.ts';
 import { fixedClock, type SettableClock } from '../clock.ts';
@@ -55,9 +55,20 @@ export async function createPostgresDatabase(): Promise<{ url: URL; drop(): Prom
   };
 }
 
+/**
+ * Where the in-memory test databases start from: one migrated copy per set of migrations (and
+ * PGlite version), made by the first test that needs it and shared by every file after.
+ */
+const memoryImage = (() => {
+  const dir = path.resolve(import.meta.dirname, '../db/migrations');
+  const h = createHash('sha256').update(JSON.stringify(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')).version));
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  return path.join(os.tmpdir(), `workdiary-test-pglite-${h.digest('hex').slice(0, 16)}.bin`);
+})();
+
 export async function openTestDatabase(backend: Backend, route: PostgresRoute = {}): Promise<{ database: Database; drop(): Promise<void> }> {
   if (backend === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ memoryImage });
     return { database, drop: async () => {} };
   }
   const { url, drop } = await createPostgresDatabase();
