@@ -14,12 +14,11 @@ function CodeField({ id, label, value, onChange }: { id: string; label: string; 
   );
 }
 
-function Setup({ setup, onDone }: { setup: TotpSetup; onDone: (codes: string[]) => void }) {
-  const confirm = useConfirmTotp();
+function Setup({ setup, confirm }: { setup: TotpSetup; confirm: ReturnType<typeof useConfirmTotp> }) {
   const [code, setCode] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    confirm.mutate(code.trim(), { onSuccess: (r) => onDone(r.recoveryCodes) });
+    confirm.mutate(code.trim());
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -105,11 +104,17 @@ function Disable() {
 
 export function TwoFactor({ settings }: { settings: Settings }) {
   const start = useStartTotp();
-  const [codes, setCodes] = useState<string[] | null>(null);
+  // Held here, not in the form: the settings are read again as soon as the server answers, and
+  // "on" replaces the form, so a form's own state (or a callback of its) would lose the codes.
+  const confirm = useConfirmTotp();
   let body;
-  if (codes) body = <RecoveryCodesPanel codes={codes} onDone={() => setCodes(null)} />;
+  const putAway = () => {
+    confirm.reset();
+    start.reset();
+  };
+  if (confirm.data) body = <RecoveryCodesPanel codes={confirm.data.recoveryCodes} onDone={putAway} />;
   else if (settings.totpEnabled) body = <Disable />;
-  else if (start.data) body = <Setup setup={start.data} onDone={setCodes} />;
+  else if (start.data) body = <Setup setup={start.data} confirm={confirm} />;
   else {
     body = (
       <>
