@@ -51,3 +51,22 @@ test('a client is told the outbox is for admins', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'The admin console is for admins' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Mails' })).toHaveCount(0);
 });
+
+test.describe('on a phone', () => {
+  // A phone's scroll bars take no room, as in the browser of a person holding one.
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('on a 360 px phone the admin sees the Outbox tab they are on, and the top bar fits', async ({ page }) => {
+    await signIn(page, 'admin@demo.test');
+    await page.goto('/admin/outbox');
+    await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+    const tabs = page.getByRole('navigation', { name: 'Admin' });
+    const current = tabs.getByRole('link', { name: 'Outbox' });
+    await expect(current).toHaveAttribute('aria-current', 'page');
+    // (Its underline sits on the strip's bottom border, one pixel the strip clips.)
+    await expect(current).toBeInViewport({ ratio: 0.9 });
+    // Nothing of the page runs past the screen's right edge: "Log out" is whole.
+    await expect(page.getByRole('button', { name: 'Log out' })).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});

@@ -1,7 +1,8 @@
 // The admin console's frame: its title, and tabs for users, companies and the audit trail.
-import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { paths } from '#src/config/paths.ts';
+import { revealCurrent } from '#src/utils/reveal-current.ts';
 import './admin.css';
 
 const TABS = [
@@ -13,10 +14,22 @@ const TABS = [
 ];
 
 export function AdminFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
+  const tabs = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    const strip = tabs.current;
+    revealCurrent(strip);
+    // The strip narrows once the page below is long enough for a scroll bar, and the tabs
+    // take their size once the styles are in: look again whenever either changes.
+    if (!strip || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => revealCurrent(strip));
+    for (const el of [strip, ...strip.children]) observer.observe(el);
+    return () => observer.disconnect();
+  }, [pathname]);
   return (
     <div className="page__content admin">
       <title>{`${title} · Admin · workdiary`}</title>
-      <nav className="admin-tabs" aria-label="Admin">
+      <nav ref={tabs} className="admin-tabs" aria-label="Admin">
         {TABS.map((t) => (
           <NavLink key={t.to} to={t.to} className="admin-tabs__link">
             {t.label}
