@@ -13,7 +13,8 @@ export interface SealKey {
   sign(data: string): string;
   /**
    * A 32-byte secret for one purpose, derived from the private key by HKDF-SHA256 (RFC 5869)
-   * with `purpose` as its info: one key to keep, a separate secret for each use.
+   * with `purpose` as its info: one key to keep, a separate secret for each use. Not to be
+   * written to: the same buffer is answered each time.
    */
   derive(purpose: string): Buffer;
 }
@@ -22,11 +23,16 @@ export function sealKeyFrom(privateKey: KeyObject): SealKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the seal key must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`);
   const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   const secret = privateKey.export({ type: 'pkcs8', format: 'der' });
+  const derived = new Map<string, Buffer>(); // one HKDF per purpose, not one per upload
   return {
     publicKey: spki.toString('base64'),
     id: createHash('sha256').update(spki).digest('hex').slice(0, 16),
     sign: (data) => sign(null, Buffer.from(data, 'utf8'), privateKey).toString('base64'),
-    derive: (purpose) => Buffer.from(hkdfSync('sha256', secret, 'workdiary', purpose, 32)),
+    derive: (purpose) => {
+      let key = derived.get(purpose);
+      if (!key) derived.set(purpose, (key = Buffer.from(hkdfSync('sha256', secret, 'workdiary', purpose, 32))));
+      return key;
+    },
   };
 }
 

@@ -83,8 +83,14 @@ async function storeBlurred(blobs: BlobStore, contractId: string, bytes: Buffer,
   const key = sealKey();
   const sealed = encryptOriginal(key, contractId, sha256, bytes);
   const sealedSha = sha256Hex(sealed);
-  const image = await storeScreenshot(blobs, contractId, await blurredCopy(bytes), undefined, (keys) => beforeWrite([...keys, sealedSha]));
-  await blobs.put(contractId, sealed, sealedSha);
+  // The encrypted original is written beside the shown copy's blobs, once the intent names it.
+  let sealedPut: Promise<unknown> = Promise.resolve();
+  const image = await storeScreenshot(blobs, contractId, await blurredCopy(bytes), undefined, async (keys) => {
+    await beforeWrite([...keys, sealedSha]);
+    sealedPut = blobs.put(contractId, sealed, sealedSha);
+    sealedPut.catch(() => undefined); // awaited below; if another write fails first, this one's failure is not left unhandled
+  });
+  await sealedPut;
   const original: KeptOriginal = { sha256, blobSha256: sealedSha, mime, bytes: bytes.length, keyId: key.id };
   return { image, original };
 }
