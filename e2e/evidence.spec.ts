@@ -51,6 +51,8 @@ test('an approved week’s pack verifies offline; a flipped screenshot byte and 
   const valid = await verify(pack);
   expect(valid.output).toMatch(/^valid: \d+ slots, sealed 2026-11-25T\d\d:\d\d:\d\d\.\d{3}Z\n/);
   expect(valid.output).toContain(`seal fingerprint ${fingerprint}`);
+  // The writer's tracker signed every slot with its device key, and each signature verifies.
+  expect(valid.output).not.toContain('unsigned');
   expect(valid.code).toBe(0);
 
   // One byte of one screenshot flipped: the verifier names its slot.

@@ -106,9 +106,10 @@ export async function findContractsWithUnchainedSlots(q: Queryable, contractIds?
 
 /** The contract's slots without a receipt, in the order they were accepted. */
 export async function findUnchainedSlots(q: Queryable, contractId: string) {
-  const rows = await q.query<SlotFacts & { createdAt: Date; deletedAt: Date | null }>(
+  const rows = await q.query<SlotFacts & { createdAt: Date; deletedAt: Date | null; deviceSignature: string | null }>(
     `select start, kind, keyboard, mouse, memo, window_title as "windowTitle", screenshot_sha256 as "screenshotSha256",
-            captured_at as "capturedAt", deleted_at is not null as deleted, created_at as "createdAt", deleted_at as "deletedAt"
+            captured_at as "capturedAt", deleted_at is not null as deleted, created_at as "createdAt", deleted_at as "deletedAt",
+            device_signature as "deviceSignature"
        from slots s
       where contract_id = $1
         and not exists (select 1 from receipts r where r.contract_id = s.contract_id and r.slot_start = s.start and r.type = 'slot')

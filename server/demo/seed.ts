@@ -1,7 +1,7 @@
 // The demo: two client companies, three contractors and an admin, with the week before
 // last, last week and this week so far filled with tracked work. Seeded relative to the
 // server's clock; a later start adds the slots that have passed since the last one.
-import { chainUnchainedSlots } from '../services/chain-service.ts';
+import { chainUnchainedSlots, slotReceipt } from '../services/chain-service.ts';
 import os from 'node:os';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
@@ -15,7 +15,7 @@ import { jobKey, renderShots, type ShotJob } from './render.ts';
 import type { Progress } from './progress.ts';
 import { PEOPLE } from './scenes/catalog.ts';
 import { seedDemoReview } from './review.ts';
-import { seedDemoTrackers } from './trackers.ts';
+import { demoDeviceKey, seedDemoTrackers, signSlot } from './trackers.ts';
 
 export const DEMO_PASSWORD = 'workdiary-demo';
 
@@ -241,12 +241,16 @@ export async function seedDemo(
     for (const { c, slots: ps } of planned) {
       const shotRows = new Map<string, typeof screenshots.$inferInsert>();
       const slotRows: (typeof slots.$inferInsert)[] = [];
+      const device = demoDeviceKey(c.key).privateKey;
       for (const s of ps) {
         const img = s.shot ? images.get(jobKey({ namespace: c.contractId, shot: s.shot })) : undefined;
         if (s.shot && !img) throw new Error(`demo: no image for ${s.start.toISOString()}`);
         if (img && !shotRows.has(img.sha256)) {
           shotRows.set(img.sha256, { contractId: c.contractId, ...img, createdAt: uploadedAt(s, now) });
         }
+        const accepted = { ...s, screenshotSha256: img?.sha256 ?? null };
+        // The contractor's tracker signed what it sent (manual time is typed in the dashboard: unsigned).
+        const { receivedAt: _, device: __, ...signed } = slotReceipt(c.contractId, accepted, now);
         slotRows.push({
           contractId: c.contractId,
           contractorId: c.contractorId,
@@ -257,8 +261,9 @@ export async function seedDemo(
           activeMinutes: s.activeMinutes,
           memo: s.memo,
           windowTitle: s.windowTitle,
-          screenshotSha256: img?.sha256 ?? null,
+          screenshotSha256: accepted.screenshotSha256,
           capturedAt: s.capturedAt,
+          deviceSignature: s.kind === 'tracked' ? signSlot(device, signed) : null,
           createdAt: uploadedAt(s, now),
         });
       }
@@ -294,7 +299,8 @@ export async function seedDemo(
       .onConflictDoUpdate({ target: settings.key, set: { value: until.toISOString() } });
   });
   // Written in bulk above, the demo's slots get their receipts here, before the review's disputes.
-  await chainUnchainedSlots(database, demo.map((c) => c.contractId));
+  const devices = new Map(demo.map((c) => [c.contractId, demoDeviceKey(c.key).publicKey]));
+  await chainUnchainedSlots(database, demo.map((c) => c.contractId), (contractId) => devices.get(contractId) ?? null);
   if (!options.contracts) await seedDemoReview(database, blobs, demo, now, log, firstRun);
   const tEnd = performance.now();
   log(

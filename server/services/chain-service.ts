@@ -56,13 +56,20 @@ export function slotReceipt(contractId: string, s: AcceptedSlot, receivedAt: Dat
  * had, stamped with the time it was accepted; a deleted one gets its deletion after it.
  * Returns how many slots it chained.
  */
-export async function chainUnchainedSlots(database: Database, contractIds?: string[]): Promise<number> {
+export async function chainUnchainedSlots(
+  database: Database,
+  contractIds?: string[],
+  /** The public key of the device that signed a contract's slots (the demo's, written in bulk with their signatures). */
+  deviceKeyOf: (contractId: string) => string | null = () => null,
+): Promise<number> {
   let n = 0;
   for (const contractId of await findContractsWithUnchainedSlots(database, contractIds)) {
+    const publicKey = deviceKeyOf(contractId);
     n += await database.transaction(async (tx) => {
       const rows = await findUnchainedSlots(tx, contractId);
       const list: Receipt[] = rows.flatMap((s) => {
-        const receipt: Receipt = slotReceipt(contractId, { ...s, kind: s.kind === 'manual' ? 'manual' : 'tracked' }, s.createdAt);
+        const device = publicKey && s.deviceSignature ? { publicKey, signature: s.deviceSignature } : null;
+        const receipt: Receipt = slotReceipt(contractId, { ...s, kind: s.kind === 'manual' ? 'manual' : 'tracked', device }, s.createdAt);
         if (!s.deletedAt) return [receipt];
         return [receipt, { type: 'delete' as const, contract: contractId, start: s.start.toISOString(), at: s.deletedAt.toISOString() }];
       });

@@ -1,11 +1,13 @@
 // The demo as a visitor meets it: accounts that log in, three weeks of believable work for
 // every contract, the designer over his limit, duplicates and idle time to find, images that
 // load, and a demo that catches up with the clock instead of going stale.
+import { createPublicKey, verify } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, type JsonValue } from '#contract/canonical-json.ts';
 import { fixedClock } from '#server/clock.ts';
 import { type Database, openDatabase } from '#server/db/client.ts';
 import { addWeeks, floorToSlot, weekStartOf } from '#server/domain/week.ts';
@@ -196,6 +198,32 @@ describe('the demo, seeded on a Monday afternoon', () => {
     for (const [, group] of bySha) expect(group.every((r) => r.duplicate)).toBe(group.length > 1);
     const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from screenshots`);
     expect(n).toBe(bySha.size);
+  });
+
+  it('has every tracked slot signed by its contractor\'s device, as the Trackers page lists it; manual time unsigned', async () => {
+    const receipts = await db.query<{ body: string; email: string; public_key: string | null }>(
+      `select r.body, u.email, t.public_key
+         from receipts r join contracts c on c.id = r.contract_id join users u on u.id = c.contractor_id
+         left join tracker_tokens t on t.user_id = u.id
+        where r.type = 'slot'`,
+    );
+    expect(receipts.length).toBe(rows.length);
+    const kinds = { tracked: 0, manual: 0 };
+    for (const r of receipts) {
+      const { receivedAt: _, device, ...fields } = JSON.parse(r.body) as { kind: 'tracked' | 'manual'; receivedAt: string; device: { publicKey: string; signature: string } | null };
+      kinds[fields.kind]++;
+      if (fields.kind === 'manual') {
+        expect(device).toBeNull();
+        continue;
+      }
+      expect(device?.publicKey).toBe(r.public_key);
+      const key = createPublicKey({ key: Buffer.from(device!.publicKey, 'base64'), format: 'der', type: 'spki' });
+      expect(verify(null, Buffer.from(canonicalJson(fields as unknown as JsonValue)), key, Buffer.from(device!.signature, 'base64'))).toBe(true);
+    }
+    expect(kinds.tracked).toBeGreaterThan(900);
+    expect(kinds.manual).toBeGreaterThan(0);
+    // Three devices, one key each.
+    expect(new Set(receipts.map((r) => r.public_key)).size).toBe(3);
   });
 
   it('has screenshots and thumbnails in the blob store that decode as images', async () => {
