@@ -19,6 +19,11 @@ export const Tracker = z.object({
   /** When the tracker last called the API with it, to the minute; null: never. */
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /**
+   * The device key that signs this tracker's slots, as its fingerprint (the first 16 hex digits
+   * of sha256 of the key's SPKI DER, in fours); null: no key, its slots are unsigned.
+   */
+  deviceKey: z.string().nullable(),
 });
 export type Tracker = z.infer<typeof Tracker>;
 

@@ -34,6 +34,10 @@ test('the designer creates a tracker token, sees it once, finds the device liste
   await expect(row(page).getByRole('term').filter({ hasText: 'Last upload' })).toBeVisible();
   await expect(row(page).getByText('never')).toBeVisible();
   await expect(row(page).getByText('Active')).toBeVisible();
+  // A new token has no device key until its tracker registers one; the demo's computer signs its slots.
+  await expect(row(page).getByRole('definition').filter({ hasText: 'none: its slots are unsigned' })).toBeVisible();
+  const demoDevice = page.getByRole('listitem').filter({ has: page.getByText('MacBook Pro 14"', { exact: true }) });
+  await expect(demoDevice.locator('.tracker-row__key')).toHaveText(/^([0-9a-f]{4} ){3}[0-9a-f]{4}$/);
 
   await page.screenshot({ path: testInfo.outputPath('trackers-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 375, height: 812 });

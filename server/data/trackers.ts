@@ -1,6 +1,7 @@
 // Tracker tokens: one per device of a contractor, stored as the sha256 of the token.
 import type { Queryable } from '../db/client.ts';
 import type { Tracker } from '#contract/trackers.ts';
+import { fingerprint } from '../lib/fingerprint.ts';
 import type { User } from './users.ts';
 
 interface TrackerRow {
@@ -9,9 +10,10 @@ interface TrackerRow {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  publicKey: string | null;
 }
 
-const COLUMNS = `id, device_name as "deviceName", created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
+const COLUMNS = `id, device_name as "deviceName", created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt", public_key as "publicKey"`;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const toTracker = (r: TrackerRow): Tracker => ({
@@ -20,6 +22,7 @@ const toTracker = (r: TrackerRow): Tracker => ({
   createdAt: new Date(r.createdAt).toISOString(),
   lastUsedAt: iso(r.lastUsedAt),
   revokedAt: iso(r.revokedAt),
+  deviceKey: r.publicKey ? fingerprint(r.publicKey) : null,
 });
 
 export async function insertTracker(q: Queryable, userId: string, deviceName: string, tokenHash: string, now: Date): Promise<Tracker> {

@@ -11,6 +11,7 @@ import type { Queryable } from '../db/client.ts';
 import { findWeekAudit, findWeekReceipts, findWeekSeal, insertWeekSeal, type WeekAuditRow, type WeekSealRow } from '../data/seals.ts';
 import { merkleRoot } from '../domain/merkle.ts';
 import { addWeeks, weekKey } from '../domain/week.ts';
+import { fingerprint } from '../lib/fingerprint.ts';
 import { notFound } from '../lib/problem.ts';
 import { sealKey } from '../lib/seal-key.ts';
 import type { WeekSeal } from '#contract/seal.ts';
@@ -26,10 +27,7 @@ export const auditEventJson = (e: WeekAuditRow): string =>
   canonicalJson({ id: e.id, at: e.at.toISOString(), actor: e.actor, action: e.action, subject: e.subject, dispute: e.dispute, before: e.before, after: e.after } as JsonValue);
 
 /** The first 16 hex digits of sha256(signature), in fours: what a person compares. */
-export function sealFingerprint(signature: string): string {
-  const hex = createHash('sha256').update(Buffer.from(signature, 'base64')).digest('hex').slice(0, 16);
-  return hex.match(/.{4}/g)!.join(' ');
-}
+export const sealFingerprint = (signature: string): string => fingerprint(signature);
 
 /** The week's leaves, in the order docs/evidence.md gives: receipt links by seq, then audit events by id. */
 export async function weekLeaves(q: Queryable, contractId: string, weekStart: Date): Promise<Buffer[]> {

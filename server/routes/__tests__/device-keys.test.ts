@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '#contract/canonical-json.ts';
 import type { Problem } from '#contract/common.ts';
 import type { SignedSlotFields, SlotReceipt } from '#contract/receipts.ts';
-import type { CreatedTracker, DeviceKey } from '#contract/trackers.ts';
+import type { CreatedTracker, DeviceKey, TrackerList } from '#contract/trackers.ts';
 import { backends, connectTracker, type TestEnv } from '#server/test/harness.ts';
 import type { World } from '#server/test/fixtures.ts';
 import { T, metaFor, type MetaIn, type Who, ingestSuite } from './ingest-suite.ts';
@@ -81,6 +81,10 @@ describe.each(backends)('device-signed slots on %s', (backend) => {
       const first = await putKey(device.token, { publicKey: device.publicKey });
       expect(first.statusCode).toBe(201);
       expect(first.json<DeviceKey>()).toEqual({ publicKey: device.publicKey, status: 'created' });
+      // The contractor's Trackers page names the key by its fingerprint.
+      const hex = createHash('sha256').update(Buffer.from(device.publicKey, 'base64')).digest('hex');
+      const listed = (await env.app.inject({ method: 'GET', url: '/api/trackers', headers: { cookie: dev.cookie } })).json<TrackerList>().trackers;
+      expect(listed.find((t) => t.deviceKey !== null && t.deviceKey.replaceAll(' ', '') === hex.slice(0, 16))?.deviceKey).toMatch(/^([0-9a-f]{4} ){3}[0-9a-f]{4}$/);
       const again = await putKey(device.token, { publicKey: device.publicKey });
       expect(again.statusCode).toBe(200);
       expect(again.json<DeviceKey>().status).toBe('unchanged');

@@ -51,7 +51,9 @@ describe.each(backends)('tracker tokens on %s', (backend) => {
     expect(body.trackers.map((t) => t.deviceName)).toEqual(['Desktop', 'Work laptop']);
     expect(list.body).not.toContain(first.token);
     expect(list.body).not.toContain(stored[0]!.token_hash);
-    expect(Object.keys(body.trackers[0]!).sort()).toEqual(['createdAt', 'deviceName', 'id', 'lastUsedAt', 'revokedAt']);
+    expect(Object.keys(body.trackers[0]!).sort()).toEqual(['createdAt', 'deviceKey', 'deviceName', 'id', 'lastUsedAt', 'revokedAt']);
+    // No device key registered yet: its slots would be unsigned.
+    expect(body.trackers.map((t) => t.deviceKey)).toEqual([null, null]);
 
     // Another contractor sees only their own.
     const other = await req('GET', '/api/trackers', designer);

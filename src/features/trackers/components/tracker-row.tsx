@@ -38,6 +38,11 @@ export function TrackerRow({ tracker, timeZone }: { tracker: Tracker; timeZone: 
           <dt>Last upload</dt>
           <dd>{tracker.lastUsedAt ? when(tracker.lastUsedAt, timeZone) : 'never'}</dd>
         </div>
+        <div>
+          <dt>Device key</dt>
+          {/* A tracker with a key signs each slot, and the evidence pack carries the signatures. */}
+          <dd>{tracker.deviceKey ? <span className="tracker-row__key">{tracker.deviceKey}</span> : 'none: its slots are unsigned'}</dd>
+        </div>
         {tracker.revokedAt && (
           <div>
             <dt>Revoked</dt>
