@@ -52,9 +52,11 @@ export async function findWeekReceipts(q: Queryable, contractId: string, weekSta
        left join receipts p on p.contract_id = r.contract_id and p.seq = r.seq - 1
       where r.contract_id = $1
         and (r.slot_start >= $2 and r.slot_start < $3
-             or (r.type = 'dispute' and (r.body::jsonb -> 'starts' ->> 0)::timestamptz >= $2 and (r.body::jsonb -> 'starts' ->> 0)::timestamptz < $3))
+             or (r.type = 'dispute' and ((r.body::jsonb -> 'starts') ->> 0) >= $4 and ((r.body::jsonb -> 'starts') ->> 0) < $5))
       order by r.seq`,
-    [contractId, weekStart, weekEnd],
+    // A dispute's first start, as its receipt says it (ISO 8601 UTC with milliseconds, which sorts
+    // as time does), against the week's bounds said the same way: receipts_dispute_week_idx.
+    [contractId, weekStart, weekEnd, weekStart.toISOString(), weekEnd.toISOString()],
   );
 }
 

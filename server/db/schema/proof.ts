@@ -31,6 +31,11 @@ export const receipts = pgTable(
     check('receipts_seq_check', sql`${t.seq} > 0`),
     // A slot's receipts, and a week's.
     index('receipts_slot_idx').on(t.contractId, t.slotStart),
+    // A week's disputes (a dispute's receipt names its slots, all in one week, inside its body):
+    // by the first start as ISO text, which sorts as time does.
+    index('receipts_dispute_week_idx')
+      .on(t.contractId, sql`((${t.body}::jsonb -> 'starts') ->> 0)`)
+      .where(sql`${t.type} = 'dispute'`),
   ],
 );
 

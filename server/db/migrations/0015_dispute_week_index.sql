@@ -1,0 +1,1 @@
+CREATE INDEX "receipts_dispute_week_idx" ON "receipts" USING btree ("contract_id",(("body"::jsonb -> 'starts') ->> 0)) WHERE "receipts"."type" = 'dispute';
