@@ -68,7 +68,7 @@ test('the admin pauses and resumes a contract, changes its rate from next Monday
   await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
   const entries = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem');
   await expect(entries.nth(0)).toContainText('Ada Admin (admin) Changed the terms from the next Monday');
-  await expect(entries.nth(0)).toContainText('hourlyRate: 4200 → 4550');
+  await expect(entries.nth(0)).toContainText('hourly rate: 42.00 an hour → 45.50 an hour');
   await expect(entries.nth(1)).toContainText('Ada Admin (admin) Resumed the contract');
   await expect(entries.nth(1)).toContainText('status: paused → active');
   await expect(entries.nth(2)).toContainText('Ada Admin (admin) Paused the contract');

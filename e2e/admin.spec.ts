@@ -47,7 +47,7 @@ test('the admin disables a user after confirming, and the audit trail filtered b
   await expect(page.getByRole('combobox', { name: 'User' })).toHaveValue(/.+/);
   const entries = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem');
   await expect(entries.first()).toContainText('Ada Admin (admin)');
-  await expect(entries.first()).toContainText('disabledAt: — → 2026-11-25T');
+  await expect(entries.first()).toContainText('disabled at: — → 25 Nov 2026, 15:');
   await expect(entries.first()).toContainText('Disabled the account of Priya Nair <writer@demo.test>');
 });
 

@@ -3,6 +3,8 @@
 // (`slot.memo_edited`); known ones get a sentence, others are read out as words.
 import type { AuditEntry } from '#contract/disputes.ts';
 import { REASON_LABELS } from './dispute-words.ts';
+import { formatInZone } from './date-format.ts';
+import { formatMinutes } from './duration.ts';
 import { ROLE_LABEL, SLOT_STATUS_LABEL, slotCountText, STATUS_LABEL } from './dispute-labels.ts';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -54,6 +56,7 @@ export function actorText(actor: AuditEntry['actor']): string {
 }
 
 const MAX_VALUE = 60;
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
 /** One value, short: statuses by their label, long text cut, lists counted. */
 export function valueText(key: string | null, value: unknown): string {
@@ -65,17 +68,54 @@ export function valueText(key: string | null, value: unknown): string {
       if (label) return label;
     }
     if (value === '') return '(empty)';
+    // An instant (disabledAt, effectiveFrom…), as a person reads one.
+    if (ISO_INSTANT.test(value)) return `${formatInZone(value, 'UTC', 'd MMM yyyy, HH:mm')} UTC`;
     const text = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
     // Free text is quoted so it reads as what someone wrote; single words (ids, codes) are not.
     return /\s/.test(text) ? `“${text}”` : text;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return scalarText(key, value);
   if (Array.isArray(value)) {
     if (key === 'slots' || key?.endsWith('Slots')) return slotCountText(value.length);
     return `${value.length} ${value.length === 1 ? 'item' : 'items'}`;
   }
+  const record = isRecord(value) ? recordText(key, value) : null;
+  if (record) return record;
   const json = JSON.stringify(value);
   return json.length > MAX_VALUE ? `${json.slice(0, MAX_VALUE - 1)}…` : json;
+}
+
+/** `weeklyLimitHours` → "weekly limit hours". */
+const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+/** Money in minor units (cents), without its currency, which the entry's contract gives. */
+const minor = (n: number) => (n / 100).toFixed(2);
+
+/** A number or a yes/no, by what its key says it is. */
+function scalarText(key: string | null, value: number | boolean): string {
+  if (key === 'hourlyRate' && typeof value === 'number') return `${minor(value)} an hour`;
+  if (key === 'weeklyLimitHours') return `${value} h a week`;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}
+
+/** One field of a record, as words: "25 h a week", "manual time allowed", "billable 833.00". */
+function fieldText(parent: string | null, key: string, value: unknown): string {
+  if (parent === 'minutes' && typeof value === 'number') return `${words(key)} ${formatMinutes(value)}`;
+  if (parent === 'amounts' && typeof value === 'number') return `${words(key)} ${minor(value)}`;
+  if (key === 'hourlyRate' && typeof value === 'number') return scalarText(key, value);
+  if (key === 'weeklyLimitHours') return value === null ? 'no weekly limit' : scalarText(key, value as number);
+  if (key === 'manualTimeAllowed' && typeof value === 'boolean') return value ? 'manual time allowed' : 'no manual time';
+  return `${words(key)} ${valueText(key, value)}`;
+}
+
+/**
+ * A flat record the server writes whole (a week's terms, its minutes and amounts) as one line of
+ * words instead of JSON; null for anything deeper.
+ */
+function recordText(key: string | null, value: Record<string, unknown>): string | null {
+  const entries = Object.entries(value);
+  if (entries.length === 0 || !entries.every(([, v]) => v === null || ['number', 'boolean', 'string'].includes(typeof v))) return null;
+  return entries.map(([k, v]) => fieldText(key, k, v)).join(' · ');
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -96,9 +136,10 @@ export function changeLines(before: unknown, after: unknown): string[] {
       const inB = key in b;
       const inA = key in a;
       if (inB && inA && same(b[key], a[key])) continue;
-      if (inB && inA) lines.push(`${key}: ${valueText(key, b[key])} → ${valueText(key, a[key])}`);
-      else if (inA) lines.push(`${key}: ${valueText(key, a[key])}`);
-      else lines.push(`${key}: ${valueText(key, b[key])} → —`);
+      const name = words(key);
+      if (inB && inA) lines.push(`${name}: ${valueText(key, b[key])} → ${valueText(key, a[key])}`);
+      else if (inA) lines.push(`${name}: ${valueText(key, a[key])}`);
+      else lines.push(`${name}: ${valueText(key, b[key])} → —`);
     }
     return lines;
   }
