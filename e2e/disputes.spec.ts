@@ -208,6 +208,10 @@ test('the disputes pages fit a 375 px wide phone', async ({ browser }) => {
   await client.setViewportSize({ width: 375, height: 740 });
   await client.goto('/disputes?status=all');
   await expect(client.getByRole('heading', { level: 1, name: 'Disputes' })).toBeVisible();
+  // The chosen filter, last of the chips, is scrolled into view rather than left off the screen.
+  const all = client.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'All', exact: true });
+  await expect(all).toHaveAttribute('aria-pressed', 'true');
+  await expect(all).toBeInViewport({ ratio: 0.9 });
   await expect(client.getByRole('link', { name: /Motion planning|design/i }).first()).toBeVisible();
   expect(await client.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await client.getByRole('link', { name: /Motion planning|design/i }).first().click();

@@ -1,8 +1,8 @@
 // The admin console's frame: its title, and tabs for users, companies and the audit trail.
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { paths } from '#src/config/paths.ts';
-import { revealCurrent } from '#src/utils/reveal-current.ts';
+import { useRevealCurrent } from '#src/utils/reveal-current.ts';
 import './admin.css';
 
 const TABS = [
@@ -14,18 +14,7 @@ const TABS = [
 ];
 
 export function AdminFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
-  const tabs = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
-  useLayoutEffect(() => {
-    const strip = tabs.current;
-    revealCurrent(strip);
-    // The strip narrows once the page below is long enough for a scroll bar, and the tabs
-    // take their size once the styles are in: look again whenever either changes.
-    if (!strip || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => revealCurrent(strip));
-    for (const el of [strip, ...strip.children]) observer.observe(el);
-    return () => observer.disconnect();
-  }, [pathname]);
+  const tabs = useRevealCurrent<HTMLElement>(useLocation().pathname);
   return (
     <div className="page__content admin">
       <title>{`${title} · Admin · workdiary`}</title>

@@ -9,6 +9,7 @@ import { useDisputes } from '../api/get-disputes.ts';
 import { useDisputesSearch } from '../hooks/use-disputes-search.ts';
 import { useServerNow } from '../hooks/use-server-now.ts';
 import { weekRangeLabel } from '#src/utils/date-format.ts';
+import { useRevealCurrent } from '#src/utils/reveal-current.ts';
 import { activeChip, chipParam, needsAnswer, sortDisputes, STATUS_CHIPS, statusQuery, type DisputesSearch, type Role } from '../utils/disputes-search.ts';
 import { DisputeRow } from './dispute-row.tsx';
 import './disputes.css';
@@ -33,6 +34,7 @@ export function DisputesView({ role, contracts }: { role: Role; contracts: Contr
   const timeZone = useMemo(() => browserTimeZone(), []);
   const now = useServerNow();
   const chip = activeChip(search.statuses);
+  const chips = useRevealCurrent<HTMLDivElement>(chip?.key);
   const list = useMemo(() => (query.data ? sortDisputes(query.data.disputes, role) : []), [query.data, role]);
 
   return (
@@ -46,7 +48,7 @@ export function DisputesView({ role, contracts }: { role: Role; contracts: Contr
       </div>
 
       <div className="dfilters">
-        <div className="chips" role="group" aria-label="Status">
+        <div ref={chips} className="chips" role="group" aria-label="Status">
           {STATUS_CHIPS.map((c) => (
             <button
               key={c.key}
