@@ -56,7 +56,7 @@ test.describe('on a phone', () => {
   // A phone's scroll bars take no room, as in the browser of a person holding one.
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-  test('on a 360 px phone the admin sees the Outbox tab they are on, and the top bar fits', async ({ page }) => {
+  test('on 360 and 320 px phones the admin sees the tab and link they are on, and the top bar fits', async ({ page }) => {
     await signIn(page, 'admin@demo.test');
     await page.goto('/admin/outbox');
     await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
@@ -68,5 +68,14 @@ test.describe('on a phone', () => {
     // Nothing of the page runs past the screen's right edge: "Log out" is whole.
     await expect(page.getByRole('button', { name: 'Log out' })).toBeInViewport({ ratio: 1 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The narrowest phones (320 px): the demo clock drops its weekday, and the main link of the
+    // page (Admin, last of them) is scrolled into view.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Log out' })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toBeInViewport({ ratio: 0.9 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 });

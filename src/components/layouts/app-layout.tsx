@@ -1,8 +1,9 @@
 // The signed-in frame: a top bar with the product, the main navigation (Trackers for
 // contractors, Admin for admins) with what waits on the user counted beside it, and the user.
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { paths } from '#src/config/paths.ts';
+import { useRevealCurrent } from '#src/utils/reveal-current.ts';
 import { Logo } from '../ui/logo.tsx';
 import { DemoClockBadge } from './demo-clock-badge.tsx';
 import './nav-counts.css';
@@ -40,6 +41,8 @@ export function AppLayout({
   counts?: NavCounts | null;
   children: ReactNode;
 }) {
+  // On a phone the main links scroll sideways: the current one is kept in view.
+  const nav = useRevealCurrent<HTMLElement>(useLocation().pathname);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -50,7 +53,7 @@ export function AppLayout({
           <Link to={paths.overview.getHref()} className="topbar__brand" aria-label="workdiary, this week">
             <Logo />
           </Link>
-          <nav className="topbar__nav" aria-label="Main">
+          <nav ref={nav} className="topbar__nav" aria-label="Main">
             <NavLink to={paths.overview.getHref()} className="topbar__link" end>
               Home
             </NavLink>

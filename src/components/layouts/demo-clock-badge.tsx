@@ -34,7 +34,8 @@ export function DemoClockBadge() {
   if (!health.data || !clock) return null;
   // The server's clock runs at the wall clock's pace: now on it = its answer + the time since.
   const demoNow = Date.parse(health.data.now) + Math.max(0, wall - health.dataUpdatedAt);
-  const shown = formatInZone(demoNow, 'UTC', 'EEE d MMM, HH:mm');
+  const weekday = formatInZone(demoNow, 'UTC', 'EEE');
+  const shown = formatInZone(demoNow, 'UTC', 'd MMM, HH:mm');
   const started = formatInZone(clock.startedAt, 'UTC', 'EEEE d MMMM yyyy, HH:mm');
   const why =
     `The demo runs on its own clock, not today's, so that last week waits for review. ` +
@@ -43,6 +44,7 @@ export function DemoClockBadge() {
     <span className="demo-clock" title={why}>
       <span className="demo-clock__label">Demo clock</span>
       <time className="demo-clock__time" dateTime={new Date(demoNow).toISOString()}>
+        <span className="demo-clock__weekday">{weekday} </span>
         {shown}
         <span className="demo-clock__zone"> UTC</span>
       </time>
