@@ -1,7 +1,7 @@
 // The demo: two client companies, three contractors and an admin, with the week before
 // last, last week and this week so far filled with tracked work. Seeded relative to the
 // server's clock; a later start adds the slots that have passed since the last one.
-import { chainUnchainedSlots, slotReceipt } from '../services/chain-service.ts';
+import { chainUnchainedSlots, signedSlotFields } from '../services/chain-service.ts';
 import os from 'node:os';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
@@ -249,8 +249,6 @@ export async function seedDemo(
           shotRows.set(img.sha256, { contractId: c.contractId, ...img, createdAt: uploadedAt(s, now) });
         }
         const accepted = { ...s, screenshotSha256: img?.sha256 ?? null };
-        // The contractor's tracker signed what it sent (manual time is typed in the dashboard: unsigned).
-        const { receivedAt: _, device: __, ...signed } = slotReceipt(c.contractId, accepted, now);
         slotRows.push({
           contractId: c.contractId,
           contractorId: c.contractorId,
@@ -263,7 +261,8 @@ export async function seedDemo(
           windowTitle: s.windowTitle,
           screenshotSha256: accepted.screenshotSha256,
           capturedAt: s.capturedAt,
-          deviceSignature: s.kind === 'tracked' ? signSlot(device, signed) : null,
+          // The contractor's tracker signed what it sent (manual time is typed in the dashboard: unsigned).
+          deviceSignature: s.kind === 'tracked' ? signSlot(device, signedSlotFields(c.contractId, accepted)) : null,
           createdAt: uploadedAt(s, now),
         });
       }

@@ -20,6 +20,14 @@ export const DEMO_DEVICES: Record<DemoKey, string> = {
 
 type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
+interface DeviceKeyPair {
+  privateKey: KeyObject;
+  /** base64 SPKI DER, as a tracker registers it. */
+  publicKey: string;
+}
+/** Made once per contractor: the seed, the slots and the receipts all ask for it. */
+const deviceKeys = new Map<DemoKey, DeviceKeyPair>();
+
 /** PKCS#8 DER of an Ed25519 private key, before its 32-byte seed (RFC 8410). */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -30,10 +38,15 @@ const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
  * anyone reading this can make its signatures: it shows what a signed week looks like, it is
  * not a secret.
  */
-export function demoDeviceKey(key: DemoKey): { privateKey: KeyObject; publicKey: string } {
-  const seed = createHash('sha256').update(`workdiary demo device: ${key}`).digest();
-  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
-  return { privateKey, publicKey: createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64') };
+export function demoDeviceKey(key: DemoKey): DeviceKeyPair {
+  let pair = deviceKeys.get(key);
+  if (!pair) {
+    const seed = createHash('sha256').update(`workdiary demo device: ${key}`).digest();
+    const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+    pair = { privateKey, publicKey: createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64') };
+    deviceKeys.set(key, pair);
+  }
+  return pair;
 }
 
 /** The device's signature over a slot's signed fields, as a tracker sends it in `meta.signature`. */

@@ -1,6 +1,6 @@
 // Puts receipts on a contract's chain, inside the transaction of the change they record: the
 // head's row lock orders them, so the chain is one line however many servers write at once.
-import type { Receipt, SlotReceipt } from '#contract/receipts.ts';
+import type { Receipt, SignedSlotFields, SlotReceipt } from '#contract/receipts.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { findContractsWithUnchainedSlots, findUnchainedSlots, insertReceipts, isChainBackfilled, lockChainHead, markChainBackfilled } from '../data/receipts.ts';
 import { GENESIS, nextLink, receiptBody } from '../domain/chain.ts';
@@ -33,7 +33,8 @@ export interface AcceptedSlot {
   device?: { publicKey: string; signature: string } | null;
 }
 
-export function slotReceipt(contractId: string, s: AcceptedSlot, receivedAt: Date): SlotReceipt {
+/** The fields of an accepted slot that its tracker's device key signs (docs/evidence.md): its receipt without the server's own. */
+export function signedSlotFields(contractId: string, s: AcceptedSlot): SignedSlotFields {
   return {
     type: 'slot',
     contract: contractId,
@@ -45,9 +46,11 @@ export function slotReceipt(contractId: string, s: AcceptedSlot, receivedAt: Dat
     memo: s.memo,
     windowTitle: s.windowTitle,
     kind: s.kind,
-    receivedAt: receivedAt.toISOString(),
-    device: s.device ?? null,
   };
+}
+
+export function slotReceipt(contractId: string, s: AcceptedSlot, receivedAt: Date): SlotReceipt {
+  return { ...signedSlotFields(contractId, s), receivedAt: receivedAt.toISOString(), device: s.device ?? null };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Receipt } from '#contract/receipts.ts';
 import type { SlotUploaded, SlotUploadMeta } from '#contract/trackers.ts';
 import type { Database } from '../db/client.ts';
 import { appendAudit } from '../data/audit.ts';
-import { chainReceipts, slotReceipt } from './chain-service.ts';
+import { chainReceipts, signedSlotFields, slotReceipt } from './chain-service.ts';
 import { deviceSignature } from './device-key-service.ts';
 import { clearIntent, recordIntent } from '../data/blob-intents.ts';
 import type { ContractRow as Contract } from '../data/contracts.ts';
@@ -83,14 +83,8 @@ async function storeBlurred(blobs: BlobStore, contractId: string, bytes: Buffer,
   const key = sealKey();
   const sealed = encryptOriginal(key, contractId, sha256, bytes);
   const sealedSha = sha256Hex(sealed);
-  // The encrypted original is written beside the shown copy's blobs, once the intent names it.
-  let sealedPut: Promise<unknown> = Promise.resolve();
-  const image = await storeScreenshot(blobs, contractId, await blurredCopy(bytes), undefined, async (keys) => {
-    await beforeWrite([...keys, sealedSha]);
-    sealedPut = blobs.put(contractId, sealed, sealedSha);
-    sealedPut.catch(() => undefined); // awaited below; if another write fails first, this one's failure is not left unhandled
-  });
-  await sealedPut;
+  // The encrypted original is written beside the shown copy's blobs, named by the same intent.
+  const image = await storeScreenshot(blobs, contractId, await blurredCopy(bytes), undefined, beforeWrite, [{ bytes: sealed, sha256: sealedSha }]);
   const original: KeptOriginal = { sha256, blobSha256: sealedSha, mime, bytes: bytes.length, keyId: key.id };
   return { image, original };
 }
@@ -158,9 +152,7 @@ export async function ingestSlot(
     capturedAt,
   };
   const accepted = { start, kind: 'tracked', capturedAt, screenshotSha256: sha256, keyboard: meta.keyboard, mouse: meta.mouse, memo: meta.memo, windowTitle: meta.windowTitle } as const;
-  // The device signs the receipt's fields but the server's own (docs/evidence.md).
-  const { receivedAt: _, device: __, ...signed } = slotReceipt(contract.id, accepted, now);
-  const device = deviceSignature(tracker, signed, meta.signature);
+  const device = deviceSignature(tracker, signedSlotFields(contract.id, accepted), meta.signature);
   const active = activeMinutes(meta.keyboard, meta.mouse);
   const answer = (status: 'created' | 'unchanged', duplicate: boolean) => ({
     contractId: contract.id,

@@ -191,17 +191,20 @@ export async function storeScreenshot(
   known?: ImageInfo & { sha256?: string },
   /** Told the keys before anything is written: the upload records its intent there. */
   beforeWrite?: (keys: string[]) => Promise<void>,
+  /** More blobs of the same upload, written beside the image's (a blur-all contract's encrypted original). */
+  alongside: { bytes: Buffer; sha256: string }[] = [],
 ): Promise<StoredImage> {
   const { sha256: hashed, ...info }: ImageInfo & { sha256?: string } = known ?? (await inspectImage(bytes));
   const { thumb, sheet } = await makeThumbnails(bytes);
   const imageSha = hashed ?? sha256Hex(bytes);
   const thumbSha = sha256Hex(thumb);
   const sheetSha = sha256Hex(sheet);
-  await beforeWrite?.([imageSha, thumbSha, sheetSha]);
+  await beforeWrite?.([imageSha, thumbSha, sheetSha, ...alongside.map((b) => b.sha256)]);
   const [sha256, thumbSha256, sheetSha256] = await Promise.all([
     blobs.put(namespace, bytes, imageSha),
     blobs.put(namespace, thumb, thumbSha),
     blobs.put(namespace, sheet, sheetSha),
+    ...alongside.map((b) => blobs.put(namespace, b.bytes, b.sha256)),
   ]);
   return { sha256, ...info, bytes: bytes.length, thumbSha256, thumbBytes: thumb.length, sheetSha256 };
 }

@@ -42,7 +42,6 @@ export function actionLabel(action: string): string {
   const known = ACTION_LABEL[action];
   if (known) return known;
   const [noun, ...rest] = action.split('.');
-  const words = (s: string) => s.replace(/[_-]+/g, ' ').trim();
   if (rest.length === 0) return capitalize(words(noun ?? action));
   return `${capitalize(words(noun!))}: ${words(rest.join(' '))}`;
 }
@@ -85,8 +84,13 @@ export function valueText(key: string | null, value: unknown): string {
   return json.length > MAX_VALUE ? `${json.slice(0, MAX_VALUE - 1)}…` : json;
 }
 
-/** `weeklyLimitHours` → "weekly limit hours". */
-const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+/** A name as words: `weeklyLimitHours` → "weekly limit hours", `slot_reopened` → "slot reopened". */
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
 /** Money in minor units (cents), without its currency, which the entry's contract gives. */
 const minor = (n: number) => (n / 100).toFixed(2);
 
